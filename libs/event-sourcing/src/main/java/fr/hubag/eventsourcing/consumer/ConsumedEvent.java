@@ -1,0 +1,52 @@
+package fr.hubag.eventsourcing.consumer;
+
+import fr.hubag.eventsourcing.relay.CloudEventHeaders;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import java.util.UUID;
+
+/**
+ * A Kafka record read back as an event: its CloudEvents attributes from the {@code ce_*} headers and its JSON
+ * payload. Consumers work on this, never on raw headers.
+ */
+public record ConsumedEvent(
+        UUID eventId,
+        String ceType,
+        int schemaVersion,
+        String streamId,
+        String territory,
+        long streamVersion,
+        String payload,
+        String correlationId,
+        String topic,
+        int partition,
+        long offset) {
+
+    /** The event type without the {@code hubag.<service>.} prefix. */
+    public String eventType() {
+        return ceType.substring(ceType.lastIndexOf('.') + 1);
+    }
+
+    public static ConsumedEvent of(ConsumerRecord<String, ?> record) {
+        var headers = record.headers();
+        String id = CloudEventHeaders.get(headers, CloudEventHeaders.ID);
+        String type = CloudEventHeaders.get(headers, CloudEventHeaders.TYPE);
+        if (id == null || type == null) {
+            throw new IllegalArgumentException("record " + record.topic() + "/" + record.partition() + "@"
+                    + record.offset() + " is not a CloudEvent (no ce_id / ce_type)");
+        }
+        String schemaVersion = CloudEventHeaders.get(headers, CloudEventHeaders.SCHEMA_VERSION);
+        String streamVersion = CloudEventHeaders.get(headers, CloudEventHeaders.STREAM_VERSION);
+        Object value = record.value();
+        String payload = value instanceof byte[] bytes ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8)
+                : String.valueOf(value);
+        return new ConsumedEvent(UUID.fromString(id), type,
+                schemaVersion == null ? 1 : Integer.parseInt(schemaVersion),
+                CloudEventHeaders.get(headers, CloudEventHeaders.SUBJECT),
+                CloudEventHeaders.get(headers, CloudEventHeaders.TERRITORY),
+                streamVersion == null ? 0 : Long.parseLong(streamVersion),
+                payload,
+                CloudEventHeaders.get(headers, CloudEventHeaders.CORRELATION_ID),
+                record.topic(), record.partition(), record.offset());
+    }
+}

@@ -1,0 +1,170 @@
+package fr.hubag.eventsourcing.relay;
+
+import fr.hubag.eventsourcing.store.EventEnvelope;
+import fr.hubag.eventsourcing.store.EventMetadata;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.jboss.logging.Logger;
+
+import javax.sql.DataSource;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * Publishes committed events from the event store to Kafka — the only way an event reaches the broker (no dual
+ * writes). One relay at a time per store (a transaction-scoped advisory lock); it reads in (transaction id,
+ * position) order only events whose transaction is older than every transaction still running
+ * ({@code tx_id < pg_snapshot_xmin(pg_current_snapshot())}), so an event whose transaction commits after a
+ * later-numbered one is never passed over. The checkpoint moves in the same database transaction, after the broker
+ * acknowledged every record of the batch: a crash in between republishes (at least once), never skips.
+ *
+ * <p>Plain JDBC on its own thread: it is a background loop, blocking is simplest and keeps event-loop threads free.
+ */
+public class EventRelay {
+
+    private static final Logger LOG = Logger.getLogger(EventRelay.class);
+
+    private final DataSource dataSource;
+    private final Producer<String, byte[]> producer;
+    private final RelaySettings settings;
+
+    public EventRelay(DataSource dataSource, Producer<String, byte[]> producer, RelaySettings settings) {
+        this.dataSource = dataSource;
+        this.producer = producer;
+        this.settings = settings;
+    }
+
+    /**
+     * Publishes at most one batch. Returns how many events were published, 0 if there was nothing to do or another
+     * relay holds the lock.
+     */
+    public int publishBatch() throws SQLException, InterruptedException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                int published = publishBatch(connection);
+                connection.commit();
+                return published;
+            } catch (SQLException | RuntimeException | InterruptedException e) {
+                connection.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private int publishBatch(Connection connection) throws SQLException, InterruptedException {
+        if (!tryLock(connection)) {
+            return 0;
+        }
+        Checkpoint checkpoint = checkpoint(connection);
+        List<Pending> batch = committedAfter(connection, checkpoint);
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
+        for (Pending pending : batch) {
+            EventEnvelope event = pending.event();
+            acks.add(producer.send(new ProducerRecord<>(settings.topic(), null, event.streamId(),
+                    event.payload().getBytes(StandardCharsets.UTF_8), CloudEventHeaders.of(event, settings.service()))));
+        }
+        producer.flush();
+        for (Future<RecordMetadata> ack : acks) {
+            try {
+                ack.get();
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("broker did not acknowledge; the batch will be published again",
+                        e.getCause());
+            }
+        }
+        Pending last = batch.get(batch.size() - 1);
+        try (PreparedStatement update = connection.prepareStatement("""
+                UPDATE es_relay_checkpoints
+                   SET last_tx_id = ?::xid8, last_position = ?, published = published + ?, updated_at = now()
+                 WHERE relay = ?""")) {
+            update.setString(1, last.txId());
+            update.setLong(2, last.event().globalPosition());
+            update.setLong(3, batch.size());
+            update.setString(4, settings.name());
+            update.executeUpdate();
+        }
+        LOG.debugf("relay %s published %d events up to position %d", settings.name(), batch.size(),
+                last.event().globalPosition());
+        return batch.size();
+    }
+
+    private boolean tryLock(Connection connection) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement(
+                "SELECT pg_try_advisory_xact_lock(hashtext('hubag-relay:' || ?))")) {
+            lock.setString(1, settings.name());
+            try (ResultSet rs = lock.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    private record Checkpoint(String txId, long position) {}
+
+    private record Pending(String txId, EventEnvelope event) {}
+
+    private Checkpoint checkpoint(Connection connection) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO es_relay_checkpoints (relay) VALUES (?) ON CONFLICT DO NOTHING")) {
+            insert.setString(1, settings.name());
+            insert.executeUpdate();
+        }
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT last_tx_id::text, last_position FROM es_relay_checkpoints WHERE relay = ?")) {
+            select.setString(1, settings.name());
+            try (ResultSet rs = select.executeQuery()) {
+                rs.next();
+                return new Checkpoint(rs.getString(1), rs.getLong(2));
+            }
+        }
+    }
+
+    private List<Pending> committedAfter(Connection connection, Checkpoint checkpoint) throws SQLException {
+        List<Pending> batch = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("""
+                SELECT e.tx_id::text AS tx_id, e.global_position, e.event_id, e.stream_id, s.stream_type, s.territory,
+                       e.stream_version, e.event_type, e.schema_version, e.payload::text AS payload,
+                       e.metadata::text AS metadata, e.occurred_at, e.recorded_at
+                  FROM es_events e JOIN es_streams s ON s.stream_id = e.stream_id
+                 WHERE (e.tx_id, e.global_position) > (?::xid8, ?)
+                   AND e.tx_id < pg_snapshot_xmin(pg_current_snapshot())
+                 ORDER BY e.tx_id, e.global_position
+                 LIMIT ?""")) {
+            select.setString(1, checkpoint.txId());
+            select.setLong(2, checkpoint.position());
+            select.setInt(3, settings.batchSize());
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    batch.add(new Pending(rs.getString("tx_id"), new EventEnvelope(
+                            rs.getLong("global_position"),
+                            UUID.fromString(rs.getString("event_id")),
+                            rs.getString("stream_id"),
+                            rs.getString("stream_type"),
+                            rs.getString("territory"),
+                            rs.getLong("stream_version"),
+                            rs.getString("event_type"),
+                            rs.getInt("schema_version"),
+                            rs.getString("payload"),
+                            EventMetadata.fromJson(new JsonObject(rs.getString("metadata"))),
+                            rs.getTimestamp("occurred_at").toInstant(),
+                            rs.getTimestamp("recorded_at").toInstant())));
+                }
+            }
+        }
+        return batch;
+    }
+}

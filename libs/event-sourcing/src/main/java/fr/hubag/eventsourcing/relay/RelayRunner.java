@@ -1,0 +1,156 @@
+package fr.hubag.eventsourcing.relay;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import javax.sql.DataSource;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Runs a service's {@link EventRelay} in the background when {@code hub.relay.enabled=true}: creates the topic if
+ * it is missing, then publishes batch after batch, polling every {@code hub.relay.idle-poll} when there is nothing
+ * new and backing off after a failure. The producer is idempotent with {@code acks=all}.
+ */
+@ApplicationScoped
+public class RelayRunner {
+
+    private static final Logger LOG = Logger.getLogger(RelayRunner.class);
+
+    private final DataSource dataSource;
+    private final boolean enabled;
+    private final String bootstrapServers;
+    private final RelaySettings settings;
+    private final int partitions;
+    private final AtomicLong published = new AtomicLong();
+    private volatile Instant lastSuccess = Instant.now();
+    private volatile String lastError;
+    private volatile boolean running;
+    private Thread thread;
+    private KafkaProducer<String, byte[]> producer;
+
+    public RelayRunner(DataSource dataSource,
+                       @ConfigProperty(name = "hub.relay.enabled", defaultValue = "false") boolean enabled,
+                       @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:19092")
+                       String bootstrapServers,
+                       @ConfigProperty(name = "hub.relay.service", defaultValue = "unknown") String service,
+                       @ConfigProperty(name = "hub.relay.topic", defaultValue = "unknown.events") String topic,
+                       @ConfigProperty(name = "hub.relay.topic-partitions", defaultValue = "3") int partitions,
+                       @ConfigProperty(name = "hub.relay.batch-size", defaultValue = "500") int batchSize,
+                       @ConfigProperty(name = "hub.relay.idle-poll", defaultValue = "PT0.05S") Duration idlePoll) {
+        this.dataSource = dataSource;
+        this.enabled = enabled;
+        this.bootstrapServers = bootstrapServers;
+        this.partitions = partitions;
+        this.settings = new RelaySettings(service, topic, service, batchSize, idlePoll);
+    }
+
+    void start(@Observes StartupEvent event) {
+        if (!enabled) {
+            return;
+        }
+        producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5,
+                ProducerConfig.LINGER_MS_CONFIG, 5,
+                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
+                ProducerConfig.CLIENT_ID_CONFIG, "hubag-relay-" + settings.service()),
+                new StringSerializer(), new ByteArraySerializer());
+        EventRelay relay = new EventRelay(dataSource, producer, settings);
+        running = true;
+        thread = Thread.ofPlatform().name("event-relay-" + settings.service()).daemon().start(() -> loop(relay));
+        LOG.infof("event relay started: %s -> topic %s", settings.service(), settings.topic());
+    }
+
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+            thread.join(5_000);
+        }
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    public boolean enabled() { return enabled; }
+
+    public long published() { return published.get(); }
+
+    public Instant lastSuccess() { return lastSuccess; }
+
+    public String lastError() { return lastError; }
+
+    public String topic() { return settings.topic(); }
+
+    private void loop(EventRelay relay) {
+        boolean topicReady = false;
+        long backoffMillis = 100;
+        while (running) {
+            try {
+                if (!topicReady) {
+                    ensureTopic();
+                    topicReady = true;
+                }
+                int count = relay.publishBatch();
+                published.addAndGet(count);
+                lastSuccess = Instant.now();
+                lastError = null;
+                backoffMillis = 100;
+                if (count < settings.batchSize()) {
+                    Thread.sleep(settings.idlePoll().toMillis());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                lastError = e.getMessage();
+                LOG.warnf("event relay %s: %s (retrying in %d ms)", settings.service(), e.getMessage(), backoffMillis);
+                try {
+                    Thread.sleep(backoffMillis);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                backoffMillis = Math.min(backoffMillis * 2, 5_000);
+            }
+        }
+    }
+
+    private void ensureTopic() throws InterruptedException, ExecutionException {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            if (admin.listTopics().names().get(10, TimeUnit.SECONDS).contains(settings.topic())) {
+                return;
+            }
+            try {
+                admin.createTopics(List.of(new NewTopic(settings.topic(), partitions, (short) 1)))
+                        .all().get(10, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw e;
+                }
+            }
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("Kafka at " + bootstrapServers + " did not answer", e);
+        }
+    }
+}

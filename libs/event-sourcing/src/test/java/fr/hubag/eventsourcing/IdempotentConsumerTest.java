@@ -1,0 +1,86 @@
+package fr.hubag.eventsourcing;
+
+import fr.hubag.eventsourcing.consumer.ConsumedEvent;
+import fr.hubag.eventsourcing.consumer.IdempotentConsumer;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Tuple;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Rule 2, consumer side: at-least-once delivery, effect applied once, checkpoint in the effect's transaction. */
+class IdempotentConsumerTest {
+
+    static KernelFixture db;
+    static IdempotentConsumer consumer;
+
+    @BeforeAll
+    static void start() {
+        db = new KernelFixture();
+        consumer = new IdempotentConsumer(db.pool);
+        db.pool.query("CREATE TABLE tally (id int PRIMARY KEY, n int NOT NULL)").execute().await().indefinitely();
+        db.pool.query("INSERT INTO tally VALUES (1, 0)").execute().await().indefinitely();
+    }
+
+    @AfterAll
+    static void stop() { db.close(); }
+
+    static ConsumedEvent event(UUID id, long offset) {
+        return new ConsumedEvent(id, "hubag.tests.Counted", 1, "s-1", "MQ", 1, "{}", "corr", "topic-a", 0, offset);
+    }
+
+    long tally() { return db.count("SELECT n FROM tally WHERE id = 1"); }
+
+    long checkpoint(String name) {
+        return db.count("SELECT coalesce(max(next_offset), -1) FROM es_consumer_checkpoints WHERE consumer = '"
+                + name + "'");
+    }
+
+    @Test
+    void aRedeliveredEventIsAppliedOnce() {
+        UUID id = UUID.randomUUID();
+        long before = tally();
+        for (int delivery = 0; delivery < 3; delivery++) {
+            consumer.process("counting", event(id, 41), tx -> tx.query("UPDATE tally SET n = n + 1 WHERE id = 1")
+                    .execute().replaceWithVoid()).await().indefinitely();
+        }
+        assertThat(tally()).isEqualTo(before + 1);
+        assertThat(checkpoint("counting")).isEqualTo(42);
+    }
+
+    @Test
+    void aFailedEffectLeavesNeitherMarkNorCheckpointSoTheRetryApplies() {
+        UUID id = UUID.randomUUID();
+        long before = tally();
+        assertThatThrownBy(() -> consumer.process("failing", event(id, 7), tx ->
+                tx.query("UPDATE tally SET n = n + 100 WHERE id = 1").execute()
+                        .chain(() -> Uni.createFrom().<Void>failure(new IllegalStateException("projection bug"))))
+                .await().indefinitely()).hasMessageContaining("projection bug");
+        assertThat(tally()).as("the effect was rolled back").isEqualTo(before);
+        assertThat(checkpoint("failing")).isEqualTo(-1);
+        assertThat(db.count("SELECT count(*) FROM es_processed_events WHERE event_id = '" + id + "'")).isZero();
+
+        boolean applied = consumer.process("failing", event(id, 7), tx -> tx.preparedQuery(
+                "UPDATE tally SET n = n + $1 WHERE id = 1").execute(Tuple.of(1)).replaceWithVoid())
+                .await().indefinitely();
+        assertThat(applied).isTrue();
+        assertThat(tally()).isEqualTo(before + 1);
+        assertThat(checkpoint("failing")).isEqualTo(8);
+    }
+
+    @Test
+    void consumersAreIndependent() {
+        UUID id = UUID.randomUUID();
+        boolean first = consumer.process("view-a", event(id, 1), tx -> Uni.createFrom().voidItem())
+                .await().indefinitely();
+        boolean second = consumer.process("view-b", event(id, 1), tx -> Uni.createFrom().voidItem())
+                .await().indefinitely();
+        assertThat(first).isTrue();
+        assertThat(second).isTrue();
+    }
+}

@@ -1,0 +1,86 @@
+package fr.hubag.servicekit.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.hubag.eventsourcing.command.CommandContext;
+import fr.hubag.eventsourcing.command.CommandResponse;
+import fr.hubag.servicekit.problem.InvalidRequest;
+import fr.hubag.servicekit.security.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Response;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.OptionalLong;
+
+/**
+ * The HTTP side of a command: reads {@code Idempotency-Key}, {@code If-Match} and the correlation id into a
+ * {@link CommandContext}, and turns a {@link CommandResponse} back into a JAX-RS response. The request hash is
+ * over the method, path and the parsed body re-serialised, so a retry with different white space still matches.
+ */
+@ApplicationScoped
+public class Commands {
+
+    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    private final ObjectMapper json;
+
+    public Commands(ObjectMapper json) {
+        this.json = json;
+    }
+
+    public CommandContext context(ContainerRequestContext request, Caller caller, Object body) {
+        String key = request.getHeaderString(IDEMPOTENCY_KEY);
+        if (key != null && !key.matches("[A-Za-z0-9._:-]{1,128}")) {
+            throw InvalidRequest.of(IDEMPOTENCY_KEY, "must be 1 to 128 characters among letters, digits and . _ : -");
+        }
+        String correlation = Correlation.of(request);
+        return new CommandContext(correlation, request.getHeaderString("X-Request-Id") == null ? correlation
+                : request.getHeaderString("X-Request-Id"), caller.subject(), key,
+                hash(request.getMethod() + " " + request.getUriInfo().getPath() + "\n" + serialise(body)),
+                expectedVersion(request.getHeaderString("If-Match")));
+    }
+
+    public static Response toResponse(CommandResponse response) {
+        Response.ResponseBuilder builder = Response.status(response.status());
+        response.headers().forEach(builder::header);
+        if (response.body() != null && !response.body().isEmpty()) {
+            builder.type("application/json").entity(response.body());
+        }
+        return builder.build();
+    }
+
+    public String toJson(Object value) { return serialise(value); }
+
+    private String serialise(Object body) {
+        try {
+            return json.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static OptionalLong expectedVersion(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            return OptionalLong.empty();
+        }
+        String value = ifMatch.strip().replace("W/", "").replace("\"", "");
+        try {
+            return OptionalLong.of(Long.parseLong(value));
+        } catch (NumberFormatException e) {
+            throw InvalidRequest.of("If-Match", "must be the stream version as returned in ETag, e.g. \"3\"");
+        }
+    }
+
+    private static String hash(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

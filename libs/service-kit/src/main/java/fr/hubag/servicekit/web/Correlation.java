@@ -1,0 +1,42 @@
+package fr.hubag.servicekit.web;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+import java.util.UUID;
+
+/**
+ * Every request carries a correlation id: the caller's {@code X-Correlation-Id} if it sent a sane one (the gateway
+ * always does), else a new one. It is echoed on the response, stored in event metadata and logged with problems,
+ * so one id follows a mediator's request through the gateway, the service, Kafka and the projection.
+ */
+public final class Correlation {
+
+    public static final String HEADER = "X-Correlation-Id";
+    public static final String PROPERTY = "hubag.correlationId";
+
+    @ServerRequestFilter(preMatching = true)
+    public void assign(ContainerRequestContext request) {
+        String given = request.getHeaderString(HEADER);
+        request.setProperty(PROPERTY, isSane(given) ? given : UUID.randomUUID().toString());
+    }
+
+    @ServerResponseFilter
+    public void echo(ContainerRequestContext request, ContainerResponseContext response) {
+        Object id = request.getProperty(PROPERTY);
+        if (id != null) {
+            response.getHeaders().putSingle(HEADER, id.toString());
+        }
+    }
+
+    public static String of(ContainerRequestContext request) {
+        Object id = request.getProperty(PROPERTY);
+        return id == null ? UUID.randomUUID().toString() : id.toString();
+    }
+
+    static boolean isSane(String id) {
+        return id != null && id.matches("[A-Za-z0-9._:-]{1,100}");
+    }
+}

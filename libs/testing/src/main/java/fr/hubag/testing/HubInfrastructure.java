@@ -1,0 +1,117 @@
+package fr.hubag.testing;
+
+import fr.hubag.localinfra.DevTokens;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+
+/**
+ * The real parts every test needs, started once per test JVM: an embedded PostgreSQL server (zonky, real
+ * binaries), a single-node KRaft Kafka broker inside the JVM (Kafka's own test kit), and a signing key pair for
+ * tokens. No Docker, nothing to install: {@code ./mvnw verify} brings them up itself.
+ */
+public final class HubInfrastructure {
+
+    private static volatile HubInfrastructure instance;
+
+    private final EmbeddedPostgres postgres;
+    private final KafkaClusterTestKit kafka;
+    private final KeyPair keys;
+    private final Path publicKeyFile;
+
+    private HubInfrastructure() throws Exception {
+        long start = System.nanoTime();
+        postgres = EmbeddedPostgres.builder().start();
+        kafka = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+                .setCombined(true)
+                .setNumBrokerNodes(1)
+                .setNumControllerNodes(1)
+                .build())
+                .setConfigProp("offsets.topic.replication.factor", "1")
+                .setConfigProp("transaction.state.log.replication.factor", "1")
+                .setConfigProp("transaction.state.log.min.isr", "1")
+                .setConfigProp("num.partitions", "3")
+                .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                .build();
+        kafka.format();
+        kafka.startup();
+        kafka.waitForReadyBrokers();
+        keys = DevTokens.generateKeyPair();
+        publicKeyFile = Files.createTempFile("hub-test-public", ".pem");
+        Files.writeString(publicKeyFile, DevTokens.toPem(keys.getPublic()));
+        publicKeyFile.toFile().deleteOnExit();
+        Runtime.getRuntime().addShutdownHook(new Thread(this::close, "hub-test-infra-shutdown"));
+        System.out.printf("[hub-test] PostgreSQL on %d, Kafka on %s, up in %d ms%n", postgres.getPort(),
+                kafka.bootstrapServers(), (System.nanoTime() - start) / 1_000_000);
+    }
+
+    public static HubInfrastructure get() {
+        if (instance == null) {
+            synchronized (HubInfrastructure.class) {
+                if (instance == null) {
+                    try {
+                        instance = new HubInfrastructure();
+                    } catch (Exception e) {
+                        throw new IllegalStateException("cannot start the test infrastructure", e);
+                    }
+                }
+            }
+        }
+        return instance;
+    }
+
+    public int postgresPort() { return postgres.getPort(); }
+
+    public String bootstrapServers() { return kafka.bootstrapServers(); }
+
+    public KeyPair keys() { return keys; }
+
+    public Path publicKeyFile() { return publicKeyFile; }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + database;
+    }
+
+    public String reactiveUrl(String database) {
+        return "postgresql://localhost:" + postgres.getPort() + "/" + database;
+    }
+
+    /** Creates the database if it does not exist yet (each service has its own, as in production). */
+    public synchronized void createDatabase(String name) {
+        if (!name.matches("[a-z_][a-z0-9_]*")) {
+            throw new IllegalArgumentException("bad database name " + name);
+        }
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            try (ResultSet rs = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + name + "'")) {
+                if (rs.next()) {
+                    return;
+                }
+            }
+            statement.execute("CREATE DATABASE " + name);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot create database " + name, e);
+        }
+    }
+
+    private void close() {
+        try {
+            kafka.close();
+        } catch (Exception ignored) {
+            // the JVM is going away
+        }
+        try {
+            postgres.close();
+        } catch (IOException ignored) {
+            // the JVM is going away
+        }
+    }
+}

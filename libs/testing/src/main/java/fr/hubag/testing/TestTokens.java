@@ -1,0 +1,31 @@
+package fr.hubag.testing;
+
+import fr.hubag.localinfra.DevTokens;
+
+import java.time.Duration;
+import java.util.Set;
+import java.util.UUID;
+
+/** Signed tokens for tests, the same shape as {@code ./hub token} mints, signed with the test key pair. */
+public final class TestTokens {
+
+    public static final String ISSUER = "urn:hubag:local";
+
+    private TestTokens() {}
+
+    public static String of(String role, String... territories) {
+        return forSubject("user-" + UUID.randomUUID(), role, territories);
+    }
+
+    /** A token for a named user, so that per-caller state (idempotency keys) can be exercised. */
+    public static String forSubject(String subject, String role, String... territories) {
+        return DevTokens.mint(HubInfrastructure.get().keys().getPrivate(), subject, role, Set.of(territories),
+                Duration.ofHours(1));
+    }
+
+    public static String coordinator(String territory) { return of("coordinator", territory); }
+
+    public static String hubAdmin() { return of("hub-admin", "GP", "GF", "MQ", "MF"); }
+
+    public static String bearer(String token) { return "Bearer " + token; }
+}

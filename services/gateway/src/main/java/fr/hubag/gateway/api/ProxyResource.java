@@ -1,0 +1,168 @@
+package fr.hubag.gateway.api;
+
+import fr.hubag.eventsourcing.Territory;
+import fr.hubag.gateway.config.Routes;
+import fr.hubag.gateway.infra.ServiceClient;
+import fr.hubag.servicekit.problem.Problem;
+import fr.hubag.servicekit.security.Caller;
+import fr.hubag.servicekit.security.OutsideTerritory;
+import fr.hubag.servicekit.web.Correlation;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.mutiny.ext.web.client.HttpRequest;
+import io.vertx.mutiny.ext.web.client.HttpResponse;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.logging.Logger;
+
+import java.net.ConnectException;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The single entry: {@code /api/<service>/…} goes to that service with the path unchanged. The token is verified
+ * here first (401 without a valid one) and the territory named in the path is checked (403 outside the caller's
+ * territories); the service verifies both again. Identity travels as the same bearer token, plus a correlation id.
+ */
+@Path("/api/{service: [a-z]+}{rest: (/.*)?}")
+@Authenticated
+@Consumes("*/*")
+public class ProxyResource {
+
+    private static final Logger LOG = Logger.getLogger(ProxyResource.class);
+    private static final List<String> REQUEST_HEADERS = List.of("Authorization", "Content-Type", "Accept",
+            "Accept-Language", "Idempotency-Key", "If-Match", "If-None-Match", "X-Request-Id");
+    private static final List<String> RESPONSE_HEADERS = List.of("Content-Type", "Location", "ETag",
+            "WWW-Authenticate", "Retry-After", "Cache-Control", "Content-Disposition");
+    private static final Set<String> TERRITORY_CODES = Set.of("GP", "GF", "MQ", "MF");
+
+    private final Routes routes;
+    private final ServiceClient services;
+    private final Caller caller;
+
+    public ProxyResource(Routes routes, ServiceClient services, Caller caller) {
+        this.routes = routes;
+        this.services = services;
+        this.caller = caller;
+    }
+
+    @GET
+    @Operation(hidden = true)
+    public Uni<Response> get(@PathParam("service") String service, @Context ContainerRequestContext request) {
+        return forward(service, request, null);
+    }
+
+    @DELETE
+    @Operation(hidden = true)
+    public Uni<Response> delete(@PathParam("service") String service, @Context ContainerRequestContext request) {
+        return forward(service, request, null);
+    }
+
+    @POST
+    @Operation(hidden = true)
+    public Uni<Response> post(@PathParam("service") String service, @Context ContainerRequestContext request,
+                              byte[] body) {
+        return forward(service, request, body);
+    }
+
+    @PUT
+    @Operation(hidden = true)
+    public Uni<Response> put(@PathParam("service") String service, @Context ContainerRequestContext request,
+                             byte[] body) {
+        return forward(service, request, body);
+    }
+
+    @PATCH
+    @Operation(hidden = true)
+    public Uni<Response> patch(@PathParam("service") String service, @Context ContainerRequestContext request,
+                               byte[] body) {
+        return forward(service, request, body);
+    }
+
+    private Uni<Response> forward(String service, ContainerRequestContext request, byte[] body) {
+        String path = request.getUriInfo().getRequestUri().getRawPath();
+        String query = request.getUriInfo().getRequestUri().getRawQuery();
+        String correlation = Correlation.of(request);
+        String base = routes.baseUrl(service).orElse(null);
+        if (base == null) {
+            return Uni.createFrom().item(Problem.of(Response.Status.NOT_FOUND, "unknown-service",
+                    "no service '" + service + "'; known: " + routes.routes().keySet()).at(path, correlation)
+                    .toResponse());
+        }
+        checkTerritories(path, request.getUriInfo().getQueryParameters().get("territory"));
+        HttpRequest<Buffer> outgoing = services.client()
+                .requestAbs(HttpMethod.valueOf(request.getMethod()), base + path + (query == null ? "" : "?" + query))
+                .timeout(routes.gateway().timeout().toMillis());
+        for (String name : REQUEST_HEADERS) {
+            String value = request.getHeaderString(name);
+            if (value != null) {
+                outgoing.putHeader(name, value);
+            }
+        }
+        outgoing.putHeader(Correlation.HEADER, correlation);
+        outgoing.putHeader("X-Forwarded-Host", String.valueOf(request.getUriInfo().getRequestUri().getAuthority()));
+        outgoing.putHeader("X-Forwarded-Proto", request.getUriInfo().getRequestUri().getScheme());
+        Uni<HttpResponse<Buffer>> sent = body == null || body.length == 0 ? outgoing.send()
+                : outgoing.sendBuffer(Buffer.buffer(body));
+        return sent.map(this::relay)
+                .onFailure().recoverWithItem(failure -> unavailable(service, failure, path, correlation));
+    }
+
+    private Response relay(HttpResponse<Buffer> answer) {
+        Response.ResponseBuilder builder = Response.status(answer.statusCode());
+        for (String name : RESPONSE_HEADERS) {
+            String value = answer.getHeader(name);
+            if (value != null) {
+                builder.header(name, value);
+            }
+        }
+        Buffer payload = answer.body();
+        if (payload != null && payload.length() > 0) {
+            builder.entity(payload.getBytes());
+        }
+        return builder.build();
+    }
+
+    /** A path segment or {@code territory} query value naming a territory must be one of the caller's. */
+    private void checkTerritories(String path, List<String> territoryParams) {
+        for (String segment : path.split("/")) {
+            if (TERRITORY_CODES.contains(segment)) {
+                caller.requireTerritory(Territory.valueOf(segment));
+            }
+        }
+        if (territoryParams != null) {
+            territoryParams.stream().filter(TERRITORY_CODES::contains).map(Territory::valueOf)
+                    .forEach(caller::requireTerritory);
+        }
+    }
+
+    private Response unavailable(String service, Throwable failure, String path, String correlation) {
+        if (failure instanceof OutsideTerritory outside) {
+            throw outside;
+        }
+        boolean timeout = failure instanceof TimeoutException
+                || failure.getClass().getSimpleName().contains("Timeout");
+        LOG.warnf("%s %s: service %s %s (%s)", path, correlation, service, timeout ? "timed out" : "unreachable",
+                failure.toString());
+        Problem problem = timeout
+                ? Problem.of(Response.Status.GATEWAY_TIMEOUT, "service-timeout", "service '" + service
+                        + "' did not answer in time; the request may or may not have been applied — retry with the "
+                        + "same Idempotency-Key")
+                : Problem.of(Response.Status.SERVICE_UNAVAILABLE, "service-unavailable", "service '" + service
+                        + "' is unreachable" + (failure instanceof ConnectException ? "" : ": " + failure.getMessage()));
+        return Response.fromResponse(problem.at(path, correlation).toResponse()).header("Retry-After", "5").build();
+    }
+}
