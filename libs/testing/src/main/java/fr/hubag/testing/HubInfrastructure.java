@@ -1,22 +1,18 @@
 package fr.hubag.testing;
 
-import fr.hubag.localinfra.DevTokens;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.KeyPair;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 
 /**
  * The real parts every test needs, started once per test JVM: an embedded PostgreSQL server (zonky, real
- * binaries), a single-node KRaft Kafka broker inside the JVM (Kafka's own test kit), and a signing key pair for
- * tokens. No Docker, nothing to install: {@code ./mvnw verify} brings them up itself.
+ * binaries), a single-node KRaft Kafka broker inside the JVM (Kafka's own test kit), and (see {@link TestKeys}) the
+ * key pair that signs test tokens. No Docker, nothing to install: {@code ./mvnw verify} brings them up itself.
  */
 public final class HubInfrastructure {
 
@@ -24,8 +20,6 @@ public final class HubInfrastructure {
 
     private final EmbeddedPostgres postgres;
     private final KafkaClusterTestKit kafka;
-    private final KeyPair keys;
-    private final Path publicKeyFile;
 
     private HubInfrastructure() throws Exception {
         long start = System.nanoTime();
@@ -44,10 +38,6 @@ public final class HubInfrastructure {
         kafka.format();
         kafka.startup();
         kafka.waitForReadyBrokers();
-        keys = DevTokens.generateKeyPair();
-        publicKeyFile = Files.createTempFile("hub-test-public", ".pem");
-        Files.writeString(publicKeyFile, DevTokens.toPem(keys.getPublic()));
-        publicKeyFile.toFile().deleteOnExit();
         Runtime.getRuntime().addShutdownHook(new Thread(this::close, "hub-test-infra-shutdown"));
         System.out.printf("[hub-test] PostgreSQL on %d, Kafka on %s, up in %d ms%n", postgres.getPort(),
                 kafka.bootstrapServers(), (System.nanoTime() - start) / 1_000_000);
@@ -71,10 +61,6 @@ public final class HubInfrastructure {
     public int postgresPort() { return postgres.getPort(); }
 
     public String bootstrapServers() { return kafka.bootstrapServers(); }
-
-    public KeyPair keys() { return keys; }
-
-    public Path publicKeyFile() { return publicKeyFile; }
 
     public String jdbcUrl(String database) {
         return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + database;

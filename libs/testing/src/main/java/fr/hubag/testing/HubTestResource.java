@@ -27,7 +27,7 @@ public class HubTestResource implements QuarkusTestResourceLifecycleManager {
                 "quarkus.datasource.username", "postgres",
                 "quarkus.datasource.password", "postgres",
                 "kafka.bootstrap.servers", infra.bootstrapServers(),
-                "mp.jwt.verify.publickey.location", infra.publicKeyFile().toUri().toString(),
+                "mp.jwt.verify.publickey.location", TestKeys.publicKeyFile().toUri().toString(),
                 "mp.jwt.verify.issuer", TestTokens.ISSUER);
     }
 

@@ -19,7 +19,7 @@ public final class TestTokens {
 
     /** A token for a named user, so that per-caller state (idempotency keys) can be exercised. */
     public static String forSubject(String subject, String role, String... territories) {
-        return DevTokens.mint(HubInfrastructure.get().keys().getPrivate(), subject, role, Set.of(territories),
+        return DevTokens.mint(TestKeys.keys().getPrivate(), subject, role, Set.of(territories),
                 Duration.ofHours(1));
     }
 

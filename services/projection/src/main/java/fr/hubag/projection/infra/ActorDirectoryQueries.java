@@ -40,11 +40,11 @@ public class ActorDirectoryQueries {
                            AND (l->>'validUntil' IS NULL OR (l->>'validUntil')::date >= $5)))""";
         Tuple params = Tuple.from(Arrays.asList(filter.text(), filter.commune(), filter.kind(), filter.label(),
                 filter.labelledOn()));
-        Uni<Long> total = pool.preparedQuery("SELECT count(*) FROM " + schema + ".actor_directory" + where)
+        Uni<Long> total = pool.preparedQuery("SELECT count(*) FROM " + schema + ".actor_directory " + where)
                 .execute(params).map(rows -> rows.iterator().next().getLong(0));
         Tuple pageParams = Tuple.from(Arrays.asList(filter.text(), filter.commune(), filter.kind(), filter.label(),
                 filter.labelledOn(), limit, offset));
-        Uni<List<DirectoryEntry>> items = pool.preparedQuery("SELECT * FROM " + schema + ".actor_directory" + where
+        Uni<List<DirectoryEntry>> items = pool.preparedQuery("SELECT * FROM " + schema + ".actor_directory " + where
                         + " ORDER BY lower(name), actor_id LIMIT $6 OFFSET $7")
                 .execute(pageParams).map(rows -> {
                     List<DirectoryEntry> entries = new ArrayList<>();

@@ -1,0 +1,90 @@
+package fr.hubag.gateway;
+
+import fr.hubag.testing.TestTokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import static fr.hubag.testing.TestTokens.bearer;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+/** The gateway's contract with callers: who gets through, what is forwarded, what comes back. */
+@QuarkusTest
+@QuarkusTestResource(RecordingBackend.class)
+class GatewayTest {
+
+    @Test
+    void noTokenOrABadTokenIs401Problem() {
+        given().get("/api/actors/123").then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", "Bearer").body("code", equalTo("unauthenticated"));
+        given().header("Authorization", "Bearer eyJhbGciOiJSUzI1NiJ9.e30.c2ln").get("/api/actors/123")
+                .then().statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
+    void aTokenSignedByAnotherKeyIs401() {
+        var otherKeys = fr.hubag.localinfra.DevTokens.generateKeyPair();
+        String forged = fr.hubag.localinfra.DevTokens.mint(otherKeys.getPrivate(), "mallory", "hub-admin",
+                java.util.Set.of("GP", "GF", "MQ", "MF"), java.time.Duration.ofHours(1));
+        given().header("Authorization", bearer(forged)).get("/api/actors/123").then().statusCode(401);
+    }
+
+    @Test
+    void aTerritoryOutsideTheTokenIs403AtTheEdge() {
+        given().header("Authorization", bearer(TestTokens.coordinator("GP")))
+                .get("/api/projection/territories/MQ/actors")
+                .then().statusCode(403).contentType("application/problem+json")
+                .body("code", equalTo("outside-territory"));
+        given().header("Authorization", bearer(TestTokens.coordinator("GP")))
+                .get("/api/projection/territories/GP/actors").then().statusCode(200);
+    }
+
+    @Test
+    void forwardsThePathQueryBodyIdentityAndACorrelationId() {
+        String token = TestTokens.coordinator("MQ");
+        given().header("Authorization", bearer(token)).header("Idempotency-Key", "k-1")
+                .header("X-Correlation-Id", "from-the-phone").contentType("application/json")
+                .body("{\"name\":\"x\"}")
+                .post("/api/actors?dryRun=false")
+                .then().statusCode(201)
+                .header("Location", "/api/actors/42")
+                .header("X-Internal-Secret", nullValue())
+                .body("method", equalTo("POST"))
+                .body("uri", equalTo("/api/actors?dryRun=false"))
+                .body("body", equalTo("{\"name\":\"x\"}"))
+                .body("headers.authorization", equalTo("Bearer " + token))
+                .body("headers.idempotency-key", equalTo("k-1"))
+                .body("headers.x-correlation-id", equalTo("from-the-phone"));
+        given().header("Authorization", bearer(token)).get("/api/actors/1")
+                .then().statusCode(200).header("X-Correlation-Id", notNullValue())
+                .body("headers.x-correlation-id", notNullValue());
+    }
+
+    @Test
+    void unknownAndUnreachableServicesAreProblems() {
+        String token = TestTokens.hubAdmin();
+        given().header("Authorization", bearer(token)).get("/api/payroll/x")
+                .then().statusCode(404).contentType("application/problem+json").body("code", equalTo("unknown-service"));
+        given().header("Authorization", bearer(token)).get("/api/sessions/x")
+                .then().statusCode(503).contentType("application/problem+json")
+                .body("code", equalTo("service-unavailable")).header("Retry-After", "5");
+    }
+
+    @Test
+    void servesOneMergedOpenApiWithoutAToken() {
+        given().get("/api/openapi.json").then().statusCode(200)
+                .body("info.title", containsString("Hub Antilles-Guyane"))
+                .body("paths", hasKey("/api/actors"))
+                .body("components.schemas", hasKey("ActorView"))
+                .body("components.securitySchemes.jwt.scheme", equalTo("bearer"))
+                .body("x-unavailable-services", equalTo(java.util.List.of("sessions")))
+                .body("paths", not(hasKey("/api/{service}{rest}")));
+        given().get("/q/swagger-ui/").then().statusCode(200);
+    }
+}

@@ -1,0 +1,64 @@
+package fr.hubag.gateway;
+
+import fr.hubag.testing.TestKeys;
+import fr.hubag.testing.TestTokens;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
+
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * An HTTP server standing in for the services behind the gateway, to test the gateway's own job (authentication,
+ * territory check at the edge, forwarding, merging OpenAPI). It answers every request with what it received, so a
+ * test sees exactly what the gateway forwarded; {@code /q/openapi} returns a small document. The services
+ * themselves are tested against real parts in their own modules and end to end by .ci/smoke-test.
+ */
+public class RecordingBackend implements QuarkusTestResourceLifecycleManager {
+
+    private Vertx vertx;
+    private HttpServer server;
+
+    @Override
+    public Map<String, String> start() {
+        vertx = Vertx.vertx();
+        server = vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
+            if (request.path().equals("/q/openapi")) {
+                request.response().putHeader("Content-Type", "application/json").end(new JsonObject()
+                        .put("openapi", "3.1.0")
+                        .put("paths", new JsonObject().put("/api/actors", new JsonObject()
+                                .put("post", new JsonObject().put("summary", "Register an actor"))))
+                        .put("components", new JsonObject().put("schemas", new JsonObject()
+                                .put("ActorView", new JsonObject().put("type", "object"))))
+                        .encode());
+                return;
+            }
+            JsonObject headers = new JsonObject();
+            request.headers().forEach(h -> headers.put(h.getKey().toLowerCase(), h.getValue()));
+            request.response().setStatusCode(request.method().name().equals("POST") ? 201 : 200)
+                    .putHeader("Content-Type", "application/json")
+                    .putHeader("Location", "/api/actors/42")
+                    .putHeader("X-Internal-Secret", "must-not-leak")
+                    .end(new JsonObject().put("method", request.method().name()).put("uri", request.uri())
+                            .put("headers", headers).put("body", body.toString()).encode());
+        })).listen(0).toCompletionStage().toCompletableFuture().join();
+        String backend = "http://localhost:" + server.actualPort();
+        return Map.of(
+                "hub.routes.actors", backend,
+                "hub.routes.projection", backend,
+                "hub.routes.sessions", "http://localhost:1",
+                "hub.routes.vouchers", backend,
+                "hub.routes.impact", backend,
+                "mp.jwt.verify.publickey.location", TestKeys.publicKeyFile().toUri().toString(),
+                "mp.jwt.verify.issuer", TestTokens.ISSUER);
+    }
+
+    @Override
+    public void stop() {
+        if (vertx != null) {
+            vertx.close().toCompletionStage().toCompletableFuture().orTimeout(5, TimeUnit.SECONDS).join();
+        }
+    }
+}
