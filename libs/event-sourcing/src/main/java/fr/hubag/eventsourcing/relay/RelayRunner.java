@@ -72,7 +72,6 @@ public class RelayRunner {
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5,
                 ProducerConfig.LINGER_MS_CONFIG, 5,
-                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
                 ProducerConfig.CLIENT_ID_CONFIG, "hubag-relay-" + settings.service()),
                 new StringSerializer(), new ByteArraySerializer());
         EventRelay relay = new EventRelay(dataSource, producer, settings);
@@ -123,8 +122,8 @@ public class RelayRunner {
                 Thread.currentThread().interrupt();
                 return;
             } catch (Exception e) {
-                lastError = e.getMessage();
-                LOG.warnf("event relay %s: %s (retrying in %d ms)", settings.service(), e.getMessage(), backoffMillis);
+                lastError = e.getMessage() + (e.getCause() == null ? "" : ": " + e.getCause());
+                LOG.warnf("event relay %s: %s (retrying in %d ms)", settings.service(), lastError, backoffMillis);
                 try {
                     Thread.sleep(backoffMillis);
                 } catch (InterruptedException interrupted) {
