@@ -108,6 +108,7 @@ public class RelayRunner {
             try {
                 if (!topicReady) {
                     ensureTopic();
+                    producer.partitionsFor(settings.topic()); // fetch metadata now, not on the first event
                     topicReady = true;
                 }
                 int count = relay.publishBatch();
