@@ -1,5 +1,4 @@
--- Run once by the postgres image on an empty data volume (/docker-entrypoint-initdb.d): one database per service.
--- Each service creates its own tables with Flyway at start; the databases must exist before (CONVENTIONS.md).
+-- One database per service; each service creates its tables with Flyway at start.
 CREATE DATABASE actors;
 CREATE DATABASE sessions;
 CREATE DATABASE vouchers;

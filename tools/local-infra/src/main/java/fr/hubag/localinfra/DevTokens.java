@@ -1,11 +1,8 @@
 package fr.hubag.localinfra;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -14,7 +11,6 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
-import java.security.spec.X509EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,39 +18,23 @@ import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * The local identity provider of the platform: generates the RS256 signing key pair
- * ({@code keygen --dir .hub/keys}) and mints tokens for a role and territories
- * ({@code ./hub token --role coordinator --territory MQ}); services verify them with {@code public.pem}.
- *
- * <p>Why plain JDK ({@code SHA256withRSA}, Base64 URL without padding) and no JWT library: it runs before anything
- * else is built and with nothing but this jar on the class path, and the test kit (libs/testing) mints its tokens
- * through the same public static API ({@link #generateKeyPair()}, {@link #toPem}, {@link #mint}).
- *
- * <p>Claims: iss {@value #ISSUER}, sub, upn (= sub), groups = [role], territories, iat, exp, jti. The command line
- * only accepts the platform's roles and territories (exit status 2 otherwise); {@link #mint} accepts anything, so
- * that tests can also build tokens the services must reject.
+ * The local identity provider of the embedded platform: generates the RS256 signing key pair and mints tokens for
+ * a role and territories ({@code ./hub token --role coordinator --territory MQ}). Plain JDK, no JWT library, so it
+ * runs before anything is built. Tests mint their tokens through the same code.
  */
 public final class DevTokens {
 
     public static final String ISSUER = "urn:hubag:local";
-    public static final String KEY_ID = "hub-local";
-    /** The platform's roles (groups claim). */
-    public static final List<String> ROLES = List.of("coordinator", "hub-admin", "mediator", "partner", "analyst");
-    /** Guadeloupe, Guyane, Martinique, Saint-Martin. */
+    public static final Set<String> ROLES = Set.of("coordinator", "hub-admin", "mediator", "partner", "analyst");
     public static final List<String> TERRITORIES = List.of("GP", "GF", "MQ", "MF");
-    public static final Duration DEFAULT_TTL = Duration.ofHours(12);
-
-    private static final String HEADER = "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"" + KEY_ID + "\"}";
 
     private DevTokens() {}
 
-    // ---- key material ----------------------------------------------------------------------------------------
-
-    /** A fresh RSA 2048 key pair. */
     public static KeyPair generateKeyPair() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
@@ -65,75 +45,29 @@ public final class DevTokens {
         }
     }
 
-    /** X.509 SubjectPublicKeyInfo PEM ("BEGIN PUBLIC KEY"), what MicroProfile JWT reads. */
     public static String toPem(PublicKey key) {
         return pem("PUBLIC KEY", key.getEncoded());
     }
 
-    /** PKCS#8 PEM ("BEGIN PRIVATE KEY"). */
     public static String toPem(PrivateKey key) {
         return pem("PRIVATE KEY", key.getEncoded());
     }
 
-    public static PrivateKey readPrivateKey(Path pem) throws IOException {
-        try {
-            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der(pem, "PRIVATE KEY")));
-        } catch (GeneralSecurityException e) {
-            throw new IOException(pem + " is not a PKCS#8 RSA private key", e);
-        }
+    public static PrivateKey readPrivateKey(Path pem) throws Exception {
+        String base64 = Files.readString(pem).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
     }
 
-    public static PublicKey readPublicKey(Path pem) throws IOException {
-        try {
-            return KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(der(pem, "PUBLIC KEY")));
-        } catch (GeneralSecurityException e) {
-            throw new IOException(pem + " is not an X.509 RSA public key", e);
-        }
-    }
-
-    /**
-     * Writes {@code private.pem} (owner-only where the file system allows it) and {@code public.pem} in
-     * {@code dir} unless both exist. Returns true if it wrote a new pair.
-     */
-    public static boolean writeKeyPairIfAbsent(Path dir) throws IOException {
-        Path privateKey = dir.resolve("private.pem");
-        Path publicKey = dir.resolve("public.pem");
-        if (Files.exists(privateKey) && Files.exists(publicKey)) {
-            return false;
-        }
-        Files.createDirectories(dir);
-        KeyPair keys = generateKeyPair();
-        Path tmp = dir.resolve("private.pem.tmp");
-        Files.deleteIfExists(tmp);
-        try {
-            Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException | FileAlreadyExistsException e) {
-            Files.deleteIfExists(tmp);
-            Files.createFile(tmp);
-        }
-        Files.writeString(tmp, toPem(keys.getPrivate()));
-        Files.writeString(publicKey, toPem(keys.getPublic()));
-        Files.move(tmp, privateKey, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        return true;
-    }
-
-    // ---- tokens ----------------------------------------------------------------------------------------------
-
-    /** A signed compact JWT (RS256) with the platform's claims; {@code territories} keep the hub's order. */
+    /** A signed compact JWT: iss, sub, upn, groups=[role], territories, iat, exp, jti. */
     public static String mint(PrivateKey key, String subject, String role, Set<String> territories, Duration ttl) {
         Instant now = Instant.now();
-        List<String> ordered = new ArrayList<>(TERRITORIES);
-        ordered.retainAll(territories);
-        territories.stream().filter(t -> !TERRITORIES.contains(t)).sorted().forEach(ordered::add);
-        String claims = "{\"iss\":" + json(ISSUER)
-                + ",\"sub\":" + json(subject)
-                + ",\"upn\":" + json(subject)
-                + ",\"groups\":[" + json(role) + "]"
-                + ",\"territories\":[" + ordered.stream().map(DevTokens::json).collect(Collectors.joining(",")) + "]"
-                + ",\"iat\":" + now.getEpochSecond()
-                + ",\"exp\":" + now.plus(ttl).getEpochSecond()
-                + ",\"jti\":" + json(UUID.randomUUID().toString()) + "}";
-        String signingInput = base64Url(HEADER.getBytes(StandardCharsets.UTF_8)) + "."
+        String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"hub-local\"}";
+        String claims = "{\"iss\":\"" + ISSUER + "\",\"sub\":" + quote(subject) + ",\"upn\":" + quote(subject)
+                + ",\"groups\":[" + quote(role) + "],\"territories\":["
+                + new TreeSet<>(territories).stream().map(DevTokens::quote).collect(Collectors.joining(","))
+                + "],\"iat\":" + now.getEpochSecond() + ",\"exp\":" + now.plus(ttl).getEpochSecond()
+                + ",\"jti\":\"" + UUID.randomUUID() + "\"}";
+        String signingInput = base64Url(header.getBytes(StandardCharsets.UTF_8)) + "."
                 + base64Url(claims.getBytes(StandardCharsets.UTF_8));
         try {
             Signature signature = Signature.getInstance("SHA256withRSA");
@@ -145,182 +79,89 @@ public final class DevTokens {
         }
     }
 
-    /** Whether the token's RS256 signature verifies with {@code key} (signature only: no claim checks). */
-    public static boolean verifySignature(PublicKey key, String token) {
-        String[] parts = token.split("\\.");
-        if (parts.length != 3) {
-            return false;
-        }
-        try {
-            Signature signature = Signature.getInstance("SHA256withRSA");
-            signature.initVerify(key);
-            signature.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
-            return signature.verify(Base64.getUrlDecoder().decode(parts[2]));
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            return false;
-        }
-    }
-
-    // ---- command line ----------------------------------------------------------------------------------------
-
-    /** A command-line mistake: printed with the usage, exit status 2. */
-    static final class UsageException extends Exception {
-        UsageException(String message) {
-            super(message);
-        }
-    }
-
-    /** What {@code mint} was asked for, validated. */
-    record MintRequest(Path key, String role, Set<String> territories, String subject, Duration ttl) {
-
-        static MintRequest parse(List<String> args) throws UsageException {
-            Path key = Path.of(".hub/keys/private.pem");
-            String role = null;
-            Set<String> territories = new LinkedHashSet<>();
-            String subject = null;
-            Duration ttl = DEFAULT_TTL;
-            for (int i = 0; i < args.size(); i++) {
-                String name = args.get(i);
-                if (i + 1 >= args.size()) {
-                    throw new UsageException("missing value after " + name);
-                }
-                String value = args.get(++i);
-                switch (name) {
-                    case "--key" -> key = Path.of(value);
-                    case "--role" -> role = value;
-                    case "--territory" -> {
-                        for (String t : value.split(",")) {
-                            territories.add(t.trim().toUpperCase());
-                        }
-                    }
-                    case "--subject" -> subject = value;
-                    case "--ttl" -> {
-                        try {
-                            ttl = Duration.ofSeconds(Long.parseLong(value));
-                        } catch (NumberFormatException e) {
-                            throw new UsageException("--ttl takes a number of seconds, not " + value);
-                        }
-                        if (ttl.isNegative() || ttl.isZero()) {
-                            throw new UsageException("--ttl must be positive");
-                        }
-                    }
-                    default -> throw new UsageException("unknown option " + name);
-                }
-            }
-            if (role == null) {
-                throw new UsageException("--role is required (one of " + String.join(", ", ROLES) + ")");
-            }
-            if (!ROLES.contains(role)) {
-                throw new UsageException("unknown role '" + role + "'; roles are " + String.join(", ", ROLES));
-            }
-            for (String t : territories) {
-                if (!TERRITORIES.contains(t)) {
-                    throw new UsageException("unknown territory '" + t + "'; territories are "
-                            + String.join(", ", TERRITORIES));
-                }
-            }
-            if (territories.isEmpty()) {
-                if (!role.equals("hub-admin")) {
-                    throw new UsageException("--territory is required for role " + role + " (one of "
-                            + String.join(", ", TERRITORIES) + "; repeat it for several)");
-                }
-                territories.addAll(TERRITORIES);
-            }
-            if (subject == null) {
-                subject = role + "-" + String.join("-", territories).toLowerCase();
-            }
-            return new MintRequest(key, role, territories, subject, ttl);
-        }
-    }
-
     /**
-     * {@code keygen --dir DIR}: writes DIR/private.pem and DIR/public.pem if absent.
-     * {@code mint --key FILE --role R [--territory T]... [--subject S] [--ttl SECONDS]}: prints a token.
+     * {@code keygen --dir DIR} writes private.pem and public.pem if absent;
+     * {@code mint --key FILE --role R [--territory T]... [--subject S] [--ttl SECONDS]} prints a token.
      */
     public static void main(String[] args) throws Exception {
-        try {
-            run(List.of(args));
-        } catch (UsageException e) {
-            System.err.println("hub token: " + e.getMessage());
-            System.err.println("usage: hub token --role <" + String.join("|", ROLES)
-                    + "> --territory <" + String.join("|", TERRITORIES) + "> [--territory …]"
-                    + " [--subject NAME] [--ttl SECONDS]");
-            System.err.println("       DevTokens keygen --dir DIR");
-            System.exit(2);
+        if (args.length == 0) {
+            usage("missing command");
         }
-    }
-
-    private static void run(List<String> args) throws Exception {
-        if (args.isEmpty()) {
-            throw new UsageException("missing command (keygen or mint)");
-        }
-        List<String> rest = args.subList(1, args.size());
-        switch (args.get(0)) {
-            case "keygen" -> {
-                if (rest.size() != 2 || !rest.get(0).equals("--dir")) {
-                    throw new UsageException("keygen takes --dir DIR");
-                }
-                Path dir = Path.of(rest.get(1));
-                if (writeKeyPairIfAbsent(dir)) {
-                    System.out.println("signing keys written to " + dir.toAbsolutePath());
-                }
-            }
+        switch (args[0]) {
+            case "keygen" -> keygen(Path.of(option(args, "--dir", ".hub/keys")));
             case "mint" -> {
-                MintRequest request = MintRequest.parse(rest);
-                if (!Files.isReadable(request.key())) {
-                    System.err.println("hub token: no signing key at " + request.key()
-                            + " (DevTokens keygen --dir DIR writes one)");
-                    System.exit(1);
+                String role = option(args, "--role", null);
+                if (role == null || !ROLES.contains(role)) {
+                    usage("--role must be one of " + new TreeSet<>(ROLES));
                 }
-                System.out.println(mint(readPrivateKey(request.key()), request.subject(), request.role(),
-                        request.territories(), request.ttl()));
+                Set<String> territories = new LinkedHashSet<>(options(args, "--territory"));
+                for (String t : territories) {
+                    if (!TERRITORIES.contains(t)) {
+                        usage("unknown territory " + t + "; the hub's are " + TERRITORIES);
+                    }
+                }
+                if (territories.isEmpty() && role.equals("hub-admin")) {
+                    territories.addAll(TERRITORIES);
+                }
+                if (territories.isEmpty()) {
+                    usage("--territory is required for role " + role + " (one of " + TERRITORIES + ")");
+                }
+                String subject = option(args, "--subject", role + "-" + String.join("-", territories).toLowerCase());
+                long ttl = Long.parseLong(option(args, "--ttl", "43200"));
+                System.out.println(mint(readPrivateKey(Path.of(option(args, "--key", ".hub/keys/private.pem"))),
+                        subject, role, territories, Duration.ofSeconds(ttl)));
             }
-            default -> throw new UsageException("unknown command " + args.get(0) + " (keygen or mint)");
+            default -> usage("unknown command " + args[0]);
         }
     }
 
-    // ---- encoding --------------------------------------------------------------------------------------------
-
-    private static byte[] der(Path pem, String type) throws IOException {
-        String text = Files.readString(pem, StandardCharsets.US_ASCII);
-        int begin = text.indexOf("-----BEGIN " + type + "-----");
-        int end = text.indexOf("-----END " + type + "-----");
-        if (begin < 0 || end < begin) {
-            throw new IOException(pem + " has no " + type + " block");
+    private static void keygen(Path dir) throws Exception {
+        Path privateKey = dir.resolve("private.pem");
+        Path publicKey = dir.resolve("public.pem");
+        if (Files.exists(privateKey) && Files.exists(publicKey)) {
+            return;
         }
-        String base64 = text.substring(begin + type.length() + 16, end).replaceAll("\\s", "");
-        return Base64.getDecoder().decode(base64);
+        Files.createDirectories(dir);
+        KeyPair keys = generateKeyPair();
+        Files.writeString(privateKey, toPem(keys.getPrivate()));
+        Files.writeString(publicKey, toPem(keys.getPublic()));
+        privateKey.toFile().setReadable(false, false);
+        privateKey.toFile().setReadable(true, true);
+        System.out.println("signing keys written to " + dir);
+    }
+
+    private static String option(String[] args, String name, String fallback) {
+        List<String> values = options(args, name);
+        return values.isEmpty() ? fallback : values.get(values.size() - 1);
+    }
+
+    private static List<String> options(String[] args, String name) {
+        List<String> values = new ArrayList<>();
+        for (int i = 1; i < args.length - 1; i++) {
+            if (args[i].equals(name)) {
+                values.add(args[i + 1]);
+            }
+        }
+        return values;
+    }
+
+    private static void usage(String problem) {
+        System.err.println("hub token: " + problem);
+        System.err.println("usage: hub token --role <" + String.join("|", new TreeSet<>(ROLES))
+                + "> --territory <GP|GF|MQ|MF> [--territory …] [--subject NAME] [--ttl SECONDS]");
+        System.exit(2);
     }
 
     private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
-                + "\n-----END " + type + "-----\n";
+        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(der) + "\n-----END " + type + "-----\n";
     }
 
     private static String base64Url(byte[] bytes) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    /** A JSON string literal. */
-    static String json(String value) {
-        StringBuilder out = new StringBuilder(value.length() + 2).append('"');
-        for (char c : value.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
+    private static String quote(String value) {
+        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 }
