@@ -11,8 +11,8 @@ import java.sql.Statement;
 
 /**
  * The real parts every test needs, started once per test JVM: an embedded PostgreSQL server (zonky, real
- * binaries), a single-node KRaft Kafka broker inside the JVM (Kafka's own test kit), and (see {@link TestKeys}) the
- * key pair that signs test tokens. No Docker, nothing to install: {@code ./mvnw verify} brings them up itself.
+ * binaries), a single-node KRaft Kafka broker inside the JVM (Kafka's own test kit). Test tokens are signed by
+ * {@link TestKeys}, which needs neither. No Docker, nothing to install: {@code ./mvnw verify} brings them up itself.
  */
 public final class HubInfrastructure {
 

@@ -117,20 +117,23 @@ public class EventRelay {
 
     private record Pending(String txId, EventEnvelope event) {}
 
+    /** The relay's checkpoint; its row is created the first time (one query per poll after that). */
     private Checkpoint checkpoint(Connection connection) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT last_tx_id::text, last_position FROM es_relay_checkpoints WHERE relay = ?")) {
+            select.setString(1, settings.name());
+            try (ResultSet rs = select.executeQuery()) {
+                if (rs.next()) {
+                    return new Checkpoint(rs.getString(1), rs.getLong(2));
+                }
+            }
+        }
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO es_relay_checkpoints (relay) VALUES (?) ON CONFLICT DO NOTHING")) {
             insert.setString(1, settings.name());
             insert.executeUpdate();
         }
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT last_tx_id::text, last_position FROM es_relay_checkpoints WHERE relay = ?")) {
-            select.setString(1, settings.name());
-            try (ResultSet rs = select.executeQuery()) {
-                rs.next();
-                return new Checkpoint(rs.getString(1), rs.getLong(2));
-            }
-        }
+        return new Checkpoint("0", 0);
     }
 
     private List<Pending> committedAfter(Connection connection, Checkpoint checkpoint) throws SQLException {

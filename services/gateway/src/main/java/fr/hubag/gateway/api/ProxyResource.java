@@ -5,7 +5,6 @@ import fr.hubag.gateway.config.Routes;
 import fr.hubag.gateway.infra.ServiceClient;
 import fr.hubag.servicekit.problem.Problem;
 import fr.hubag.servicekit.security.Caller;
-import fr.hubag.servicekit.security.OutsideTerritory;
 import fr.hubag.servicekit.web.Correlation;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -150,9 +149,6 @@ public class ProxyResource {
     }
 
     private Response unavailable(String service, Throwable failure, String path, String correlation) {
-        if (failure instanceof OutsideTerritory outside) {
-            throw outside;
-        }
         boolean timeout = failure instanceof TimeoutException
                 || failure.getClass().getSimpleName().contains("Timeout");
         LOG.warnf("%s %s: service %s %s (%s)", path, correlation, service, timeout ? "timed out" : "unreachable",
