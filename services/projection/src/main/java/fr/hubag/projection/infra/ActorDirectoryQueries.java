@@ -38,20 +38,27 @@ public class ActorDirectoryQueries {
                          WHERE l->>'label' = $4
                            AND (l->>'validFrom')::date <= $5
                            AND (l->>'validUntil' IS NULL OR (l->>'validUntil')::date >= $5)))""";
-        Tuple params = Tuple.from(Arrays.asList(filter.text(), filter.commune(), filter.kind(), filter.label(),
-                filter.labelledOn()));
-        Uni<Long> total = pool.preparedQuery("SELECT count(*) FROM " + schema + ".actor_directory " + where)
-                .execute(params).map(rows -> rows.iterator().next().getLong(0));
+        // one statement, so the total and the page come from the same snapshot
         Tuple pageParams = Tuple.from(Arrays.asList(filter.text(), filter.commune(), filter.kind(), filter.label(),
                 filter.labelledOn(), limit, offset));
-        Uni<List<DirectoryEntry>> items = pool.preparedQuery("SELECT * FROM " + schema + ".actor_directory " + where
+        return pool.preparedQuery("SELECT *, count(*) OVER () AS total FROM " + schema + ".actor_directory " + where
                         + " ORDER BY lower(name), actor_id LIMIT $6 OFFSET $7")
-                .execute(pageParams).map(rows -> {
+                .execute(pageParams).flatMap(rows -> {
                     List<DirectoryEntry> entries = new ArrayList<>();
-                    rows.forEach(row -> entries.add(entry(row)));
-                    return entries;
+                    long total = 0;
+                    for (Row row : rows) {
+                        entries.add(entry(row));
+                        total = row.getLong("total");
+                    }
+                    if (!entries.isEmpty() || offset == 0) {
+                        return Uni.createFrom().item(new Page(total, entries));
+                    }
+                    // past the last page: the window has no row to carry the total, so count
+                    return pool.preparedQuery("SELECT count(*) FROM " + schema + ".actor_directory " + where)
+                            .execute(Tuple.from(Arrays.asList(filter.text(), filter.commune(), filter.kind(),
+                                    filter.label(), filter.labelledOn())))
+                            .map(counted -> new Page(counted.iterator().next().getLong(0), entries));
                 });
-        return Uni.combine().all().unis(total, items).asTuple().map(t -> new Page(t.getItem1(), t.getItem2()));
     }
 
     private static DirectoryEntry entry(Row row) {
