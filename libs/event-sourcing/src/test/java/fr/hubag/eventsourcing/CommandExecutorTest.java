@@ -132,4 +132,26 @@ class CommandExecutorTest {
         assertThat(loaded.state().value()).isEqualTo(7);
         assertThat(loaded.version()).isEqualTo(2);
     }
+
+    @Test
+    void commandsOnTwoStreamsAreAppendedTogetherOrNotAtAll() {
+        String a = UUID.randomUUID().toString();
+        String b = UUID.randomUUID().toString();
+        increment(b, Counter.LIMIT, context("u", null, "h"));
+        // b is at its limit: its command is refused, so a's must not be recorded either
+        assertThatThrownBy(() -> executor.executeTogether(Counter.TYPE, List.of(a, b), context("u", null, "h2"),
+                        states -> List.of(new Counter.Increment("MQ", 1), new Counter.Increment("MQ", 1)),
+                        outcomes -> new CommandResponse(200, Map.of(), null))
+                .await().indefinitely()).isInstanceOf(CommandRejected.class);
+        assertThat(events(a)).isZero();
+
+        CommandResponse both = executor.executeTogether(Counter.TYPE, List.of(a, b), context("u", null, "h3"),
+                        states -> List.of(new Counter.Increment("MQ", 2), new Counter.Increment("MQ", -1)),
+                        outcomes -> new CommandResponse(200, Map.of(), outcomes.get(0).state().value() + "/"
+                                + outcomes.get(1).state().value()))
+                .await().indefinitely();
+        assertThat(both.body()).isEqualTo("2/" + (Counter.LIMIT - 1));
+        assertThat(events(a)).isEqualTo(1);
+        assertThat(events(b)).isEqualTo(2);
+    }
 }

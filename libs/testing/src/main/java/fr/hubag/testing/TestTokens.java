@@ -23,6 +23,12 @@ public final class TestTokens {
                 Duration.ofHours(1));
     }
 
+    /** A mediator of a territory who works at the given actor (claim {@code actors}). */
+    public static String mediatorAt(String territory, String actorId) {
+        return DevTokens.mint(TestKeys.keys().getPrivate(), "mediator-" + UUID.randomUUID(), "mediator",
+                Set.of(territory), Set.of(actorId), Duration.ofHours(1));
+    }
+
     public static String coordinator(String territory) { return of("coordinator", territory); }
 
     public static String hubAdmin() { return of("hub-admin", "GP", "GF", "MQ", "MF"); }

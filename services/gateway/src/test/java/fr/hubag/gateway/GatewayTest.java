@@ -38,11 +38,29 @@ class GatewayTest {
     @Test
     void aTerritoryOutsideTheTokenIs403AtTheEdge() {
         given().header("Authorization", bearer(TestTokens.coordinator("GP")))
-                .get("/api/projection/territories/MQ/actors")
+                .get("/api/vouchers/territories/MQ/orders")
                 .then().statusCode(403).contentType("application/problem+json")
                 .body("code", equalTo("outside-territory"));
         given().header("Authorization", bearer(TestTokens.coordinator("GP")))
-                .get("/api/projection/territories/GP/actors").then().statusCode(200);
+                .get("/api/actors?territory=MQ")
+                .then().statusCode(403).body("code", equalTo("outside-territory"));
+        given().header("Authorization", bearer(TestTokens.coordinator("GP")))
+                .get("/api/vouchers/territories/GP/orders").then().statusCode(200);
+    }
+
+    @Test
+    void theDirectoryOfPlacesIsOpenDataForAnyoneToRead() {
+        given().get("/api/projection/territories/MQ/actors?q=cyber")
+                .then().statusCode(200).body("uri", equalTo("/api/projection/territories/MQ/actors?q=cyber"))
+                .body("headers.authorization", nullValue());
+        given().get("/api/projection/hub/places.geojson").then().statusCode(200);
+        given().header("Authorization", bearer(TestTokens.coordinator("GP")))
+                .get("/api/projection/territories/MQ/export?format=csv").then().statusCode(200);
+        // open for reading only, and only the directory
+        given().contentType("application/json").body("{}").post("/api/projection/territories/MQ/actors")
+                .then().statusCode(401);
+        given().get("/api/projection/territories/MQ/secrets").then().statusCode(401);
+        given().get("/api/actors/imports").then().statusCode(401);
     }
 
     @Test

@@ -60,11 +60,19 @@ public final class DevTokens {
 
     /** A signed compact JWT: iss, sub, upn, groups=[role], territories, iat, exp, jti. */
     public static String mint(PrivateKey key, String subject, String role, Set<String> territories, Duration ttl) {
+        return mint(key, subject, role, territories, Set.of(), ttl);
+    }
+
+    /** The same, with the {@code actors} claim: the actors (places) a mediator works at. */
+    public static String mint(PrivateKey key, String subject, String role, Set<String> territories,
+                              Set<String> actors, Duration ttl) {
         Instant now = Instant.now();
         String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"hub-local\"}";
         String claims = "{\"iss\":\"" + ISSUER + "\",\"sub\":" + quote(subject) + ",\"upn\":" + quote(subject)
                 + ",\"groups\":[" + quote(role) + "],\"territories\":["
                 + new TreeSet<>(territories).stream().map(DevTokens::quote).collect(Collectors.joining(","))
+                + "],\"actors\":["
+                + new TreeSet<>(actors).stream().map(DevTokens::quote).collect(Collectors.joining(","))
                 + "],\"iat\":" + now.getEpochSecond() + ",\"exp\":" + now.plus(ttl).getEpochSecond()
                 + ",\"jti\":\"" + UUID.randomUUID() + "\"}";
         String signingInput = base64Url(header.getBytes(StandardCharsets.UTF_8)) + "."
@@ -81,7 +89,7 @@ public final class DevTokens {
 
     /**
      * {@code keygen --dir DIR} writes private.pem and public.pem if absent;
-     * {@code mint --key FILE --role R [--territory T]... [--subject S] [--ttl SECONDS]} prints a token.
+     * {@code mint --key FILE --role R [--territory T]... [--actor ID]... [--subject S] [--ttl SECONDS]} prints a token.
      */
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
@@ -108,8 +116,9 @@ public final class DevTokens {
                 }
                 String subject = option(args, "--subject", role + "-" + String.join("-", territories).toLowerCase());
                 long ttl = Long.parseLong(option(args, "--ttl", "43200"));
+                Set<String> actors = new LinkedHashSet<>(options(args, "--actor"));
                 System.out.println(mint(readPrivateKey(Path.of(option(args, "--key", ".hub/keys/private.pem"))),
-                        subject, role, territories, Duration.ofSeconds(ttl)));
+                        subject, role, territories, actors, Duration.ofSeconds(ttl)));
             }
             default -> usage("unknown command " + args[0]);
         }

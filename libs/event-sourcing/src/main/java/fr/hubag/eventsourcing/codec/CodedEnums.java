@@ -16,11 +16,11 @@ import fr.hubag.eventsourcing.decider.Coded;
 import java.io.IOException;
 
 /** Jackson support for {@link Coded} enums: written and read as their official code. */
-final class CodedEnums {
+public final class CodedEnums {
 
     private CodedEnums() {}
 
-    static SimpleModule module() {
+    public static SimpleModule module() {
         SimpleModule module = new SimpleModule("coded-enums");
         module.addSerializer(Coded.class, new JsonSerializer<>() {
             @Override

@@ -14,6 +14,7 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,9 +47,24 @@ public class CommandExecutor {
     public <C, E, S> Uni<CommandResponse> execute(AggregateType<C, E, S> type, String streamId, C command,
                                                   CommandContext context, Consumer<S> guard,
                                                   Function<CommandOutcome<S>, CommandResponse> respond) {
+        return executeTogether(type, List.of(streamId), context, states -> {
+            guard.accept(states.get(0));
+            return List.of(command);
+        }, outcomes -> respond.apply(outcomes.get(0)));
+    }
+
+    /**
+     * Runs one command per stream, all appended in one transaction or none (a merge of two actors, say). The
+     * commands are built from the loaded states, so they can carry what one stream knows to the other; a stale
+     * expected version on any stream rolls back them all. {@code If-Match} applies to the first stream.
+     */
+    public <C, E, S> Uni<CommandResponse> executeTogether(AggregateType<C, E, S> type, List<String> streamIds,
+                                                          CommandContext context,
+                                                          Function<List<S>, List<C>> commandsFor,
+                                                          Function<List<CommandOutcome<S>>, CommandResponse> respond) {
         return replay(context).flatMap(previous -> previous.isPresent()
                 ? Uni.createFrom().item(previous.get())
-                : decideAndAppend(type, streamId, command, context, guard, respond)
+                : decideAndAppend(type, streamIds, context, commandsFor, respond)
                         .onFailure(failure -> failure instanceof DuplicateKey
                                 || failure instanceof ConcurrencyConflict && context.hasIdempotencyKey())
                         .recoverWithUni(failure -> replay(context).map(stored -> {
@@ -82,33 +98,66 @@ public class CommandExecutor {
     /** A folded stream and the version it was folded at. */
     public record Loaded<S>(S state, long version) {}
 
-    private <C, E, S> Uni<CommandResponse> decideAndAppend(AggregateType<C, E, S> type, String streamId, C command,
-                                                           CommandContext context, Consumer<S> guard,
-                                                           Function<CommandOutcome<S>, CommandResponse> respond) {
-        return load(type, streamId).flatMap(loaded -> {
-            guard.accept(loaded.state());
-            if (context.expectedVersion().isPresent() && context.expectedVersion().getAsLong() != loaded.version()) {
-                throw new ConcurrencyConflict(streamId, context.expectedVersion().getAsLong(), loaded.version());
+    private <C, E, S> Uni<CommandResponse> decideAndAppend(AggregateType<C, E, S> type, List<String> streamIds,
+                                                           CommandContext context,
+                                                           Function<List<S>, List<C>> commandsFor,
+                                                           Function<List<CommandOutcome<S>>, CommandResponse> respond) {
+        List<Uni<Loaded<S>>> loads = streamIds.stream().map(id -> load(type, id)).toList();
+        return Uni.join().all(loads).andFailFast().flatMap(loaded -> {
+            List<C> commands = commandsFor.apply(loaded.stream().map(Loaded::state).toList());
+            if (context.expectedVersion().isPresent()
+                    && context.expectedVersion().getAsLong() != loaded.get(0).version()) {
+                throw new ConcurrencyConflict(streamIds.get(0), context.expectedVersion().getAsLong(),
+                        loaded.get(0).version());
             }
-            List<E> events = type.decider().decide(command, loaded.state());
-            S state = loaded.state();
-            for (E event : events) {
-                state = type.decider().evolve(state, event);
+            List<Decided<E, S>> decided = new ArrayList<>();
+            for (int i = 0; i < streamIds.size(); i++) {
+                decided.add(decide(type, commands.get(i), loaded.get(i)));
             }
-            S after = state;
-            List<NewEvent> newEvents = events.stream().map(event -> new NewEvent(UUID.randomUUID(),
-                    type.codec().typeOf(event), type.codec().schemaVersionOf(event), type.codec().encode(event),
-                    type.codec().occurredAt(event))).toList();
+            if (decided.stream().allMatch(d -> d.events().isEmpty())) {
+                // nothing to record (the command asked for what is already true): no transaction, no key kept
+                List<CommandOutcome<S>> unchanged = new ArrayList<>();
+                for (int i = 0; i < streamIds.size(); i++) {
+                    unchanged.add(new CommandOutcome<>(streamIds.get(i), loaded.get(i).version(),
+                            decided.get(i).after(), List.of()));
+                }
+                return Uni.createFrom().item(respond.apply(unchanged));
+            }
             EventMetadata metadata = new EventMetadata(context.correlationId(), context.causationId(),
                     context.actingUser(), context.idempotencyKey());
-            return pool.withTransaction(tx -> store.append(tx, streamId, type.streamType(), type.territoryOf()
-                            .apply(after), loaded.version(), newEvents, metadata)
-                    .flatMap(appended -> {
-                        CommandResponse response = respond.apply(outcome(appended, after));
-                        return remember(tx, context, response).replaceWith(response);
-                    }));
+            return pool.withTransaction(tx -> {
+                Uni<List<CommandOutcome<S>>> chain = Uni.createFrom().item(new ArrayList<>());
+                for (int i = 0; i < streamIds.size(); i++) {
+                    int index = i;
+                    chain = chain.flatMap(outcomes -> store.append(tx, streamIds.get(index), type.streamType(),
+                                    type.territoryOf().apply(decided.get(index).after()), loaded.get(index).version(),
+                                    decided.get(index).newEvents(), metadata)
+                            .map(appended -> {
+                                outcomes.add(outcome(appended, decided.get(index).after()));
+                                return outcomes;
+                            }));
+                }
+                return chain.flatMap(outcomes -> {
+                    CommandResponse response = respond.apply(outcomes);
+                    return remember(tx, context, response).replaceWith(response);
+                });
+            });
         });
     }
+
+    private static <C, E, S> Decided<E, S> decide(AggregateType<C, E, S> type, C command, Loaded<S> loaded) {
+        List<E> events = type.decider().decide(command, loaded.state());
+        S state = loaded.state();
+        for (E event : events) {
+            state = type.decider().evolve(state, event);
+        }
+        List<NewEvent> newEvents = events.stream().map(event -> new NewEvent(UUID.randomUUID(),
+                type.codec().typeOf(event), type.codec().schemaVersionOf(event), type.codec().encode(event),
+                type.codec().occurredAt(event))).toList();
+        return new Decided<>(events, newEvents, state);
+    }
+
+    private record Decided<E, S>(List<E> events, List<NewEvent> newEvents, S after) {}
 
     private static <S> CommandOutcome<S> outcome(AppendResult appended, S state) {
         return new CommandOutcome<>(appended.streamId(), appended.newVersion(), state, appended.events());

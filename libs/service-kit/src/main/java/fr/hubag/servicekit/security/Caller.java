@@ -18,6 +18,8 @@ import java.util.Set;
 public class Caller {
 
     public static final String TERRITORIES_CLAIM = "territories";
+    /** The actors (places) a mediator works at: what they may update about their own place. */
+    public static final String ACTORS_CLAIM = "actors";
 
     private final SecurityIdentity identity;
     private final JsonWebToken token;
@@ -34,6 +36,11 @@ public class Caller {
     public boolean hasRole(String role) { return identity.hasRole(role); }
 
     public Set<Territory> territories() {
+        return territoriesOf(token);
+    }
+
+    /** The territories a token covers; usable where the identity was resolved without blocking (the gateway). */
+    public static Set<Territory> territoriesOf(JsonWebToken token) {
         EnumSet<Territory> territories = EnumSet.noneOf(Territory.class);
         Object claim = token == null ? null : token.getClaim(TERRITORIES_CLAIM);
         if (claim instanceof Collection<?> values) {
@@ -43,6 +50,20 @@ public class Caller {
         }
         return territories;
     }
+
+    /** The actor ids named in the token's {@code actors} claim. */
+    public Set<String> actors() {
+        Object claim = token == null ? null : token.getClaim(ACTORS_CLAIM);
+        Set<String> actors = new java.util.HashSet<>();
+        if (claim instanceof Collection<?> values) {
+            values.forEach(v -> actors.add(unquote(String.valueOf(v))));
+        } else if (claim != null) {
+            actors.add(unquote(String.valueOf(claim)));
+        }
+        return actors;
+    }
+
+    public boolean isAnonymous() { return identity.isAnonymous(); }
 
     public boolean covers(Territory territory) {
         return territories().contains(territory);

@@ -5,8 +5,10 @@ import fr.hubag.gateway.config.Routes;
 import fr.hubag.gateway.infra.ServiceClient;
 import fr.hubag.servicekit.problem.Problem;
 import fr.hubag.servicekit.security.Caller;
+import fr.hubag.servicekit.security.OutsideTerritory;
 import fr.hubag.servicekit.web.Correlation;
-import io.quarkus.security.Authenticated;
+import io.quarkus.security.UnauthorizedException;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.mutiny.core.buffer.Buffer;
@@ -23,6 +25,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.logging.Logger;
 
@@ -34,10 +37,10 @@ import java.util.concurrent.TimeoutException;
 /**
  * The single entry: {@code /api/<service>/…} goes to that service with the path unchanged. The token is verified
  * here first (401 without a valid one) and the territory named in the path is checked (403 outside the caller's
- * territories); the service verifies both again. Identity travels as the same bearer token, plus a correlation id.
+ * territories); the service verifies both again. GETs on the open-data paths ({@code hub.gateway.public-paths}: the
+ * directory of places) need no token and no territory, since anyone may read the directory. Identity travels as the same bearer token, plus a correlation id.
  */
 @Path("/api/{service: [a-z]+}{rest: (/.*)?}")
-@Authenticated
 @Consumes("*/*")
 public class ProxyResource {
 
@@ -50,12 +53,12 @@ public class ProxyResource {
 
     private final Routes routes;
     private final ServiceClient services;
-    private final Caller caller;
+    private final CurrentIdentityAssociation identity;
 
-    public ProxyResource(Routes routes, ServiceClient services, Caller caller) {
+    public ProxyResource(Routes routes, ServiceClient services, CurrentIdentityAssociation identity) {
         this.routes = routes;
         this.services = services;
-        this.caller = caller;
+        this.identity = identity;
     }
 
     @GET
@@ -92,6 +95,14 @@ public class ProxyResource {
     }
 
     private Uni<Response> forward(String service, ContainerRequestContext request, byte[] body) {
+        // authentication is lazy (proactive auth off): resolve the identity without blocking, then decide
+        return identity.getDeferredIdentity().flatMap(who -> forward(service, request, body, who.isAnonymous() ? null
+                : Caller.territoriesOf(who.getPrincipal() instanceof JsonWebToken jwt ? jwt : null)));
+    }
+
+    /** @param covered the territories of the caller's token, null for an anonymous caller */
+    private Uni<Response> forward(String service, ContainerRequestContext request, byte[] body,
+                                  Set<Territory> covered) {
         String path = request.getUriInfo().getRequestUri().getRawPath();
         String query = request.getUriInfo().getRequestUri().getRawQuery();
         String correlation = Correlation.of(request);
@@ -101,10 +112,17 @@ public class ProxyResource {
                     "no service '" + service + "'; known: " + routes.routes().keySet()).at(path, correlation)
                     .toResponse());
         }
-        checkTerritories(path, request.getUriInfo().getQueryParameters().get("territory"));
+        boolean open = request.getMethod().equals("GET") && isPublic(path);
+        if (!open) {
+            if (covered == null) {
+                throw new UnauthorizedException("a bearer token is required");
+            }
+            checkTerritories(path, request.getUriInfo().getQueryParameters().get("territory"), covered);
+        }
+        boolean isImport = path.startsWith("/api/actors/imports");
         HttpRequest<Buffer> outgoing = services.client()
                 .requestAbs(HttpMethod.valueOf(request.getMethod()), base + path + (query == null ? "" : "?" + query))
-                .timeout(routes.gateway().timeout().toMillis());
+                .timeout((isImport ? routes.gateway().importTimeout() : routes.gateway().timeout()).toMillis());
         for (String name : REQUEST_HEADERS) {
             String value = request.getHeaderString(name);
             if (value != null) {
@@ -135,16 +153,22 @@ public class ProxyResource {
         return builder.build();
     }
 
+    private boolean isPublic(String path) {
+        return routes.gateway().publicPaths().stream().anyMatch(path::matches);
+    }
+
     /** A path segment or {@code territory} query value naming a territory must be one of the caller's. */
-    private void checkTerritories(String path, List<String> territoryParams) {
+    private static void checkTerritories(String path, List<String> territoryParams, Set<Territory> covered) {
         for (String segment : path.split("/")) {
-            if (TERRITORY_CODES.contains(segment)) {
-                caller.requireTerritory(Territory.valueOf(segment));
+            if (TERRITORY_CODES.contains(segment) && !covered.contains(Territory.valueOf(segment))) {
+                throw new OutsideTerritory(Territory.valueOf(segment));
             }
         }
         if (territoryParams != null) {
             territoryParams.stream().filter(TERRITORY_CODES::contains).map(Territory::valueOf)
-                    .forEach(caller::requireTerritory);
+                    .filter(t -> !covered.contains(t)).findFirst().ifPresent(t -> {
+                        throw new OutsideTerritory(t);
+                    });
         }
     }
 

@@ -17,6 +17,15 @@ public interface Routes {
 
     interface Gateway {
         Duration timeout();
+
+        /** Imports of large files take longer than ordinary commands. */
+        Duration importTimeout();
+
+        /**
+         * Read-only paths open to anyone, token or not (regular expressions on the path): the directory of places
+         * is open data, like the national map it feeds.
+         */
+        java.util.List<String> publicPaths();
     }
 
     default Optional<String> baseUrl(String service) {
