@@ -1,9 +1,12 @@
 package fr.hubag.actors.domain;
 
+import fr.hubag.actors.domain.place.Place;
 import fr.hubag.eventsourcing.Territory;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -16,9 +19,38 @@ public sealed interface ActorEvent {
 
     Instant occurredAt();
 
-    record ActorRegistered(UUID actorId, String name, ActorKind kind, Territory territory, Commune commune,
-                           String address, Instant occurredAt) implements ActorEvent {}
+    record ActorRegistered(UUID actorId, Territory territory, Place place, Instant occurredAt)
+            implements ActorEvent {}
+
+    record ActorDetailsChanged(UUID actorId, Territory territory, Place place, Instant occurredAt)
+            implements ActorEvent {}
+
+    record ActorClosed(UUID actorId, LocalDate closedOn, String reason, Instant occurredAt) implements ActorEvent {}
+
+    record ActorReopened(UUID actorId, LocalDate reopenedOn, Instant occurredAt) implements ActorEvent {}
 
     record LabelGranted(UUID actorId, Label label, LocalDate validFrom, LocalDate validUntil, Instant occurredAt)
             implements ActorEvent {}
+
+    record LabelRevoked(UUID actorId, Label label, LocalDate effectiveOn, String reason, Instant occurredAt)
+            implements ActorEvent {}
+
+    record AidantEnrolled(UUID actorId, UUID aidantId, String name, AidantRole role, LocalDate enrolledOn,
+                          Instant occurredAt) implements ActorEvent {}
+
+    record AidantTrainingCompleted(UUID actorId, UUID aidantId, String title, String provider, BigDecimal hours,
+                                   LocalDate completedOn, Instant occurredAt) implements ActorEvent {}
+
+    record AidantDeparted(UUID actorId, UUID aidantId, LocalDate departedOn, Instant occurredAt)
+            implements ActorEvent {}
+
+    /** Recorded on both streams of a merge, in one transaction; {@code actorId} says which stream this copy is in. */
+    record ActorsMerged(UUID actorId, UUID survivorActorId, UUID absorbedActorId, List<LabelGrant> absorbedLabels,
+                        List<Aidant> absorbedAidants, Instant occurredAt) implements ActorEvent {
+
+        public ActorsMerged {
+            absorbedLabels = absorbedLabels == null ? List.of() : List.copyOf(absorbedLabels);
+            absorbedAidants = absorbedAidants == null ? List.of() : List.copyOf(absorbedAidants);
+        }
+    }
 }

@@ -20,14 +20,15 @@ import java.util.concurrent.Future;
 import static fr.hubag.actors.api.ActorsTestSupport.as;
 import static fr.hubag.actors.api.ActorsTestSupport.guadeloupeActor;
 import static fr.hubag.actors.api.ActorsTestSupport.martiniqueActor;
+import static fr.hubag.actors.api.ActorsTestSupport.place;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.hasItems;
 
-/** The census's write API as coordinators and partners use it: happy paths, retries, bad input, authorisation. */
+/** The census's write API as coordinators use it: registering places of the standard, bad input, retries, roles. */
 @QuarkusTest
 @QuarkusTestResource(value = HubTestResource.class, initArgs = @ResourceArg(name = "database", value = "actors"))
 class ActorResourceTest {
@@ -45,23 +46,36 @@ class ActorResourceTest {
     }
 
     @Test
-    void aMartiniqueCoordinatorRegistersAnActorInMartinique() {
-        as(TestTokens.coordinator("MQ")).body(martiniqueActor("Cyber-base de Fort-de-France"))
+    void aMartiniqueCoordinatorRegistersAPlaceOfTheStandard() {
+        as(TestTokens.coordinator("MQ"))
+                .body(martiniqueActor("Cyber-base de Fort-de-France", "\"phone\": \"+33 5 96 60 00 00\", "
+                        + "\"latitude\": 14.6037, \"longitude\": -61.0730"))
                 .post("/api/actors")
                 .then().statusCode(201)
                 .header("Location", containsString("/api/actors/"))
                 .header("ETag", "\"1\"")
                 .body("territory", equalTo("MQ"))
-                .body("kind", equalTo("epn"))
-                .body("commune.inseeCode", equalTo("97209"))
+                .body("status", equalTo("open"))
+                .body("place.phone", equalTo("+596596600000"))
+                .body("place.commune.inseeCode", equalTo("97209"))
+                .body("place.services", hasItem("Aide aux démarches administratives"))
                 .body("version", equalTo(1));
+    }
+
+    @Test
+    void theThreeWaysOfWritingAMartiniquePhoneGiveOneNumber() {
+        String mq = TestTokens.coordinator("MQ");
+        for (String phone : List.of("0596 60 00 01", "+33 5 96 60 00 01", "+596596600001")) {
+            as(mq).body(martiniqueActor("EPN " + phone, "\"phone\": \"" + phone + "\"")).post("/api/actors")
+                    .then().statusCode(201).body("place.phone", equalTo("+596596600001"));
+        }
     }
 
     @Test
     void theRegisteredActorCanBeReadBackWithItsVersion() {
         String id = register(TestTokens.coordinator("MQ"), martiniqueActor("Médiathèque du Lamentin"));
         as(TestTokens.of("partner", "MQ")).get("/api/actors/" + id)
-                .then().statusCode(200).header("ETag", "\"1\"").body("name", equalTo("Médiathèque du Lamentin"));
+                .then().statusCode(200).header("ETag", "\"1\"").body("place.name", equalTo("Médiathèque du Lamentin"));
     }
 
     @Test
@@ -99,6 +113,8 @@ class ActorResourceTest {
     void aHubAdminRegistersInAnyTerritory() {
         as(TestTokens.hubAdmin()).body(guadeloupeActor("BioDésir")).post("/api/actors")
                 .then().statusCode(201).body("territory", equalTo("GP"));
+        as(TestTokens.hubAdmin()).body(place("ANIS", "Saint-Martin", "97801", "97150", "")).post("/api/actors")
+                .then().statusCode(201).body("territory", equalTo("MF"));
     }
 
     @Test
@@ -109,24 +125,37 @@ class ActorResourceTest {
                 .then().statusCode(400).contentType("application/problem+json").body("code", equalTo("malformed-body"));
         as(token).body("{}").post("/api/actors")
                 .then().statusCode(400).contentType("application/problem+json")
-                .body("errors.field", hasItem("name")).body("errors.field", hasItem("kind"))
-                .body("errors.field", hasItem("commune")).body("errors.field", hasItem("address"));
-        as(token).body(ActorsTestSupport.actor("x", "boulangerie", "Fort-de-France", "97209", "97200"))
-                .post("/api/actors").then().statusCode(400).body("errors[0].field", equalTo("kind"));
-        as(token).body(ActorsTestSupport.actor("x", "epn", "Paris", "75056", "75001"))
-                .post("/api/actors").then().statusCode(400).body("errors[0].field", equalTo("commune.inseeCode"));
-        as(token).body(ActorsTestSupport.actor("x", "epn", "Fort-de-France", "97209", "97300"))
-                .post("/api/actors").then().statusCode(400).body("errors[0].field", equalTo("commune.postcode"));
-        as(token).body(martiniqueActor("x").replace("\"kind\"", "\"territory\": \"GP\", \"kind\""))
-                .post("/api/actors").then().statusCode(400).body("errors[0].field", equalTo("territory"));
-        as(token).body(martiniqueActor("x").replace("\"kind\"", "\"colour\": \"blue\", \"kind\""))
-                .post("/api/actors").then().statusCode(400).body("detail", containsString("colour"));
-        as(token).body(martiniqueActor("x").replace("\"commune\": {", "\"commune\": \"Fort-de-France\", \"c\": {"))
-                .post("/api/actors").then().statusCode(400).body("errors[0].field", equalTo("commune"));
+                .body("errors.field", hasItems("name", "pivot", "commune.name", "commune.postcode", "address"));
+        as(token).body(martiniqueActor("x", "\"phone\": \"0590 82 00 00\"")).post("/api/actors")
+                .then().statusCode(400).body("errors[0].field", equalTo("phone"))
+                .body("errors[0].message", containsString("Martinique"));
+        as(token).body(martiniqueActor("x").replace("21972013500017", "21972013500018")).post("/api/actors")
+                .then().statusCode(400).body("errors[0].field", equalTo("pivot"));
+        as(token).body(martiniqueActor("x").replace("21972013500017", "00000000000000")).post("/api/actors")
+                .then().statusCode(400).body("errors[0].field", equalTo("pivot"));
+        as(token).body(martiniqueActor("x").replace("\"Seniors\"", "\"Retraités\"")).post("/api/actors")
+                .then().statusCode(400).body("errors[0].field", equalTo("publics"));
+        as(token).body(martiniqueActor("x").replace("Mo-Fr 08:00-12:00,14:00-17:00", "lundi 9h-12h"))
+                .post("/api/actors").then().statusCode(400).body("errors[0].field", equalTo("openingHours"));
+        as(token).body(place("x", "Paris", "75056", "75001", "")).post("/api/actors")
+                .then().statusCode(400).body("errors.field", hasItem("commune.inseeCode"));
+        as(token).body(place("x", "Fort-de-France", "97209", "97232", "")).post("/api/actors")
+                .then().statusCode(400).body("errors.field", hasItem("commune.postcode"));
+        as(token).body(martiniqueActor("x", "\"latitude\": 48.85, \"longitude\": 2.35")).post("/api/actors")
+                .then().statusCode(400).body("errors[0].field", equalTo("latitude"));
+        as(token).body(martiniqueActor("x", "\"colour\": \"blue\"")).post("/api/actors")
+                .then().statusCode(400).body("detail", containsString("colour"));
         as(token).body("").post("/api/actors").then().statusCode(400).contentType("application/problem+json");
         assertThat(storedEvents()).isEqualTo(before);
     }
 
+    @Test
+    void anUnknownPivotIsAcceptedOnlyWhenSaidSo() {
+        as(TestTokens.coordinator("MQ"))
+                .body(martiniqueActor("Lieu sans SIRET", "\"pivotUnknown\": true").replace("21972013500017",
+                        "00000000000000"))
+                .post("/api/actors").then().statusCode(201).body("place.pivotUnknown", equalTo(true));
+    }
 
     @Test
     void retryingWithTheSameIdempotencyKeyReturnsTheSameActorOnce() {
@@ -148,55 +177,75 @@ class ActorResourceTest {
     }
 
     @Test
-    void grantsALabelAndRefusesOverlapsUnknownActorsAndOtherTerritories() {
+    void changingDetailsKeepsTheTerritoryAndTheSamePlaceChangesNothing() {
         String mq = TestTokens.coordinator("MQ");
-        String id = register(mq, martiniqueActor("Point numérique CAF"));
-        as(mq).body("{\"label\": \"APTIC\", \"validFrom\": \"2026-01-01\", \"validUntil\": \"2026-12-31\"}")
-                .post("/api/actors/" + id + "/labels")
-                .then().statusCode(201).header("ETag", "\"2\"")
-                .body("labels[0].label", equalTo("APTIC")).body("labels[0].validUntil", equalTo("2026-12-31"));
-        as(mq).body("{\"label\": \"APTIC\", \"validFrom\": \"2026-06-01\"}")
-                .post("/api/actors/" + id + "/labels")
-                .then().statusCode(409).body("code", equalTo("label-already-granted"));
-        as(mq).body("{\"label\": \"France Services\", \"validFrom\": \"2026-12-31\", \"validUntil\": \"2026-01-01\"}")
-                .post("/api/actors/" + id + "/labels")
-                .then().statusCode(400).body("errors[0].field", equalTo("validUntil"));
-        as(mq).body("{\"label\": \"Label rouge\", \"validFrom\": \"2026-01-01\"}")
-                .post("/api/actors/" + id + "/labels")
-                .then().statusCode(400).body("errors[0].field", equalTo("label"));
-        as(mq).body("{\"label\": \"APTIC\", \"validFrom\": \"2026-01-01\"}")
-                .post("/api/actors/" + UUID.randomUUID() + "/labels")
-                .then().statusCode(404).contentType("application/problem+json");
-        as(mq).body("{\"label\": \"APTIC\", \"validFrom\": \"2026-01-01\"}")
-                .post("/api/actors/not-a-uuid/labels")
-                .then().statusCode(400).body("errors[0].field", equalTo("id"));
-        as(TestTokens.coordinator("GP")).body("{\"label\": \"France Services\", \"validFrom\": \"2027-01-01\"}")
-                .post("/api/actors/" + id + "/labels")
-                .then().statusCode(403).body("code", equalTo("outside-territory"));
+        String id = register(mq, martiniqueActor("EPN de Case-Pilote"));
+        as(mq).body(place("EPN de Case-Pilote", "Case-Pilote", "97205", "97222", "")).put("/api/actors/" + id)
+                .then().statusCode(200).header("ETag", "\"2\"").body("place.commune.name", equalTo("Case-Pilote"));
+        long before = storedEvents();
+        as(mq).body(place("EPN de Case-Pilote", "Case-Pilote", "97205", "97222", "")).put("/api/actors/" + id)
+                .then().statusCode(200).header("ETag", "\"2\"");
+        assertThat(storedEvents()).isEqualTo(before);
+        as(TestTokens.hubAdmin()).body(guadeloupeActor("EPN de Case-Pilote")).put("/api/actors/" + id)
+                .then().statusCode(422).body("code", equalTo("territory-change"));
+        as(mq).header("If-Match", "\"1\"").body(martiniqueActor("Renamed")).put("/api/actors/" + id)
+                .then().statusCode(409);
     }
 
     @Test
-    void concurrentGrantsAtTheSameVersionLetExactlyOneThrough() throws Exception {
+    void aMediatorUpdatesTheHoursAndServicesOfTheirOwnActorOnly() {
+        String mq = TestTokens.coordinator("MQ");
+        String mine = register(mq, martiniqueActor("EPN du Marin"));
+        String other = register(mq, martiniqueActor("EPN du Vauclin"));
+        String body = "{\"openingHours\": \"Tu-Sa 09:00-13:00\", \"services\": [\"Loisirs et créations numériques\"]}";
+        as(TestTokens.mediatorAt("MQ", mine)).body(body).put("/api/actors/" + mine + "/hours-and-services")
+                .then().statusCode(200).body("place.openingHours", equalTo("Tu-Sa 09:00-13:00"))
+                .body("place.services", equalTo(List.of("Loisirs et créations numériques")))
+                .body("place.name", equalTo("EPN du Marin"));
+        as(TestTokens.mediatorAt("MQ", mine)).body(body).put("/api/actors/" + other + "/hours-and-services")
+                .then().statusCode(403).contentType("application/problem+json");
+        as(TestTokens.mediatorAt("MQ", mine)).body(martiniqueActor("Hijack")).put("/api/actors/" + mine)
+                .then().statusCode(403);
+        as(TestTokens.mediatorAt("MQ", mine)).body("{\"openingHours\": \"tous les jours\"}")
+                .put("/api/actors/" + mine + "/hours-and-services")
+                .then().statusCode(400).body("errors[0].field", equalTo("openingHours"));
+    }
+
+    @Test
+    void closesReopensAndKeepsTheHistory() {
+        String mq = TestTokens.coordinator("MQ");
+        String id = register(mq, martiniqueActor("Cyber-case du Prêcheur"));
+        as(mq).body("{\"closedOn\": \"2026-06-30\", \"reason\": \"travaux\"}").post("/api/actors/" + id + "/closure")
+                .then().statusCode(200).body("status", equalTo("closed")).body("closedOn", equalTo("2026-06-30"));
+        as(mq).body("{\"label\": \"APTIC\", \"validFrom\": \"2026-07-01\"}").post("/api/actors/" + id + "/labels")
+                .then().statusCode(409).body("code", equalTo("actor-closed"));
+        as(mq).body("{\"reopenedOn\": \"2026-09-01\"}").post("/api/actors/" + id + "/reopening")
+                .then().statusCode(200).body("status", equalTo("open"));
+        as(mq).body("{\"closedOn\": \"soon\"}").post("/api/actors/" + id + "/closure")
+                .then().statusCode(400).body("errors.field", hasItems("closedOn", "reason"));
+        as(mq).get("/api/actors/" + id + "/history").then().statusCode(200)
+                .body("type", equalTo(List.of("ActorRegistered", "ActorClosed", "ActorReopened")));
+        as(TestTokens.of("partner", "MQ")).get("/api/actors/" + id + "/history").then().statusCode(403);
+    }
+
+    @Test
+    void concurrentChangesAtTheSameVersionLetExactlyOneThrough() throws Exception {
         String mq = TestTokens.coordinator("MQ");
         String id = register(mq, martiniqueActor("France Services du Lorrain"));
-        List<String> labels = List.of("APTIC", "France Services", "Aidants Connect", "Conseillers numériques",
-                "Certification PIX", "Promeneurs du net", "Emmaüs Connect", "La Croix Rouge");
-        ExecutorService threads = Executors.newFixedThreadPool(labels.size());
+        ExecutorService threads = Executors.newFixedThreadPool(8);
         List<Callable<Integer>> requests = new ArrayList<>();
-        for (String label : labels) {
-            requests.add(() -> as(mq).header("If-Match", "\"1\"")
-                    .body("{\"label\": \"" + label + "\", \"validFrom\": \"2026-01-01\"}")
-                    .post("/api/actors/" + id + "/labels").then().extract().statusCode());
+        for (int i = 0; i < 8; i++) {
+            String name = "France Services du Lorrain " + i;
+            requests.add(() -> as(mq).header("If-Match", "\"1\"").body(martiniqueActor(name))
+                    .put("/api/actors/" + id).then().extract().statusCode());
         }
         List<Integer> statuses = new ArrayList<>();
         for (Future<Integer> status : threads.invokeAll(requests)) {
             statuses.add(status.get());
         }
         threads.shutdown();
-
-        assertThat(statuses).containsOnly(201, 409);
-        assertThat(statuses.stream().filter(s -> s == 201).count()).isEqualTo(1);
-        as(mq).get("/api/actors/" + id).then().statusCode(200).header("ETag", "\"2\"")
-                .body("labels.size()", equalTo(1)).body("labels[0].label", notNullValue());
+        assertThat(statuses).containsOnly(200, 409);
+        assertThat(statuses.stream().filter(s -> s == 200).count()).isEqualTo(1);
+        as(mq).get("/api/actors/" + id).then().statusCode(200).header("ETag", "\"2\"");
     }
 }

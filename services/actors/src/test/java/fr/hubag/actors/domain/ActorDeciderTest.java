@@ -1,9 +1,22 @@
 package fr.hubag.actors.domain;
 
+import fr.hubag.actors.domain.ActorCommand.AbsorbActor;
+import fr.hubag.actors.domain.ActorCommand.ChangeActorDetails;
+import fr.hubag.actors.domain.ActorCommand.CloseActor;
 import fr.hubag.actors.domain.ActorCommand.GrantLabel;
+import fr.hubag.actors.domain.ActorCommand.MergeInto;
+import fr.hubag.actors.domain.ActorCommand.RecordPlace;
 import fr.hubag.actors.domain.ActorCommand.RegisterActor;
+import fr.hubag.actors.domain.ActorCommand.ReopenActor;
+import fr.hubag.actors.domain.ActorCommand.RevokeLabel;
+import fr.hubag.actors.domain.ActorEvent.ActorClosed;
+import fr.hubag.actors.domain.ActorEvent.ActorDetailsChanged;
 import fr.hubag.actors.domain.ActorEvent.ActorRegistered;
+import fr.hubag.actors.domain.ActorEvent.ActorReopened;
+import fr.hubag.actors.domain.ActorEvent.ActorsMerged;
 import fr.hubag.actors.domain.ActorEvent.LabelGranted;
+import fr.hubag.actors.domain.ActorEvent.LabelRevoked;
+import fr.hubag.actors.domain.place.Place;
 import fr.hubag.eventsourcing.Territory;
 import fr.hubag.eventsourcing.decider.CommandRejected.Kind;
 import fr.hubag.eventsourcing.decider.DeciderSpec;
@@ -11,17 +24,24 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
+import static fr.hubag.actors.domain.Places.FORT_DE_FRANCE;
+import static fr.hubag.actors.domain.Places.LE_LAMENTIN;
+import static fr.hubag.actors.domain.Places.POINTE_A_PITRE;
+import static fr.hubag.actors.domain.Places.SAINT_MARTIN;
+import static fr.hubag.actors.domain.Places.place;
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** The actor's rules, given past events, when a command, then new events or a refusal. */
 class ActorDeciderTest {
 
     static final UUID ID = UUID.fromString("7f1b7a51-0a4c-4a4e-9d1e-0a6f4f5e2a10");
+    static final UUID OTHER = UUID.fromString("1c0d5b8e-3f7a-4b43-8f0e-5a2d6c9e7b11");
     static final Instant NOW = Instant.parse("2026-11-23T13:00:00Z");
-    static final Commune FORT_DE_FRANCE = new Commune("Fort-de-France", "97209", "97200");
-    static final ActorRegistered REGISTERED = new ActorRegistered(ID, "Cyber-base", ActorKind.EPN, Territory.MQ,
-            FORT_DE_FRANCE, "12 rue Schoelcher", NOW);
+    static final Place CYBER_BASE = place("Cyber-base", FORT_DE_FRANCE);
+    static final ActorRegistered REGISTERED = new ActorRegistered(ID, Territory.MQ, CYBER_BASE, NOW);
 
     DeciderSpec<ActorCommand, ActorEvent, ActorState> spec() {
         return DeciderSpec.of(new ActorDecider());
@@ -31,76 +51,139 @@ class ActorDeciderTest {
 
     @Test
     void registersAnActorInTheTerritoryOfItsCommune() {
-        ActorState state = spec()
-                .when(new RegisterActor(ID, "Cyber-base", ActorKind.EPN, FORT_DE_FRANCE, "12 rue Schoelcher", NOW))
-                .then(REGISTERED);
+        ActorState state = spec().when(new RegisterActor(ID, CYBER_BASE, NOW)).then(REGISTERED);
         assertThat(((ActorState.Registered) state).territory()).isEqualTo(Territory.MQ);
     }
 
     @Test
     void derivesSaintMartinFromItsInseeCode() {
-        Commune marigot = new Commune("Saint-Martin", "97801", "97150");
-        spec().when(new RegisterActor(ID, "ANIS", ActorKind.ASSOCIATION, marigot, "Marigot", NOW))
-                .then(new ActorRegistered(ID, "ANIS", ActorKind.ASSOCIATION, Territory.MF, marigot, "Marigot", NOW));
+        Place anis = place("ANIS", SAINT_MARTIN);
+        spec().when(new RegisterActor(ID, anis, NOW)).then(new ActorRegistered(ID, Territory.MF, anis, NOW));
     }
 
     @Test
     void refusesToRegisterTwice() {
-        spec().given(REGISTERED)
-                .when(new RegisterActor(ID, "Other", ActorKind.EPN, FORT_DE_FRANCE, "x", NOW))
+        spec().given(REGISTERED).when(new RegisterActor(ID, CYBER_BASE, NOW))
                 .thenRejected(Kind.CONFLICT, "actor-already-registered");
     }
 
     @Test
-    void refusesACommuneOutsideTheHub() {
-        spec().when(new RegisterActor(ID, "Réunion", ActorKind.EPN, new Commune("Saint-Denis", "97411", "97400"),
-                "x", NOW)).thenRejected(Kind.UNPROCESSABLE, "commune-outside-hub");
-        spec().when(new RegisterActor(ID, "Saint-Barth", ActorKind.EPN, new Commune("Saint-Barthélemy", "97701",
-                "97133"), "x", NOW)).thenRejected(Kind.UNPROCESSABLE, "commune-outside-hub");
+    void changesDetailsWithinTheTerritoryAndIgnoresAnIdenticalPlace() {
+        Place moved = place("Cyber-base", LE_LAMENTIN);
+        spec().given(REGISTERED).when(new ChangeActorDetails(ID, moved, NOW))
+                .then(new ActorDetailsChanged(ID, Territory.MQ, moved, NOW));
+        spec().given(REGISTERED).when(new ChangeActorDetails(ID, CYBER_BASE, NOW)).then();
     }
 
     @Test
-    void refusesAPostcodeOfAnotherTerritory() {
-        spec().when(new RegisterActor(ID, "x", ActorKind.EPN, new Commune("Fort-de-France", "97209", "97300"), "x",
-                NOW)).thenRejected(Kind.UNPROCESSABLE, "postcode-mismatch");
+    void refusesToMoveAnActorToAnotherTerritory() {
+        spec().given(REGISTERED).when(new ChangeActorDetails(ID, place("Cyber-base", POINTE_A_PITRE), NOW))
+                .thenRejected(Kind.UNPROCESSABLE, "territory-change");
     }
 
     @Test
-    void grantsALabelOverAPeriod() {
-        ActorState state = spec().given(REGISTERED)
-                .when(new GrantLabel(ID, Label.APTIC, d("2026-01-01"), d("2026-12-31"), NOW))
-                .then(new LabelGranted(ID, Label.APTIC, d("2026-01-01"), d("2026-12-31"), NOW));
-        var labels = ((ActorState.Registered) state).labels();
-        assertThat(labels).singleElement().satisfies(grant -> {
-            assertThat(grant.validOn(d("2026-06-15"))).isTrue();
-            assertThat(grant.validOn(d("2027-01-01"))).isFalse();
-        });
+    void recordingAPlaceRegistersThenChangesThenDoesNothing() {
+        spec().when(new RecordPlace(ID, CYBER_BASE, NOW)).then(REGISTERED);
+        Place renamed = place("Cyber-base Fort-de-France", FORT_DE_FRANCE);
+        spec().given(REGISTERED).when(new RecordPlace(ID, renamed, NOW))
+                .then(new ActorDetailsChanged(ID, Territory.MQ, renamed, NOW));
+        spec().given(REGISTERED).when(new RecordPlace(ID, CYBER_BASE, NOW)).then();
     }
 
     @Test
-    void refusesAnOverlappingGrantOfTheSameLabelButAcceptsAnotherPeriodOrLabel() {
-        var granted = new LabelGranted(ID, Label.APTIC, d("2026-01-01"), d("2026-12-31"), NOW);
-        spec().given(REGISTERED, granted)
-                .when(new GrantLabel(ID, Label.APTIC, d("2026-06-01"), null, NOW))
+    void closesAndReopens() {
+        ActorClosed closed = new ActorClosed(ID, d("2026-06-30"), "moved out", NOW);
+        spec().given(REGISTERED).when(new CloseActor(ID, d("2026-06-30"), "moved out", NOW)).then(closed);
+        spec().given(REGISTERED, closed).when(new CloseActor(ID, d("2026-07-01"), "again", NOW))
+                .thenRejected(Kind.CONFLICT, "actor-closed");
+        spec().given(REGISTERED, closed).when(new ReopenActor(ID, d("2026-09-01"), NOW))
+                .then(new ActorReopened(ID, d("2026-09-01"), NOW));
+        spec().given(REGISTERED, closed).when(new ReopenActor(ID, d("2026-01-01"), NOW))
+                .thenRejected(Kind.UNPROCESSABLE, "invalid-date");
+        spec().given(REGISTERED).when(new ReopenActor(ID, d("2026-09-01"), NOW))
+                .thenRejected(Kind.CONFLICT, "actor-not-closed");
+    }
+
+    @Test
+    void aClosedActorGetsNoNewLabel() {
+        spec().given(REGISTERED, new ActorClosed(ID, d("2026-06-30"), "closed", NOW))
+                .when(new GrantLabel(ID, Label.APTIC, d("2026-07-01"), null, NOW))
+                .thenRejected(Kind.CONFLICT, "actor-closed");
+    }
+
+    @Test
+    void grantsALabelOverAPeriodAndRefusesAnOverlap() {
+        LabelGranted granted = new LabelGranted(ID, Label.APTIC, d("2024-01-01"), d("2024-12-31"), NOW);
+        spec().given(REGISTERED).when(new GrantLabel(ID, Label.APTIC, d("2024-01-01"), d("2024-12-31"), NOW))
+                .then(granted);
+        spec().given(REGISTERED, granted).when(new GrantLabel(ID, Label.APTIC, d("2024-06-01"), null, NOW))
                 .thenRejected(Kind.CONFLICT, "label-already-granted");
-        spec().given(REGISTERED, granted)
-                .when(new GrantLabel(ID, Label.APTIC, d("2027-01-01"), null, NOW))
-                .then(new LabelGranted(ID, Label.APTIC, d("2027-01-01"), null, NOW));
-        spec().given(REGISTERED, granted)
-                .when(new GrantLabel(ID, Label.FRANCE_SERVICES, d("2026-06-01"), null, NOW))
-                .then(new LabelGranted(ID, Label.FRANCE_SERVICES, d("2026-06-01"), null, NOW));
+        spec().given(REGISTERED, granted).when(new GrantLabel(ID, Label.APTIC, d("2025-01-01"), null, NOW))
+                .then(new LabelGranted(ID, Label.APTIC, d("2025-01-01"), null, NOW));
     }
 
     @Test
-    void refusesAPeriodThatEndsBeforeItStarts() {
-        spec().given(REGISTERED)
-                .when(new GrantLabel(ID, Label.APTIC, d("2026-12-31"), d("2026-01-01"), NOW))
-                .thenRejected(Kind.UNPROCESSABLE, "invalid-period");
+    void aRevocationEndsTheLabelTheDayBefore() {
+        LabelGranted granted = new LabelGranted(ID, Label.FRANCE_SERVICES, d("2024-01-01"), null, NOW);
+        LabelRevoked revoked = new LabelRevoked(ID, Label.FRANCE_SERVICES, d("2025-06-01"), "audit", NOW);
+        ActorState.Registered after = (ActorState.Registered) spec().given(REGISTERED, granted)
+                .when(new RevokeLabel(ID, Label.FRANCE_SERVICES, d("2025-06-01"), "audit", NOW)).then(revoked);
+        assertThat(after.grantOn(Label.FRANCE_SERVICES, d("2025-05-31"))).isPresent();
+        assertThat(after.grantOn(Label.FRANCE_SERVICES, d("2025-06-01"))).isEmpty();
+        assertThat(after.grantOn(Label.FRANCE_SERVICES, d("2024-01-01"))).isPresent();
     }
 
     @Test
-    void cannotLabelAnActorThatDoesNotExist() {
-        spec().when(new GrantLabel(ID, Label.APTIC, d("2026-01-01"), null, NOW))
-                .thenRejected(Kind.NOT_FOUND, "actor-not-found");
+    void revokingALabelNotHeldFromThatDateIsRefused() {
+        LabelGranted past = new LabelGranted(ID, Label.APTIC, d("2023-01-01"), d("2023-12-31"), NOW);
+        spec().given(REGISTERED, past).when(new RevokeLabel(ID, Label.APTIC, d("2024-02-01"), "x", NOW))
+                .thenRejected(Kind.CONFLICT, "label-not-held");
+    }
+
+    @Test
+    void aRevocationBeforeAGrantStartsRemovesThatGrant() {
+        LabelGranted future = new LabelGranted(ID, Label.APTIC, d("2027-01-01"), null, NOW);
+        ActorState.Registered after = (ActorState.Registered) spec().given(REGISTERED, future)
+                .when(new RevokeLabel(ID, Label.APTIC, d("2026-12-01"), "cancelled", NOW))
+                .then(new LabelRevoked(ID, Label.APTIC, d("2026-12-01"), "cancelled", NOW));
+        assertThat(after.labels()).isEmpty();
+    }
+
+    @Test
+    void aSurvivorTakesOverTheAbsorbedActorsLabelsAndAidants() {
+        ActorRegistered duplicate = new ActorRegistered(OTHER, Territory.MQ, place("Cyberbase", FORT_DE_FRANCE), NOW);
+        LabelGranted aptic = new LabelGranted(OTHER, Label.APTIC, d("2024-01-01"), null, NOW);
+        ActorState absorbed = new ActorDecider().fold(List.of(duplicate, aptic));
+        ActorsMerged merged = new ActorsMerged(ID, ID, OTHER,
+                List.of(new LabelGrant(Label.APTIC, d("2024-01-01"), null)), List.of(), NOW);
+        ActorState.Registered survivor = (ActorState.Registered) spec().given(REGISTERED)
+                .when(new AbsorbActor(ID, absorbed, NOW)).then(merged);
+        assertThat(survivor.grantOn(Label.APTIC, d("2025-03-01"))).isPresent();
+        assertThat(survivor.absorbedActorIds()).containsExactly(OTHER);
+    }
+
+    @Test
+    void theAbsorbedActorRedirectsToTheSurvivorAndAcceptsNoMoreCommands() {
+        ActorRegistered duplicate = new ActorRegistered(OTHER, Territory.MQ, place("Cyberbase", FORT_DE_FRANCE), NOW);
+        ActorState survivor = new ActorDecider().fold(List.of(REGISTERED));
+        ActorsMerged merged = new ActorsMerged(OTHER, ID, OTHER, List.of(), List.of(), NOW);
+        ActorState after = spec().given(duplicate).when(new MergeInto(OTHER, survivor, NOW)).then(merged);
+        assertThat(after).isInstanceOf(ActorState.Merged.class);
+        assertThat(((ActorState.Merged) after).survivorActorId()).isEqualTo(ID);
+        spec().given(duplicate, merged).when(new GrantLabel(OTHER, Label.APTIC, d("2026-01-01"), null, NOW))
+                .thenRejected(Kind.CONFLICT, "actor-merged");
+    }
+
+    @Test
+    void refusesToMergeAcrossTerritoriesOrTwice() {
+        ActorState guadeloupe = new ActorDecider().fold(List.of(
+                new ActorRegistered(OTHER, Territory.GP, place("Cyber", POINTE_A_PITRE), NOW)));
+        spec().given(REGISTERED).when(new AbsorbActor(ID, guadeloupe, NOW))
+                .thenRejected(Kind.UNPROCESSABLE, "territory-mismatch");
+        ActorState alreadyMerged = new ActorDecider().fold(List.of(
+                new ActorRegistered(OTHER, Territory.MQ, place("Cyber", FORT_DE_FRANCE), NOW),
+                new ActorsMerged(OTHER, UUID.randomUUID(), OTHER, List.of(), List.of(), NOW)));
+        spec().given(REGISTERED).when(new AbsorbActor(ID, alreadyMerged, NOW))
+                .thenRejected(Kind.CONFLICT, "actor-merged");
     }
 }

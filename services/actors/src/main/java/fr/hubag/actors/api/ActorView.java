@@ -1,0 +1,23 @@
+package fr.hubag.actors.api;
+
+import fr.hubag.actors.domain.Aidant;
+import fr.hubag.actors.domain.ActorState;
+import fr.hubag.actors.domain.LabelGrant;
+import fr.hubag.actors.domain.place.Place;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * An actor as the write service knows it: its place in the national standard's terms, its labels over time, its
+ * aidants, and the stream version to send back in {@code If-Match}.
+ */
+public record ActorView(UUID id, String territory, String status, LocalDate closedOn, Place place,
+                        List<LabelGrant> labels, List<Aidant> aidants, List<UUID> absorbedActorIds, long version) {
+
+    static ActorView of(ActorState.Registered actor, long version) {
+        return new ActorView(actor.actorId(), actor.territory().name(), actor.closed() ? "closed" : "open",
+                actor.closedOn(), actor.place(), actor.labels(), actor.aidants(), actor.absorbedActorIds(), version);
+    }
+}

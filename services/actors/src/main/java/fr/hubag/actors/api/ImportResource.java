@@ -1,0 +1,116 @@
+package fr.hubag.actors.api;
+
+import fr.hubag.actors.infra.importing.ImportReport;
+import fr.hubag.actors.infra.importing.PlaceImporter;
+import fr.hubag.actors.infra.importing.UnreadableFile;
+import fr.hubag.servicekit.problem.Problem;
+import fr.hubag.servicekit.security.Caller;
+import fr.hubag.servicekit.security.Roles;
+import fr.hubag.servicekit.web.Correlation;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+
+/**
+ * Imports a file of the national standard (CSV or JSON; v1.0.2, or the older exports with {@code ;} and
+ * {@code labels_nationaux}) and answers a row-by-row report. Runs on a worker thread: the body is spooled to a
+ * temporary file and read from there, so a 10 000-row file never sits whole in memory.
+ */
+@Path("/api/actors/imports")
+@Tag(name = "imports", description = "Import places in the national standard")
+@SecurityRequirement(name = "jwt")
+public class ImportResource {
+
+    private final PlaceImporter importer;
+    private final Caller caller;
+
+    public ImportResource(PlaceImporter importer, Caller caller) {
+        this.importer = importer;
+        this.caller = caller;
+    }
+
+    @POST
+    @Consumes({"text/csv", MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.COORDINATOR, Roles.HUB_ADMIN})
+    @Operation(summary = "Import places (standard v1.0.2 CSV or JSON)", description = "Roles: coordinator (rows of "
+            + "other territories are rejected), hub-admin. Each row is created, updated, unchanged or rejected with "
+            + "the field and the reason; importing the same file again changes nothing. Likely duplicates are "
+            + "reported as merge candidates, never merged. An all-zeros pivot is accepted only with "
+            + "acceptUnknownPivot=true (or a pivot_inconnu column set to true).")
+    @APIResponse(responseCode = "200", description = "The report",
+            content = @Content(schema = @Schema(implementation = ImportReport.class)))
+    @APIResponse(responseCode = "400", description = "Not a CSV or JSON file of the standard; nothing imported",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role not allowed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response importPlaces(InputStream body, @HeaderParam("Content-Type") String contentType,
+                                 @Parameter(description = "accept all-zeros pivots as 'pivot unknown'")
+                                 @QueryParam("acceptUnknownPivot") boolean acceptUnknownPivot,
+                                 @Context ContainerRequestContext http) throws IOException {
+        java.nio.file.Path file = Files.createTempFile("hub-import-", ".upload");
+        try {
+            Files.copy(body, file, StandardCopyOption.REPLACE_EXISTING);
+            PlaceImporter.Format format = contentType != null && contentType.toLowerCase().contains("json")
+                    ? PlaceImporter.Format.JSON : PlaceImporter.Format.CSV;
+            ImportReport report = importer.run(file, charsetOf(file), format, new PlaceImporter.Request(
+                    caller.territories(), acceptUnknownPivot, caller.subject(), Correlation.of(http)));
+            return Response.ok(report).build();
+        } catch (UnreadableFile e) {
+            return Problem.of(Response.Status.BAD_REQUEST, e.code(), e.getMessage())
+                    .at("/api/actors/imports", null).toResponse();
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    /** UTF-8 when the start of the file is valid UTF-8; otherwise Windows-1252, what spreadsheets export. */
+    private static Charset charsetOf(java.nio.file.Path file) throws IOException {
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(256 * 1024);
+        }
+        int end = head.length;
+        while (end > 0 && end > head.length - 4 && (head[end - 1] & 0xC0) == 0x80) {
+            end--; // do not judge a multi-byte character cut by the sample's end
+        }
+        if (end > 0 && end < head.length && (head[end - 1] & 0x80) != 0) {
+            end--;
+        }
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(Arrays.copyOf(head, end)));
+            return StandardCharsets.UTF_8;
+        } catch (CharacterCodingException e) {
+            return Charset.forName("windows-1252");
+        }
+    }
+}

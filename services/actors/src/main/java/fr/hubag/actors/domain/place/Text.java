@@ -1,0 +1,46 @@
+package fr.hubag.actors.domain.place;
+
+import java.text.Normalizer;
+import java.util.Locale;
+
+/** Comparing the way people actually type French values: accents, apostrophes, ligatures and spaces vary. */
+final class Text {
+
+    private Text() {}
+
+    /** Same characters, typography aside: NFC, one kind of apostrophe, no spaces at all. Case and accents count. */
+    static String tight(String text) {
+        String nfc = Normalizer.normalize(text, Normalizer.Form.NFC);
+        return nfc.replaceAll("[’‘`´ʼ]", "'").replaceAll("[\\s\\u00A0\\u202F\\u2009]+", "");
+    }
+
+    /** Lower case, no accents, œ as oe, anything but letters and digits as one space: "Grand’Rivière" = "grand riviere". */
+    static String loose(String text) {
+        if (text == null) {
+            return "";
+        }
+        String expanded = text.replace("œ", "oe").replace("Œ", "OE").replace("æ", "ae").replace("Æ", "AE");
+        String plain = Normalizer.normalize(expanded, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        return plain.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", " ").strip();
+    }
+
+    /** A commune name's key: {@link #loose} without a leading article, "St"/"Ste" spelled out. */
+    static String communeKey(String name) {
+        String key = (" " + loose(name) + " ").replace(" st ", " saint ").replace(" ste ", " sainte ").strip();
+        return key.replaceFirst("^(le|la|les|l) ", "");
+    }
+
+    /** The text stripped, or null when there is nothing in it. */
+    static String blankToNull(String text) {
+        if (text == null) {
+            return null;
+        }
+        String stripped = text.strip();
+        return stripped.isEmpty() ? null : stripped;
+    }
+
+    /** Cuts a message to about {@code max} characters, ending with an ellipsis. */
+    static String cap(String message, int max) {
+        return message.length() <= max ? message : message.substring(0, max - 1) + "…";
+    }
+}

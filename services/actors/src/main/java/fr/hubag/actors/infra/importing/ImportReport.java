@@ -1,0 +1,30 @@
+package fr.hubag.actors.infra.importing;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What an import did, row by row: created, updated, unchanged or rejected (with each field at fault and why), and
+ * the likely duplicates it noticed, which it reports and never merges.
+ */
+public record ImportReport(String format, char separator, boolean legacy, List<String> ignoredColumns,
+                           Summary summary, List<RowReport> rows, List<MergeCandidate> mergeCandidates) {
+
+    public record Summary(long rows, long created, long updated, long unchanged, long rejected, long mergeCandidates,
+                          long millis) {}
+
+    public record Issue(String field, String reason) {}
+
+    public record RowReport(long row, long line, String id, String status, UUID actorId, String territory,
+                            List<Issue> problems, List<Issue> warnings) {}
+
+    /** A row that looks like other places: earlier rows of the file or actors already in the census. */
+    public record MergeCandidate(long row, UUID actorId, String name, List<Similar> similarTo) {}
+
+    public record Similar(Long row, UUID actorId, String name, List<String> reasons) {}
+
+    public static final String CREATED = "created";
+    public static final String UPDATED = "updated";
+    public static final String UNCHANGED = "unchanged";
+    public static final String REJECTED = "rejected";
+}

@@ -1,0 +1,194 @@
+package fr.hubag.actors.infra.importing;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.hubag.actors.domain.ActorCommand.RecordPlace;
+import fr.hubag.actors.domain.LikelyDuplicates;
+import fr.hubag.actors.domain.place.Place;
+import fr.hubag.actors.infra.ActorCatalogue;
+import fr.hubag.actors.infra.ActorStreams;
+import fr.hubag.actors.infra.importing.ImportReport.Issue;
+import fr.hubag.actors.infra.importing.ImportReport.MergeCandidate;
+import fr.hubag.actors.infra.importing.ImportReport.RowReport;
+import fr.hubag.actors.infra.importing.ImportReport.Similar;
+import fr.hubag.actors.infra.importing.ImportReport.Summary;
+import fr.hubag.eventsourcing.Territory;
+import fr.hubag.eventsourcing.command.CommandContext;
+import fr.hubag.eventsourcing.command.CommandExecutor;
+import fr.hubag.eventsourcing.command.CommandResponse;
+import fr.hubag.eventsourcing.decider.CommandRejected;
+import fr.hubag.eventsourcing.store.ConcurrencyConflict;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Imports a file of the standard: every row is validated, the good ones are registered or updated through the same
+ * decider as the API (so a second import of the same file records nothing), and the report says what happened to
+ * each row. The file is read twice from disk — once to be sure it is a CSV or JSON file of the standard at all,
+ * once to import — so a broken file stores nothing and a large one never sits whole in memory.
+ */
+@ApplicationScoped
+public class PlaceImporter {
+
+    /** Rows in flight at once: enough to keep the connection pool busy, few enough to keep the report ordered. */
+    private static final int WINDOW = 32;
+
+    private final CommandExecutor executor;
+    private final ActorCatalogue catalogue;
+    private final ObjectMapper json;
+    private final Clock clock = Clock.systemUTC();
+
+    public PlaceImporter(CommandExecutor executor, ActorCatalogue catalogue, ObjectMapper json) {
+        this.executor = executor;
+        this.catalogue = catalogue;
+        this.json = json;
+    }
+
+    public enum Format { CSV, JSON }
+
+    /** Who imports, what they may touch, and whether all-zeros pivots are knowingly accepted as "unknown". */
+    public record Request(Set<Territory> covered, boolean acceptUnknownPivot, String user, String correlationId) {}
+
+    public ImportReport run(Path file, Charset charset, Format format, Request request) {
+        long started = System.nanoTime();
+        SourceShape shape = inspect(file, charset, format);
+        LikelyDuplicates duplicates = new LikelyDuplicates();
+        catalogue.places(request.covered()).await().atMost(Duration.ofMinutes(1))
+                .forEach(known -> duplicates.add(known.actorId(), null, known.place()));
+        RowReader reader = new RowReader(shape.legacy(), request.acceptUnknownPivot());
+        String importId = UUID.randomUUID().toString();
+        List<RowReport> reports = new ArrayList<>();
+        List<MergeCandidate> candidates = new ArrayList<>();
+        Map<String, Long> rowOfId = new HashMap<>();
+        try (Reader in = Files.newBufferedReader(file, charset)) {
+            Iterator<RawRow> rows = open(in, format);
+            List<Uni<RowReport>> window = new ArrayList<>();
+            while (rows.hasNext()) {
+                RawRow raw = rows.next();
+                RowReader.Outcome outcome = reader.read(raw, request.covered());
+                if (outcome instanceof RowReader.Rejected rejected) {
+                    window.add(Uni.createFrom().item(rejected.report()));
+                } else if (outcome instanceof RowReader.Ready ready) {
+                    Long earlier = rowOfId.putIfAbsent(ready.actorId().toString(), raw.row());
+                    if (earlier != null) {
+                        window.add(Uni.createFrom().item(ready.rejected(new Issue("id",
+                                "same place id as row " + earlier + ": a row appears twice in the file"))));
+                    } else {
+                        List<LikelyDuplicates.Match> matches = duplicates.matches(ready.actorId(), ready.place());
+                        if (!matches.isEmpty()) {
+                            candidates.add(new MergeCandidate(raw.row(), ready.actorId(), ready.place().name(),
+                                    matches.stream().map(m -> new Similar(m.seen().row(), m.seen().actorId(),
+                                            m.seen().name(), List.copyOf(m.reasons()))).toList()));
+                        }
+                        duplicates.add(ready.actorId(), raw.row(), ready.place());
+                        window.add(record(ready, request, importId));
+                    }
+                }
+                if (window.size() >= WINDOW) {
+                    reports.addAll(flush(window));
+                }
+            }
+            reports.addAll(flush(window));
+        } catch (IOException e) {
+            throw new UnreadableFile("unreadable", "the file could not be read: " + e.getMessage());
+        }
+        return new ImportReport(format.name().toLowerCase(java.util.Locale.ROOT), shape.separator(), shape.legacy(),
+                shape.ignoredColumns(), summary(reports, candidates, started), reports, candidates);
+    }
+
+    private Uni<RowReport> record(RowReader.Ready ready, Request request, String importId) {
+        CommandContext context = new CommandContext(request.correlationId(), importId, request.user(), null, null,
+                OptionalLong.empty());
+        RecordPlace command = new RecordPlace(ready.actorId(), ready.place(), clock.instant());
+        return executor.execute(ActorStreams.ACTOR, ready.actorId().toString(), command, context, state -> { },
+                        outcome -> new CommandResponse(outcome.events().isEmpty() ? 204
+                                : outcome.events().get(0).type().equals("ActorRegistered") ? 201 : 200, Map.of(), null))
+                .map(response -> ready.done(switch (response.status()) {
+                    case 201 -> ImportReport.CREATED;
+                    case 200 -> ImportReport.UPDATED;
+                    default -> ImportReport.UNCHANGED;
+                }))
+                .onFailure(CommandRejected.class).recoverWithItem(failure -> {
+                    CommandRejected rejected = (CommandRejected) failure;
+                    if (rejected.code().equals("actor-merged")) {
+                        return ready.withWarning(ImportReport.UNCHANGED, new Issue("id", rejected.getMessage()));
+                    }
+                    return ready.rejected(new Issue(rejected.field() == null ? "id" : rejected.field(),
+                            rejected.getMessage()));
+                })
+                .onFailure(ConcurrencyConflict.class).recoverWithItem(failure -> ready.rejected(new Issue("id",
+                        "the place was changed by someone else during the import; import the file again")));
+    }
+
+    private static List<RowReport> flush(List<Uni<RowReport>> window) {
+        if (window.isEmpty()) {
+            return List.of();
+        }
+        List<RowReport> done = Uni.join().all(new ArrayList<>(window)).andFailFast().await()
+                .atMost(Duration.ofMinutes(2));
+        window.clear();
+        return done;
+    }
+
+    private record SourceShape(char separator, boolean legacy, List<String> ignoredColumns) {}
+
+    /** First pass: is this a file of the standard at all? Which separator, which generation of the standard? */
+    private SourceShape inspect(Path file, Charset charset, Format format) {
+        try (Reader in = Files.newBufferedReader(file, charset)) {
+            if (format == Format.JSON) {
+                Iterator<RawRow> rows = new JsonSource(in, json);
+                boolean legacy = false;
+                java.util.Set<String> columns = new java.util.TreeSet<>();
+                while (rows.hasNext()) {
+                    RawRow row = rows.next();
+                    columns.addAll(row.values().keySet());
+                }
+                legacy = columns.stream().anyMatch(RowReader::isLegacyColumn);
+                return new SourceShape(',', legacy, columns.stream().filter(c -> !RowReader.isKnownColumn(c)).toList());
+            }
+            CsvSource csv = new CsvSource(in);
+            List<String> missing = RowReader.missingRequiredColumns(csv.header());
+            if (!missing.isEmpty()) {
+                throw new UnreadableFile("not-standard-csv", "the header lacks the standard's column(s) "
+                        + String.join(", ", missing) + " (header read with separator '"
+                        + (csv.separator() == '\t' ? "tab" : String.valueOf(csv.separator()))
+                        + "'): this is not a CSV file of the national standard of mediation places");
+            }
+            while (csv.hasNext()) {
+                csv.next();
+            }
+            return new SourceShape(csv.separator(), csv.header().stream().anyMatch(RowReader::isLegacyColumn),
+                    csv.header().stream().filter(c -> !RowReader.isKnownColumn(c)).toList());
+        } catch (IOException e) {
+            throw new UnreadableFile("unreadable", "the file could not be read: " + e.getMessage());
+        }
+    }
+
+    private Iterator<RawRow> open(Reader in, Format format) {
+        return format == Format.JSON ? new JsonSource(in, json) : new CsvSource(in);
+    }
+
+    private static Summary summary(List<RowReport> reports, List<MergeCandidate> candidates, long started) {
+        Map<String, Long> counts = new HashMap<>();
+        reports.forEach(r -> counts.merge(r.status(), 1L, Long::sum));
+        return new Summary(reports.size(), counts.getOrDefault(ImportReport.CREATED, 0L),
+                counts.getOrDefault(ImportReport.UPDATED, 0L), counts.getOrDefault(ImportReport.UNCHANGED, 0L),
+                counts.getOrDefault(ImportReport.REJECTED, 0L), candidates.size(),
+                (System.nanoTime() - started) / 1_000_000);
+    }
+}
