@@ -2,14 +2,17 @@ package fr.hubag.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.AbsoluteIri;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import com.networknt.schema.resource.InputStreamSource;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.net.URL;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,11 +20,16 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Validates event payloads against the JSON Schemas of {@code contracts/events} (on the test classpath through the
  * contracts module), found by their CloudEvents {@code ce_dataschema} id {@code urn:hubag:schema:<svc>:<Type>:<N>}.
+ * Schemas share pieces with {@code $ref} to unversioned ids ({@code urn:hubag:schema:actors:Place}); the validator
+ * cannot open {@code urn:} addresses itself, so every hub id is resolved here to its file on the classpath.
  */
 public final class EventContracts {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, JsonSchema> SCHEMAS = new ConcurrentHashMap<>();
+    private static final String PREFIX = "urn:hubag:schema:";
+    private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
+            builder -> builder.schemaLoaders(loaders -> loaders.add(EventContracts::fromClasspath)));
 
     private EventContracts() {}
 
@@ -40,20 +48,41 @@ public final class EventContracts {
     }
 
     private static JsonSchema load(String dataSchema) {
-        String[] parts = dataSchema.split(":");
-        if (parts.length != 6 || !dataSchema.startsWith("urn:hubag:schema:")) {
+        if (dataSchema.split(":").length != 6 || !dataSchema.startsWith(PREFIX)) {
             throw new IllegalArgumentException("not a hub schema id: " + dataSchema);
         }
-        String path = "contracts/events/" + parts[3] + "/" + parts[4] + ".v" + parts[5] + ".json";
-        InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(path);
-        if (in == null) {
-            throw new IllegalStateException("no schema " + path + " for " + dataSchema);
+        if (resource(dataSchema) == null) {
+            throw new IllegalStateException("no schema " + path(dataSchema) + " for " + dataSchema);
         }
-        try (in) {
-            SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
-            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in, config);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+        SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+        return FACTORY.getSchema(SchemaLocation.of(dataSchema), config);
+    }
+
+    /**
+     * The classpath file of a hub schema id: {@code urn:hubag:schema:<svc>:<Type>:<N>} is
+     * {@code contracts/events/<svc>/<Type>.v<N>.json}, and a shared piece {@code urn:hubag:schema:<svc>:<Name>} is
+     * {@code contracts/events/<svc>/<Name>.json}.
+     */
+    static String path(String id) {
+        int fragment = id.indexOf('#');
+        String[] parts = (fragment < 0 ? id : id.substring(0, fragment)).split(":");
+        if (!id.startsWith(PREFIX) || parts.length < 5 || parts.length > 6) {
+            return null;
         }
+        String version = parts.length == 6 ? ".v" + parts[5] : "";
+        return "contracts/events/" + parts[3] + "/" + parts[4] + version + ".json";
+    }
+
+    private static URL resource(String id) {
+        String path = path(id);
+        return path == null ? null : Thread.currentThread().getContextClassLoader().getResource(path);
+    }
+
+    private static InputStreamSource fromClasspath(AbsoluteIri iri) {
+        URL url = resource(iri.toString());
+        if (url == null) {
+            return null; // not a hub id, or no such file: the validator reports the unresolved reference
+        }
+        return url::openStream;
     }
 }
