@@ -126,18 +126,16 @@ public class CommandExecutor {
             EventMetadata metadata = new EventMetadata(context.correlationId(), context.causationId(),
                     context.actingUser(), context.idempotencyKey());
             return pool.withTransaction(tx -> {
-                Uni<List<CommandOutcome<S>>> chain = Uni.createFrom().item(new ArrayList<>());
+                // streams are independent: their appends are sent together (pipelined on the one connection)
+                List<Uni<CommandOutcome<S>>> appends = new ArrayList<>();
                 for (int i = 0; i < streamIds.size(); i++) {
                     int index = i;
-                    chain = chain.flatMap(outcomes -> store.append(tx, streamIds.get(index), type.streamType(),
+                    appends.add(store.append(tx, streamIds.get(index), type.streamType(),
                                     type.territoryOf().apply(decided.get(index).after()), loaded.get(index).version(),
                                     decided.get(index).newEvents(), metadata)
-                            .map(appended -> {
-                                outcomes.add(outcome(appended, decided.get(index).after()));
-                                return outcomes;
-                            }));
+                            .map(appended -> outcome(appended, decided.get(index).after())));
                 }
-                return chain.flatMap(outcomes -> {
+                return Uni.join().all(appends).andFailFast().flatMap(outcomes -> {
                     CommandResponse response = respond.apply(outcomes);
                     return remember(tx, context, response).replaceWith(response);
                 });

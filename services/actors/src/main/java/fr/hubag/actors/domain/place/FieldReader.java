@@ -153,7 +153,10 @@ final class FieldReader {
         };
     }
 
-    /** The values of a multi-valued field: a list, or text split on | (and ; for legacy files); no blanks, no duplicates. */
+    /**
+     * The values of a multi-valued field: a list, or text split on | (and ; for legacy files); stripped, no blanks,
+     * no duplicates.
+     */
     List<String> values(StandardField field) {
         return values(raw.get(field), options.legacy());
     }
@@ -184,7 +187,8 @@ final class FieldReader {
      * The values of an enumerated field. A value not in the standard may be a pre-v1 one ({@code legacy}, applied only
      * for legacy files); otherwise it is a problem listing the allowed values.
      */
-    <T extends Enum<T> & Coded> List<T> enums(StandardField field, Class<T> type, Function<String, Optional<T>> legacy) {
+    <T extends Enum<T> & Coded> List<T> enums(StandardField field, Class<T> type,
+                                              Function<String, Optional<T>> legacy) {
         Set<T> found = new LinkedHashSet<>();
         for (String value : values(field)) {
             Optional<Vocabulary.Found<T>> match = Vocabulary.find(type, value);

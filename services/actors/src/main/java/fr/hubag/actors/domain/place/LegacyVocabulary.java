@@ -9,14 +9,14 @@ import java.util.Optional;
 /**
  * Values of older exports of the standard (before v1: {@code labels_nationaux}, {@code publics_accueillis},
  * {@code conditions_acces}, and the former {@code services} and {@code modalites_accompagnement} values) and what
- * they become in v1.0.2. Kept apart from the reader so the translation table can be read — and argued about — alone.
+ * they become in v1.0.2. Kept apart from the reader so the translation table can be read, and argued about, alone.
  */
 public final class LegacyVocabulary {
 
     /** What one legacy value becomes. */
     public sealed interface Reading {}
 
-    /** A v1 value: a {@link Programme}, {@link TrainingLabel}, {@link Public}, {@link SpecificSupport} or {@link Fee}. */
+    /** A v1 value: a {@link Programme}, {@link TrainingLabel}, {@link Public}, {@link SpecificSupport}, {@link Fee}. */
     public record Mapped(Coded value) implements Reading {}
 
     /** Kept as free text in {@code autres_formations_labels}, with a warning. */
@@ -35,7 +35,8 @@ public final class LegacyVocabulary {
     private static final Map<String, SupportMode> SUPPORT_MODES = new HashMap<>();
 
     static {
-        label(Programme.CONSEILLERS_NUMERIQUES, "CNFS", "Conseiller numérique", "Conseillers numériques France Services");
+        label(Programme.CONSEILLERS_NUMERIQUES, "CNFS", "Conseiller numérique",
+                "Conseillers numériques France Services");
         label(Programme.FRANCE_SERVICES, "France Service", "Espace France Services", "Maison France Services");
         label(Programme.POINT_D_ACCES_NUMERIQUE_CAF, "Point Numérique CAF", "Point d'accès numérique CAF",
                 "Points numériques CAF");

@@ -252,7 +252,8 @@ public final class OpeningHours {
         private void expect(String punct) {
             Token token = next();
             if (!token.is(punct)) {
-                throw new Syntax("'" + punct + "' is expected at position " + token.pos() + OpeningHoursLexer.describe(token));
+                throw new Syntax("'" + punct + "' is expected at position " + token.pos()
+                        + OpeningHoursLexer.describe(token));
             }
         }
 

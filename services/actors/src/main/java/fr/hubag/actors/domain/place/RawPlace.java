@@ -24,7 +24,7 @@ public record RawPlace(Map<StandardField, Object> values, Map<LegacyField, Objec
         Map<StandardField, Object> values = new EnumMap<>(StandardField.class);
         Map<LegacyField, Object> legacy = new EnumMap<>(LegacyField.class);
         columns.forEach((name, value) -> {
-            String column = name == null ? "" : name.strip();
+            String column = name == null ? "" : name.replace("\uFEFF", "").strip(); // a spreadsheet's BOM
             StandardField.ofStandardName(column).ifPresent(f -> values.put(f, value));
             LegacyField.ofColumnName(column).ifPresent(f -> legacy.put(f, value));
         });

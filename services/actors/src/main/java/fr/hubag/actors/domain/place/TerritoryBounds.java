@@ -56,7 +56,8 @@ public final class TerritoryBounds {
         } else if (MAINLAND_FRANCE.contains(lat, lon)) {
             message += ": these coordinates are in mainland France (geocoded to a homonymous address?)";
         } else {
-            Optional<Territory> other = Arrays.stream(Territory.values()).filter(t -> contains(t, lat, lon)).findFirst();
+            Optional<Territory> other =
+                    Arrays.stream(Territory.values()).filter(t -> contains(t, lat, lon)).findFirst();
             if (other.isPresent()) {
                 message += ": these coordinates are in " + other.get().label();
             } else if (lon > 0 && contains(territory, lat, -lon)) {

@@ -14,7 +14,7 @@ final class Text {
         return nfc.replaceAll("[’‘`´ʼ]", "'").replaceAll("[\\s\\u00A0\\u202F\\u2009]+", "");
     }
 
-    /** Lower case, no accents, œ as oe, anything but letters and digits as one space: "Grand’Rivière" = "grand riviere". */
+    /** Lower case, no accents, œ as oe, anything else than letters and digits as one space: "grand riviere". */
     static String loose(String text) {
         if (text == null) {
             return "";

@@ -46,7 +46,7 @@ import java.util.UUID;
 public class PlaceImporter {
 
     /** Rows in flight at once: enough to keep the connection pool busy, few enough to keep the report ordered. */
-    private static final int WINDOW = 32;
+    private static final int WINDOW = 128;
 
     private final CommandExecutor executor;
     private final ActorCatalogue catalogue;
@@ -78,14 +78,17 @@ public class PlaceImporter {
         try (Reader in = Files.newBufferedReader(file, charset)) {
             Iterator<RawRow> rows = open(in, format);
             List<Uni<RowReport>> window = new ArrayList<>();
+            List<RowReader.Ready> readyRows = new ArrayList<>();
             while (rows.hasNext()) {
                 RawRow raw = rows.next();
                 RowReader.Outcome outcome = reader.read(raw, request.covered());
                 if (outcome instanceof RowReader.Rejected rejected) {
+                    readyRows.add(null);
                     window.add(Uni.createFrom().item(rejected.report()));
                 } else if (outcome instanceof RowReader.Ready ready) {
                     Long earlier = rowOfId.putIfAbsent(ready.actorId().toString(), raw.row());
                     if (earlier != null) {
+                        readyRows.add(null);
                         window.add(Uni.createFrom().item(ready.rejected(new Issue("id",
                                 "same place id as row " + earlier + ": a row appears twice in the file"))));
                     } else {
@@ -96,14 +99,15 @@ public class PlaceImporter {
                                             m.seen().name(), List.copyOf(m.reasons()))).toList()));
                         }
                         duplicates.add(ready.actorId(), raw.row(), ready.place());
-                        window.add(record(ready, request, importId));
+                        window.add(null); // filled in by flush, in row order
+                        readyRows.add(ready);
                     }
                 }
                 if (window.size() >= WINDOW) {
-                    reports.addAll(flush(window));
+                    reports.addAll(flush(window, readyRows, request, importId));
                 }
             }
-            reports.addAll(flush(window));
+            reports.addAll(flush(window, readyRows, request, importId));
         } catch (IOException e) {
             throw new UnreadableFile("unreadable", "the file could not be read: " + e.getMessage());
         }
@@ -135,14 +139,60 @@ public class PlaceImporter {
                         "the place was changed by someone else during the import; import the file again")));
     }
 
-    private static List<RowReport> flush(List<Uni<RowReport>> window) {
+    /**
+     * Records a window of rows. The good rows of the window go in one transaction (one commit for up to
+     * {@value #WINDOW} places, which is what makes a large import fast); if any of them is refused, the window is
+     * replayed row by row so that each row gets its own answer and the others still land.
+     */
+    private List<RowReport> flush(List<Uni<RowReport>> window, List<RowReader.Ready> readyRows, Request request,
+                                  String importId) {
         if (window.isEmpty()) {
             return List.of();
         }
-        List<RowReport> done = Uni.join().all(new ArrayList<>(window)).andFailFast().await()
-                .atMost(Duration.ofMinutes(2));
+        List<RowReader.Ready> batch = readyRows.stream().filter(java.util.Objects::nonNull).toList();
+        List<String> statuses = batch.isEmpty() ? List.of() : recordTogether(batch, request, importId);
+        List<Uni<RowReport>> answers = new ArrayList<>();
+        int next = 0;
+        for (int i = 0; i < window.size(); i++) {
+            RowReader.Ready ready = readyRows.get(i);
+            if (ready == null) {
+                answers.add(window.get(i));
+            } else if (statuses != null) {
+                answers.add(Uni.createFrom().item(ready.done(statuses.get(next++))));
+            } else {
+                answers.add(record(ready, request, importId));
+            }
+        }
+        List<RowReport> done = Uni.join().all(answers).andFailFast().await().atMost(Duration.ofMinutes(2));
         window.clear();
+        readyRows.clear();
         return done;
+    }
+
+    /** The statuses of the rows recorded in one transaction, or null when one of them was refused. */
+    private List<String> recordTogether(List<RowReader.Ready> batch, Request request, String importId) {
+        CommandContext context = new CommandContext(request.correlationId(), importId, request.user(), null, null,
+                OptionalLong.empty());
+        java.time.Instant now = clock.instant();
+        try {
+            CommandResponse response = executor.executeTogether(ActorStreams.ACTOR,
+                            batch.stream().map(r -> r.actorId().toString()).toList(), context,
+                            states -> batch.stream().<fr.hubag.actors.domain.ActorCommand>map(
+                                    r -> new RecordPlace(r.actorId(), r.place(), now)).toList(),
+                            outcomes -> new CommandResponse(200, Map.of(), String.join(",", outcomes.stream()
+                                    .map(PlaceImporter::statusOf).toList())))
+                    .await().atMost(Duration.ofMinutes(2));
+            return List.of(response.body().split(","));
+        } catch (CommandRejected | ConcurrencyConflict refused) {
+            return null;
+        }
+    }
+
+    private static String statusOf(fr.hubag.eventsourcing.command.CommandOutcome<?> outcome) {
+        if (outcome.events().isEmpty()) {
+            return ImportReport.UNCHANGED;
+        }
+        return outcome.events().get(0).type().equals("ActorRegistered") ? ImportReport.CREATED : ImportReport.UPDATED;
     }
 
     private record SourceShape(char separator, boolean legacy, List<String> ignoredColumns) {}

@@ -44,7 +44,7 @@ class OpeningHoursTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
             "lundi 9h-12h               | 'lundi' at position 1",
             "Mo-Fr 25:00-26:00          | invalid time '25:00' at position 7",
             "Mo-Fr 09:00-               | time (HH:MM) is expected after the '-' at position 12",
