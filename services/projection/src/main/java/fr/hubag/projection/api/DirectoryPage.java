@@ -2,5 +2,5 @@ package fr.hubag.projection.api;
 
 import java.util.List;
 
-/** One page of a directory: which view it is ({@code GP}…{@code MF} or {@code hub}), the total and the entries. */
-public record DirectoryPage(String view, long total, int limit, int offset, List<DirectoryEntry> items) {}
+/** One page of a directory search: the number of matching places, the page asked (0-based), its size and items. */
+public record DirectoryPage(long total, int page, int size, List<PlaceSummary> items) {}
