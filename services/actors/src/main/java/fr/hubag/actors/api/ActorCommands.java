@@ -14,9 +14,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * What every actors endpoint does with a command: authorise against the actor's current territory, run it through
@@ -38,45 +40,52 @@ public class ActorCommands {
     /** Runs a command on an existing actor the caller manages (its territory is one of the caller's). */
     public Uni<Response> onActor(UUID actorId, ActorCommand command, ContainerRequestContext http, Object body,
                                  int status) {
-        return run(actorId, command, http, body, this::requireTerritoryOf, status);
+        return onActor(actorId, command, http, body, status, Map.of());
     }
 
-    public Uni<Response> run(UUID actorId, ActorCommand command, ContainerRequestContext http, Object body,
-                             Consumer<ActorState> guard, int status) {
+    /** The same, with headers of its own in the answer (kept for idempotent replays like the rest of it). */
+    public Uni<Response> onActor(UUID actorId, ActorCommand command, ContainerRequestContext http, Object body,
+                                 int status, Map<String, String> headers) {
         return executor.execute(ActorStreams.ACTOR, actorId.toString(), command, commands.context(http, caller, body),
-                        guard, outcome -> respond(outcome, status))
+                        this::requireTerritoryOf, outcome -> respond(outcome, status, headers))
+                .map(Commands::toResponse);
+    }
+
+    /** Registers a new actor: the caller's territory was checked against the place's commune beforehand. */
+    public Uni<Response> register(UUID actorId, ActorCommand command, ContainerRequestContext http, Object body) {
+        return executor.execute(ActorStreams.ACTOR, actorId.toString(), command, commands.context(http, caller, body),
+                        state -> { }, outcome -> respond(outcome, 201, Map.of()))
                 .map(Commands::toResponse);
     }
 
     /**
-     * Runs a command built from the actor's current state (an update of part of the place, say), in the same
-     * load-decide-append as any other, so a concurrent change is a 409 rather than a lost update.
+     * Runs one command per actor, built from their current states, all recorded in one transaction (a merge), after
+     * checking the caller manages every one of them. The answer is the first actor as it now is.
      */
-    public Uni<Response> fromState(UUID actorId, java.util.function.Function<ActorState, ActorCommand> commandFor,
-                                   ContainerRequestContext http, Object body, int status) {
-        return executor.executeTogether(ActorStreams.ACTOR, java.util.List.of(actorId.toString()),
-                        commands.context(http, caller, body), states -> java.util.List.of(commandFor.apply(states.get(0))),
-                        outcomes -> respond(outcomes.get(0), status))
+    public Uni<Response> together(List<UUID> actorIds, Function<List<ActorState>, List<ActorCommand>> commandsFor,
+                                  ContainerRequestContext http, Object body, int status) {
+        return executor.executeTogether(ActorStreams.ACTOR, actorIds.stream().map(UUID::toString).toList(),
+                        commands.context(http, caller, body), states -> {
+                            states.forEach(this::requireTerritoryOf);
+                            return commandsFor.apply(states);
+                        }, outcomes -> respond(outcomes.get(0), status, Map.of()))
                 .map(Commands::toResponse);
     }
 
-    /** The registered actor, or the decider's own refusal (404 unknown, 409 merged). */
-    static ActorState.Registered registered(ActorState state, UUID actorId) {
-        return switch (state) {
-            case ActorState.Registered actor -> actor;
-            case ActorState.Merged merged -> throw fr.hubag.eventsourcing.decider.CommandRejected.conflict(
-                    "actor-merged", "actor " + actorId + " was merged into " + merged.survivorActorId());
-            case ActorState.Unregistered none -> throw fr.hubag.eventsourcing.decider.CommandRejected.notFound(
-                    "actor-not-found", "no actor " + actorId);
-        };
+    /** One command built from the actor's current state (part of the place), so a concurrent change is a 409. */
+    public Uni<Response> fromState(UUID actorId, Function<ActorState, ActorCommand> commandFor,
+                                   ContainerRequestContext http, Object body, int status) {
+        return together(List.of(actorId), states -> List.of(commandFor.apply(states.get(0))), http, body, status);
     }
 
     /** The answer of a command: the actor after it, its version as ETag, and where it lives. */
-    CommandResponse respond(CommandOutcome<ActorState> outcome, int status) {
+    private CommandResponse respond(CommandOutcome<ActorState> outcome, int status, Map<String, String> extra) {
         ActorState.Registered actor = (ActorState.Registered) outcome.state();
         int code = outcome.events().isEmpty() && status == 201 ? 200 : status;
-        return new CommandResponse(code, Map.of("Location", "/api/actors/" + actor.actorId(),
-                "ETag", "\"" + outcome.version() + "\""), commands.toJson(ActorView.of(actor, outcome.version())));
+        Map<String, String> headers = new HashMap<>(extra);
+        headers.put("Location", "/api/actors/" + actor.actorId());
+        headers.put("ETag", "\"" + outcome.version() + "\"");
+        return new CommandResponse(code, headers, commands.toJson(ActorView.of(actor, outcome.version())));
     }
 
     /** Throws 403 unless the caller's token covers the territory of the actor (when it exists). */
@@ -91,8 +100,6 @@ public class ActorCommands {
     public Caller caller() { return caller; }
 
     public CommandExecutor executor() { return executor; }
-
-    public Commands commands() { return commands; }
 
     static UUID parseId(String field, String id) {
         try {

@@ -1,6 +1,7 @@
 package fr.hubag.actors.api;
 
 import fr.hubag.actors.domain.ActorCommand;
+import fr.hubag.actors.domain.ActorDecider;
 import fr.hubag.actors.domain.ActorState;
 import fr.hubag.actors.domain.place.Place;
 import fr.hubag.actors.infra.ActorStreams;
@@ -79,8 +80,8 @@ public class ActorResource {
         Place place = PlaceRequests.toPlace(request);
         commands.caller().requireTerritory(place.commune().territory().orElseThrow());
         UUID actorId = UUID.randomUUID();
-        return commands.run(actorId, new ActorCommand.RegisterActor(actorId, place, clock.instant()), http, request,
-                state -> { }, 201);
+        return commands.register(actorId, new ActorCommand.RegisterActor(actorId, place, clock.instant()), http,
+                request);
     }
 
     @GET
@@ -171,8 +172,7 @@ public class ActorResource {
             throw new ForbiddenException("a mediator may update only the actors named in their token's actors claim");
         }
         return commands.fromState(actorId, state -> {
-            commands.requireTerritoryOf(state);
-            Place current = ActorCommands.registered(state, actorId).place();
+            Place current = ActorDecider.registered(state, actorId).place();
             return new ActorCommand.ChangeActorDetails(actorId,
                     current.withHoursAndServices(
                             update.openingHours() == null ? current.openingHours() : update.openingHours(),

@@ -82,12 +82,8 @@ public class AidantResource {
         v.throwIfAny();
         UUID aidantId = UUID.randomUUID();
         return commands.onActor(actorId, new ActorCommand.EnrolAidant(actorId, aidantId, name.orElseThrow(),
-                        role.orElseThrow(), on.orElseThrow(), clock.instant()), http, request, 201)
-                .map(response -> {
-                    String enrolled = lastAidant(response);
-                    return enrolled == null ? response
-                            : Response.fromResponse(response).header("Aidant-Id", enrolled).build();
-                });
+                role.orElseThrow(), on.orElseThrow(), clock.instant()), http, request, 201,
+                java.util.Map.of("Aidant-Id", aidantId.toString()));
     }
 
     @POST
@@ -131,15 +127,5 @@ public class AidantResource {
         v.throwIfAny();
         return commands.onActor(actorId, new ActorCommand.RecordAidantDeparture(actorId, aidantId, on.orElseThrow(),
                 clock.instant()), http, request, 200);
-    }
-
-    private static String lastAidant(Response response) {
-        Object body = response.getEntity();
-        if (body instanceof String json && response.getStatus() < 300) {
-            var aidants = new io.vertx.core.json.JsonObject(json).getJsonArray("aidants");
-            return aidants == null || aidants.isEmpty() ? null
-                    : aidants.getJsonObject(aidants.size() - 1).getString("aidantId");
-        }
-        return null;
     }
 }

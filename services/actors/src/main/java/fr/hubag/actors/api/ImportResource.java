@@ -29,13 +29,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
-import java.util.Arrays;
 
 /**
  * Imports a file of the national standard (CSV or JSON; v1.0.2, or the older exports with {@code ;} and
@@ -96,21 +97,14 @@ public class ImportResource {
     private static Charset charsetOf(java.nio.file.Path file) throws IOException {
         byte[] head;
         try (InputStream in = Files.newInputStream(file)) {
-            head = in.readNBytes(256 * 1024);
+            head = in.readNBytes(SAMPLE);
         }
-        int end = head.length;
-        while (end > 0 && end > head.length - 4 && (head[end - 1] & 0xC0) == 0x80) {
-            end--; // do not judge a multi-byte character cut by the sample's end
-        }
-        if (end > 0 && end < head.length && (head[end - 1] & 0x80) != 0) {
-            end--;
-        }
-        try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(Arrays.copyOf(head, end)));
-            return StandardCharsets.UTF_8;
-        } catch (CharacterCodingException e) {
-            return Charset.forName("windows-1252");
-        }
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT);
+        CharBuffer decoded = CharBuffer.allocate(head.length);
+        // a full sample may end inside a character: "not finished" is then fine, a malformed byte is not
+        CoderResult result = utf8.decode(ByteBuffer.wrap(head), decoded, head.length < SAMPLE);
+        return result.isMalformed() || result.isUnmappable() ? Charset.forName("windows-1252") : StandardCharsets.UTF_8;
     }
+
+    private static final int SAMPLE = 256 * 1024;
 }

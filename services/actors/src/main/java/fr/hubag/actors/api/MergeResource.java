@@ -1,11 +1,9 @@
 package fr.hubag.actors.api;
 
 import fr.hubag.actors.domain.ActorCommand;
-import fr.hubag.actors.infra.ActorStreams;
 import fr.hubag.servicekit.problem.Problem;
 import fr.hubag.servicekit.problem.Violations;
 import fr.hubag.servicekit.security.Roles;
-import fr.hubag.servicekit.web.Commands;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -79,13 +77,8 @@ public class MergeResource {
             v.throwIfAny();
         }
         var at = clock.instant();
-        return commands.executor().executeTogether(ActorStreams.ACTOR,
-                        List.of(survivorId.toString(), absorbedId.toString()),
-                        commands.commands().context(http, commands.caller(), request), states -> {
-                            states.forEach(commands::requireTerritoryOf);
-                            return List.<ActorCommand>of(new ActorCommand.AbsorbActor(survivorId, states.get(1), at),
-                                    new ActorCommand.MergeInto(absorbedId, states.get(0), at));
-                        }, outcomes -> commands.respond(outcomes.get(0), 200))
-                .map(Commands::toResponse);
+        return commands.together(List.of(survivorId, absorbedId), states -> List.of(
+                new ActorCommand.AbsorbActor(survivorId, states.get(1), at),
+                new ActorCommand.MergeInto(absorbedId, states.get(0), at)), http, request, 200);
     }
 }

@@ -92,7 +92,7 @@ public final class ActorDecider implements Decider<ActorCommand, ActorEvent, Act
                     new Training(done.title(), done.provider(), done.hours(), done.completedOn())));
             case AidantDeparted departed -> actor.withAidant(departed.aidantId(), a -> a.departed(departed.departedOn()));
             case ActorsMerged merged -> merged.absorbedActorId().equals(actor.actorId())
-                    ? new Merged(actor.actorId(), actor.territory(), merged.survivorActorId(), actor)
+                    ? new Merged(actor.actorId(), actor.territory(), merged.survivorActorId())
                     : actor.absorbing(merged.absorbedActorId(), merged.absorbedLabels(), merged.absorbedAidants());
         };
     }
@@ -202,7 +202,8 @@ public final class ActorDecider implements Decider<ActorCommand, ActorEvent, Act
                         + " is not a commune of GP, GF, MQ or MF"));
     }
 
-    static Registered registered(ActorState state, java.util.UUID actorId) {
+    /** The registered actor, or the refusal every command gets: 404 unknown, 409 merged. */
+    public static Registered registered(ActorState state, java.util.UUID actorId) {
         return switch (state) {
             case Registered actor -> actor;
             case Merged merged -> throw CommandRejected.conflict("actor-merged", "actor " + actorId

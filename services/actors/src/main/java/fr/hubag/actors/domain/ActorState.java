@@ -68,5 +68,5 @@ public sealed interface ActorState {
     }
 
     /** Absorbed by a merge: the history stays, and the id now stands for the survivor. */
-    record Merged(UUID actorId, Territory territory, UUID survivorActorId, Registered before) implements ActorState {}
+    record Merged(UUID actorId, Territory territory, UUID survivorActorId) implements ActorState {}
 }

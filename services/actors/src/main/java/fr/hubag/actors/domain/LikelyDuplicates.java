@@ -1,13 +1,12 @@
 package fr.hubag.actors.domain;
 
 import fr.hubag.actors.domain.place.Place;
+import fr.hubag.actors.domain.place.Text;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -96,16 +95,6 @@ public final class LikelyDuplicates {
     }
 
     static String nameAndAddress(Place place) {
-        return normalise(place.name()) + "|" + normalise(place.address()) + "|" + place.commune().inseeCode();
-    }
-
-    /** Lower case, no accents, no punctuation, single spaces: "Cyber-Base  du Lamentin" = "cyber base du lamentin". */
-    public static String normalise(String text) {
-        if (text == null) {
-            return "";
-        }
-        String plain = Normalizer.normalize(text.replace("œ", "oe").replace("Œ", "oe"), Normalizer.Form.NFD)
-                .replaceAll("\\p{M}", "");
-        return plain.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", " ").strip();
+        return Text.loose(place.name()) + "|" + Text.loose(place.address()) + "|" + place.commune().inseeCode();
     }
 }

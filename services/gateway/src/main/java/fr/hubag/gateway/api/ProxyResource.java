@@ -33,6 +33,7 @@ import java.net.ConnectException;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 
 /**
  * The single entry: {@code /api/<service>/…} goes to that service with the path unchanged. The token is verified
@@ -54,11 +55,14 @@ public class ProxyResource {
     private final Routes routes;
     private final ServiceClient services;
     private final CurrentIdentityAssociation identity;
+    /** Compiled once: every request is matched against them. */
+    private final List<Pattern> publicPaths;
 
     public ProxyResource(Routes routes, ServiceClient services, CurrentIdentityAssociation identity) {
         this.routes = routes;
         this.services = services;
         this.identity = identity;
+        this.publicPaths = routes.gateway().publicPaths().stream().map(Pattern::compile).toList();
     }
 
     @GET
@@ -154,7 +158,7 @@ public class ProxyResource {
     }
 
     private boolean isPublic(String path) {
-        return routes.gateway().publicPaths().stream().anyMatch(path::matches);
+        return publicPaths.stream().anyMatch(pattern -> pattern.matcher(path).matches());
     }
 
     /** A path segment or {@code territory} query value naming a territory must be one of the caller's. */

@@ -4,7 +4,7 @@ import java.text.Normalizer;
 import java.util.Locale;
 
 /** Comparing the way people actually type French values: accents, apostrophes, ligatures and spaces vary. */
-final class Text {
+public final class Text {
 
     private Text() {}
 
@@ -15,7 +15,7 @@ final class Text {
     }
 
     /** Lower case, no accents, œ as oe, anything else than letters and digits as one space: "grand riviere". */
-    static String loose(String text) {
+    public static String loose(String text) {
         if (text == null) {
             return "";
         }

@@ -3,26 +3,22 @@ package fr.hubag.actors.infra.importing;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 
 /**
  * Reads a CSV file of the standard record by record, without holding the file in memory (RFC 4180: quoted fields,
  * doubled quotes, line breaks inside quotes, CRLF or LF). The column separator is whatever the header uses among
  * comma, semicolon and tab — older exports of the standard and spreadsheets disagree on it.
  */
-public final class CsvSource implements Iterator<RawRow> {
+public final class CsvSource extends RowSource {
 
     private final Reader in;
     private final List<String> header;
     private final char separator;
     private long line = 1;
     private long row;
-    private RawRow next;
-    private boolean done;
 
     public CsvSource(Reader in) {
         this.in = in.markSupported() ? in : new java.io.BufferedReader(in, 64 * 1024);
@@ -50,25 +46,7 @@ public final class CsvSource implements Iterator<RawRow> {
     public char separator() { return separator; }
 
     @Override
-    public boolean hasNext() {
-        if (next == null && !done) {
-            next = readRecord();
-            done = next == null;
-        }
-        return next != null;
-    }
-
-    @Override
-    public RawRow next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        RawRow current = next;
-        next = null;
-        return current;
-    }
-
-    private RawRow readRecord() {
+    protected RawRow read() {
         while (true) {
             long startLine = line;
             List<String> values = new ArrayList<>();

@@ -6,23 +6,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.NoSuchElementException;
 
 /**
  * Reads a JSON file of the standard — an array of places with the standard's column names — one object at a
  * time, so a large file never sits whole in memory. Values may be strings, numbers (postcodes, coordinates) or
  * arrays for the multi-valued fields.
  */
-public final class JsonSource implements Iterator<RawRow> {
+public final class JsonSource extends RowSource {
 
     private final JsonParser parser;
     private final ObjectMapper json;
     private long row;
-    private RawRow next;
-    private boolean done;
 
     public JsonSource(Reader in, ObjectMapper json) {
         this.json = json;
@@ -36,27 +32,9 @@ public final class JsonSource implements Iterator<RawRow> {
         }
     }
 
-    @Override
-    public boolean hasNext() {
-        if (next == null && !done) {
-            next = read();
-            done = next == null;
-        }
-        return next != null;
-    }
-
-    @Override
-    public RawRow next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        RawRow current = next;
-        next = null;
-        return current;
-    }
-
     @SuppressWarnings("unchecked")
-    private RawRow read() {
+    @Override
+    protected RawRow read() {
         try {
             JsonToken token = parser.nextToken();
             if (token == null || token == JsonToken.END_ARRAY) {

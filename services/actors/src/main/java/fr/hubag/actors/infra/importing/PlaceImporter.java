@@ -202,14 +202,10 @@ public class PlaceImporter {
         try (Reader in = Files.newBufferedReader(file, charset)) {
             if (format == Format.JSON) {
                 Iterator<RawRow> rows = new JsonSource(in, json);
-                boolean legacy = false;
                 java.util.Set<String> columns = new java.util.TreeSet<>();
-                while (rows.hasNext()) {
-                    RawRow row = rows.next();
-                    columns.addAll(row.values().keySet());
-                }
-                legacy = columns.stream().anyMatch(RowReader::isLegacyColumn);
-                return new SourceShape(',', legacy, columns.stream().filter(c -> !RowReader.isKnownColumn(c)).toList());
+                rows.forEachRemaining(row -> columns.addAll(row.values().keySet()));
+                return new SourceShape(',', columns.stream().anyMatch(RowReader::isLegacyColumn),
+                        columns.stream().filter(c -> !RowReader.isKnownColumn(c)).toList());
             }
             CsvSource csv = new CsvSource(in);
             List<String> missing = RowReader.missingRequiredColumns(csv.header());

@@ -1,6 +1,5 @@
 package fr.hubag.actors.infra.importing;
 
-import fr.hubag.actors.domain.LikelyDuplicates;
 import fr.hubag.actors.domain.place.FieldProblem;
 import fr.hubag.actors.domain.place.LegacyField;
 import fr.hubag.actors.domain.place.Place;
@@ -9,6 +8,7 @@ import fr.hubag.actors.domain.place.PlaceReading;
 import fr.hubag.actors.domain.place.RawPlace;
 import fr.hubag.actors.domain.place.ReadOptions;
 import fr.hubag.actors.domain.place.StandardField;
+import fr.hubag.actors.domain.place.Text;
 import fr.hubag.actors.infra.importing.ImportReport.Issue;
 import fr.hubag.actors.infra.importing.ImportReport.RowReport;
 import fr.hubag.eventsourcing.Territory;
@@ -102,7 +102,7 @@ final class RowReader {
                 return UUID.nameUUIDFromBytes(("standard-mediation-num/" + externalId).getBytes(StandardCharsets.UTF_8));
             }
         }
-        String identity = LikelyDuplicates.normalise(place.name()) + "|" + LikelyDuplicates.normalise(place.address())
+        String identity = Text.loose(place.name()) + "|" + Text.loose(place.address())
                 + "|" + place.commune().inseeCode();
         return UUID.nameUUIDFromBytes(("standard-mediation-num/" + identity).getBytes(StandardCharsets.UTF_8));
     }
