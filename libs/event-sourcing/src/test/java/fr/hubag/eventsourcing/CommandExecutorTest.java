@@ -2,7 +2,7 @@ package fr.hubag.eventsourcing;
 
 import fr.hubag.eventsourcing.command.CommandContext;
 import fr.hubag.eventsourcing.command.CommandExecutor;
-import fr.hubag.eventsourcing.command.CommandResponse;
+import fr.hubag.eventsourcing.command.CommandResult;
 import fr.hubag.eventsourcing.command.IdempotencyKeyReused;
 import fr.hubag.eventsourcing.decider.CommandRejected;
 import fr.hubag.eventsourcing.store.ConcurrencyConflict;
@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -43,11 +42,17 @@ class CommandExecutorTest {
         return new CommandContext("corr", "cause", user, key, requestHash, OptionalLong.empty());
     }
 
-    CommandResponse increment(String stream, int by, CommandContext context) {
-        return executor.execute(Counter.TYPE, stream, new Counter.Increment("MQ", by), context, state -> { },
-                outcome -> new CommandResponse(201, Map.of("ETag", "\"" + outcome.version() + "\""),
-                        "{\"value\":" + outcome.state().value() + ",\"id\":\"" + UUID.randomUUID() + "\"}"))
+    /** The answer a caller would remember: it names a fresh id, so a replay is told apart from a new decision. */
+    static CommandResult<Counter.State> run(String stream, int by, CommandContext context) {
+        return executor.execute(Counter.TYPE, List.of(stream), context,
+                        states -> List.of(new Counter.Increment("MQ", by)),
+                        outcomes -> "{\"value\":" + outcomes.get(0).state().value() + ",\"version\":"
+                                + outcomes.get(0).version() + ",\"id\":\"" + UUID.randomUUID() + "\"}")
                 .await().indefinitely();
+    }
+
+    static String increment(String stream, int by, CommandContext context) {
+        return run(stream, by, context).answerOrThrow();
     }
 
     long events(String stream) {
@@ -57,10 +62,12 @@ class CommandExecutorTest {
     @Test
     void aReplayWithTheSameKeyAndRequestReturnsTheFirstResponseAndAppendsOnce() {
         String stream = UUID.randomUUID().toString();
-        CommandResponse first = increment(stream, 5, context("mediator-1", "key-1", "hash-a"));
-        CommandResponse replay = increment(stream, 5, context("mediator-1", "key-1", "hash-a"));
+        CommandResult<Counter.State> first = run(stream, 5, context("mediator-1", "key-1", "hash-a"));
+        CommandResult<Counter.State> replay = run(stream, 5, context("mediator-1", "key-1", "hash-a"));
 
-        assertThat(replay).isEqualTo(first);
+        assertThat(first).isInstanceOf(CommandResult.Decided.class);
+        assertThat(replay).isInstanceOf(CommandResult.Replayed.class);
+        assertThat(replay.answerOrThrow()).isEqualTo(first.answerOrThrow());
         assertThat(events(stream)).isEqualTo(1);
     }
 
@@ -88,12 +95,12 @@ class CommandExecutorTest {
         String stream = UUID.randomUUID().toString();
         increment(stream, 1, context("mediator-1", null, "x"));
         ExecutorService threads = Executors.newFixedThreadPool(8);
-        List<Callable<CommandResponse>> retries = new ArrayList<>();
+        List<Callable<String>> retries = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             retries.add(() -> increment(stream, 2, context("mediator-1", "flaky-network", "same")));
         }
-        List<CommandResponse> answers = new ArrayList<>();
-        for (Future<CommandResponse> answer : threads.invokeAll(retries)) {
+        List<String> answers = new ArrayList<>();
+        for (Future<String> answer : threads.invokeAll(retries)) {
             answers.add(answer.get());
         }
         threads.shutdown();
@@ -103,10 +110,13 @@ class CommandExecutorTest {
     }
 
     @Test
-    void aRejectedCommandStoresNothingNotEvenItsKey() {
+    void aRejectedCommandIsATypedResultAndStoresNothingNotEvenItsKey() {
         String stream = UUID.randomUUID().toString();
-        assertThatThrownBy(() -> increment(stream, Counter.LIMIT + 1, context("m", "key-3", "h")))
-                .isInstanceOf(CommandRejected.class);
+        CommandResult<Counter.State> result = run(stream, Counter.LIMIT + 1, context("m", "key-3", "h"));
+
+        assertThat(result).isInstanceOfSatisfying(CommandResult.Rejected.class,
+                rejected -> assertThat(rejected.rejection().code()).isEqualTo("over-limit"));
+        assertThatThrownBy(result::answerOrThrow).isInstanceOf(CommandRejected.class);
 
         assertThat(events(stream)).isZero();
         assertThat(db.count("SELECT count(*) FROM es_idempotency_keys WHERE idempotency_key = 'key-3'")).isZero();
@@ -139,18 +149,17 @@ class CommandExecutorTest {
         String b = UUID.randomUUID().toString();
         increment(b, Counter.LIMIT, context("u", null, "h"));
         // b is at its limit: its command is refused, so a's must not be recorded either
-        assertThatThrownBy(() -> executor.executeTogether(Counter.TYPE, List.of(a, b), context("u", null, "h2"),
+        assertThat(executor.execute(Counter.TYPE, List.of(a, b), context("u", null, "h2"),
                         states -> List.of(new Counter.Increment("MQ", 1), new Counter.Increment("MQ", 1)),
-                        outcomes -> new CommandResponse(200, Map.of(), null))
-                .await().indefinitely()).isInstanceOf(CommandRejected.class);
+                        outcomes -> "")
+                .await().indefinitely()).isInstanceOf(CommandResult.Rejected.class);
         assertThat(events(a)).isZero();
 
-        CommandResponse both = executor.executeTogether(Counter.TYPE, List.of(a, b), context("u", null, "h3"),
+        String both = executor.execute(Counter.TYPE, List.of(a, b), context("u", null, "h3"),
                         states -> List.of(new Counter.Increment("MQ", 2), new Counter.Increment("MQ", -1)),
-                        outcomes -> new CommandResponse(200, Map.of(), outcomes.get(0).state().value() + "/"
-                                + outcomes.get(1).state().value()))
-                .await().indefinitely();
-        assertThat(both.body()).isEqualTo("2/" + (Counter.LIMIT - 1));
+                        outcomes -> outcomes.get(0).state().value() + "/" + outcomes.get(1).state().value())
+                .await().indefinitely().answerOrThrow();
+        assertThat(both).isEqualTo("2/" + (Counter.LIMIT - 1));
         assertThat(events(a)).isEqualTo(1);
         assertThat(events(b)).isEqualTo(2);
     }

@@ -2,6 +2,7 @@ package fr.hubag.testing;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.test.TestKitNodes;
 
 import java.io.IOException;
@@ -23,6 +24,13 @@ public final class HubInfrastructure {
 
     private HubInfrastructure() throws Exception {
         long start = System.nanoTime();
+        // The test kit's broker keeps its logs in a temporary folder that Kafka deletes from a JVM shutdown hook of
+        // its own; that hook runs concurrently with ours, which closes the broker. When the folder goes first, the
+        // broker finds its metadata log dir offline and calls Exit.halt(1): the test JVM dies after every test
+        // passed, and surefire reports "Error occurred in starting fork" (the flake that reverted e26c6d2). A test
+        // broker must never take the test JVM down, so its halt is logged instead.
+        Exit.setHaltProcedure((status, message) -> System.err.printf(
+                "[hub-test] the test broker asked to halt the JVM (%d: %s); ignored, the tests decide%n", status, message));
         postgres = EmbeddedPostgres.builder().start();
         kafka = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                 .setCombined(true)

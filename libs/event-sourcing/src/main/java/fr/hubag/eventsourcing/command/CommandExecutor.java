@@ -1,149 +1,203 @@
 package fr.hubag.eventsourcing.command;
 
-import fr.hubag.eventsourcing.store.AppendResult;
+import fr.hubag.eventsourcing.decider.CommandRejected;
 import fr.hubag.eventsourcing.store.ConcurrencyConflict;
+import fr.hubag.eventsourcing.store.AppendResult;
 import fr.hubag.eventsourcing.store.EventEnvelope;
 import fr.hubag.eventsourcing.store.EventMetadata;
 import fr.hubag.eventsourcing.store.EventStore;
+import fr.hubag.eventsourcing.store.EventStore.CommandRead;
+import fr.hubag.eventsourcing.store.EventStore.DuplicateIdempotencyKey;
+import fr.hubag.eventsourcing.store.EventStore.KeyLookup;
+import fr.hubag.eventsourcing.store.EventStore.KeyRecord;
 import fr.hubag.eventsourcing.store.NewEvent;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Consumer;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 
 /**
- * Runs one command end to end: replays a known idempotency key, loads and folds the stream, lets the caller
- * authorise against the current state, decides, and appends the events together with the idempotency record in
- * one transaction. Every write service goes through here, so the rules (expected version, idempotency, metadata)
- * are kept once.
+ * Runs one command end to end for any caller — an HTTP adapter, an import, a job, a reaction to another domain's
+ * event — and returns a typed {@link CommandResult}: reads the streams and the idempotency key in one statement,
+ * folds, decides, and appends the events together with the key and its answer in one statement (one transaction
+ * when several streams change together). A command without an expected version that loses a race on its stream is
+ * decided again on the new state, a bounded number of times with jittered back-off, so callers get the domain's
+ * answer rather than a transport conflict; a command with one (HTTP {@code If-Match}) keeps its conflict.
  */
 @ApplicationScoped
 public class CommandExecutor {
 
     private final Pool pool;
     private final EventStore store;
+    private final ConflictRetry retry;
 
+    @Inject
     public CommandExecutor(Pool pool, EventStore store) {
+        this(pool, store, ConflictRetry.DEFAULT);
+    }
+
+    public CommandExecutor(Pool pool, EventStore store, ConflictRetry retry) {
         this.pool = pool;
         this.store = store;
+        this.retry = retry;
+    }
+
+    /** How often and how patiently a command that lost a race is decided again. */
+    public record ConflictRetry(int maxAttempts, Duration firstBackoff, Duration maxBackoff) {
+        /** Enough for 64 callers on one stream at once (a popular workshop) to each get a domain answer. */
+        public static final ConflictRetry DEFAULT = new ConflictRetry(100, Duration.ofMillis(1), Duration.ofMillis(20));
+        public static final ConflictRetry NONE = new ConflictRetry(1, Duration.ZERO, Duration.ZERO);
+
+        /** Full jitter over an exponential window; at least a millisecond (timers have no finer grain). */
+        Duration backoff(int attempt) {
+            long cap = Math.min(maxBackoff.toMillis(), firstBackoff.toMillis() << Math.min(attempt, 20));
+            return Duration.ofMillis(1 + (cap <= 1 ? 0 : ThreadLocalRandom.current().nextLong(cap)));
+        }
+    }
+
+    /** One command on one stream; the answer remembered for its key is the default summary of what it recorded. */
+    public <C, E, S> Uni<CommandResult<S>> execute(AggregateType<C, E, S> type, String streamId, C command,
+                                                   CommandContext context) {
+        return execute(type, List.of(streamId), context, states -> List.of(command), CommandExecutor::summary);
     }
 
     /**
-     * @param guard   checks the caller may act on the current state (throws to refuse); runs before deciding
-     * @param respond turns the outcome into the HTTP answer that is also stored for idempotent replays
+     * Runs one command per stream, all recorded together or none (a merge of two actors, a window of an import).
+     * {@code commandsFor} builds the commands from the loaded states — it may also check that the caller may act on
+     * them (throw to refuse) — and {@code answer} turns the outcomes into the text remembered for the idempotency
+     * key (an HTTP adapter stores its response there; a job its summary). The expected version applies to the first
+     * stream.
      */
-    public <C, E, S> Uni<CommandResponse> execute(AggregateType<C, E, S> type, String streamId, C command,
-                                                  CommandContext context, Consumer<S> guard,
-                                                  Function<CommandOutcome<S>, CommandResponse> respond) {
-        return executeTogether(type, List.of(streamId), context, states -> {
-            guard.accept(states.get(0));
-            return List.of(command);
-        }, outcomes -> respond.apply(outcomes.get(0)));
+    public <C, E, S> Uni<CommandResult<S>> execute(AggregateType<C, E, S> type, List<String> streamIds,
+                                                   CommandContext context, Function<List<S>, List<C>> commandsFor,
+                                                   Function<List<CommandOutcome<S>>, String> answer) {
+        return attempt(type, streamIds, context, commandsFor, answer, 1);
     }
 
-    /**
-     * Runs one command per stream, all appended in one transaction or none (a merge of two actors, say). The
-     * commands are built from the loaded states, so they can carry what one stream knows to the other; a stale
-     * expected version on any stream rolls back them all. {@code If-Match} applies to the first stream.
-     */
-    public <C, E, S> Uni<CommandResponse> executeTogether(AggregateType<C, E, S> type, List<String> streamIds,
-                                                          CommandContext context,
-                                                          Function<List<S>, List<C>> commandsFor,
-                                                          Function<List<CommandOutcome<S>>, CommandResponse> respond) {
-        return replay(context).flatMap(previous -> previous.isPresent()
-                ? Uni.createFrom().item(previous.get())
-                : decideAndAppend(type, streamIds, context, commandsFor, respond)
-                        .onFailure(failure -> failure instanceof DuplicateKey
-                                || failure instanceof ConcurrencyConflict && context.hasIdempotencyKey())
-                        .recoverWithUni(failure -> replay(context).map(stored -> {
-                            // the same key raced us: answer what the winner answered; otherwise a real conflict
-                            if (stored.isPresent()) {
-                                return stored.get();
-                            }
-                            if (failure instanceof ConcurrencyConflict conflict) {
-                                throw conflict;
-                            }
-                            throw new IllegalStateException("idempotency record vanished: " + context.idempotencyKey());
-                        })));
+    private <C, E, S> Uni<CommandResult<S>> attempt(AggregateType<C, E, S> type, List<String> streamIds,
+                                                    CommandContext context, Function<List<S>, List<C>> commandsFor,
+                                                    Function<List<CommandOutcome<S>>, String> answer, int attempt) {
+        KeyLookup lookup = context.hasIdempotencyKey() ? new KeyLookup(scope(context), context.idempotencyKey()) : null;
+        return store.read(streamIds, lookup)
+                .flatMap(read -> decideAndAppend(type, streamIds, context, commandsFor, answer, read, attempt))
+                .onFailure(LostRace.class).transform(lost -> mayRetry(context, attempt) ? lost : lost.getCause())
+                .onFailure(failure -> failure instanceof DuplicateIdempotencyKey || failure instanceof LostRace)
+                // the same key raced us (its answer is now stored), or another command moved the stream: read again
+                .recoverWithUni(failure -> {
+                    Uni<CommandResult<S>> again = Uni.createFrom().deferred(
+                            () -> attempt(type, streamIds, context, commandsFor, answer, attempt + 1));
+                    return failure instanceof LostRace
+                            ? Uni.createFrom().voidItem().onItem().delayIt().by(retry.backoff(attempt))
+                                    .flatMap(nothing -> again)
+                            : again;
+                });
+    }
+
+    /** An append found its stream moved on since it was read (not a stale If-Match, which is final). */
+    private static final class LostRace extends RuntimeException {
+        LostRace(ConcurrencyConflict conflict) { super(conflict.getMessage(), conflict, false, false); }
+    }
+
+    private boolean mayRetry(CommandContext context, int attempt) {
+        // with If-Match the caller asked to be told of a change (409) — unless its own key won the race meanwhile
+        return attempt < retry.maxAttempts() && (context.expectedVersion().isEmpty() || context.hasIdempotencyKey());
+    }
+
+    private <C, E, S> Uni<CommandResult<S>> decideAndAppend(AggregateType<C, E, S> type, List<String> streamIds,
+                                                            CommandContext context,
+                                                            Function<List<S>, List<C>> commandsFor,
+                                                            Function<List<CommandOutcome<S>>, String> answer,
+                                                            CommandRead read, int attempt) {
+        if (read.stored().isPresent()) {
+            if (!read.stored().get().requestHash().equals(context.requestHash())) {
+                throw new IdempotencyKeyReused(context.idempotencyKey());
+            }
+            return Uni.createFrom().item(new CommandResult.Replayed<>(read.stored().get().answer()));
+        }
+        List<Loaded<S>> loaded = streamIds.stream().map(id -> fold(type, read.streams().get(id))).toList();
+        if (context.expectedVersion().isPresent() && context.expectedVersion().getAsLong() != loaded.get(0).version()) {
+            throw new ConcurrencyConflict(streamIds.get(0), context.expectedVersion().getAsLong(),
+                    loaded.get(0).version());
+        }
+        List<CommandOutcome<S>> outcomes = new ArrayList<>();
+        try {
+            List<C> commands = commandsFor.apply(loaded.stream().map(Loaded::state).toList());
+            for (int i = 0; i < streamIds.size(); i++) {
+                outcomes.add(decide(type, streamIds.get(i), commands.get(i), loaded.get(i)));
+            }
+        } catch (CommandRejected rejection) {
+            return Uni.createFrom().item(new CommandResult.Rejected<>(rejection));
+        }
+        String answerText = answer.apply(outcomes);
+        if (outcomes.stream().noneMatch(CommandOutcome::changed)) {
+            // nothing to record (the command asked for what is already true): no statement, no key kept
+            return Uni.createFrom().item(new CommandResult.Decided<>(outcomes, answerText, attempt));
+        }
+        EventMetadata metadata = new EventMetadata(context.correlationId(), context.causationId(),
+                context.actingUser(), context.idempotencyKey());
+        KeyRecord key = context.hasIdempotencyKey()
+                ? new KeyRecord(scope(context), context.idempotencyKey(), context.requestHash(), answerText) : null;
+        List<CommandOutcome<S>> changed = outcomes.stream().filter(CommandOutcome::changed).toList();
+        Uni<?> appended;
+        if (changed.size() == 1) {
+            // the common case: one statement, committed on its own — one round trip, one commit
+            appended = append(pool, type, changed.get(0), loaded.get(outcomes.indexOf(changed.get(0))), metadata, key);
+        } else {
+            appended = pool.withTransaction(tx -> {
+                // streams are independent: their statements are sent together, pipelined on the one connection
+                List<Uni<AppendResult>> appends = new ArrayList<>();
+                for (int i = 0; i < changed.size(); i++) {
+                    CommandOutcome<S> outcome = changed.get(i);
+                    appends.add(append(tx, type, outcome, loaded.get(outcomes.indexOf(outcome)), metadata,
+                            i == 0 ? key : null));
+                }
+                return Uni.join().all(appends).andFailFast();
+            });
+        }
+        return appended.onFailure(ConcurrencyConflict.class).transform(c -> new LostRace((ConcurrencyConflict) c))
+                .replaceWith(new CommandResult.Decided<>(outcomes, answerText, attempt));
+    }
+
+    private <C, E, S> Uni<AppendResult> append(SqlClient client, AggregateType<C, E, S> type,
+                                    CommandOutcome<S> outcome, Loaded<S> before, EventMetadata metadata,
+                                    KeyRecord key) {
+        return store.append(client, outcome.streamId(), type.streamType(), type.territoryOf().apply(outcome.state()),
+                before.version(), outcome.events(), metadata, key);
     }
 
     /** Loads a stream and folds it with the aggregate's decider. */
     public <C, E, S> Uni<Loaded<S>> load(AggregateType<C, E, S> type, String streamId) {
-        return store.readStream(streamId).map(envelopes -> {
-            S state = type.decider().initialState();
-            for (EventEnvelope envelope : envelopes) {
-                if (!envelope.streamType().equals(type.streamType())) {
-                    return new Loaded<>(type.decider().initialState(), 0L);
-                }
-                state = type.decider().evolve(state,
-                        type.codec().decode(envelope.type(), envelope.schemaVersion(), envelope.payload()));
-            }
-            long version = envelopes.isEmpty() ? 0 : envelopes.get(envelopes.size() - 1).streamVersion();
-            return new Loaded<>(state, version);
-        });
+        return store.readStream(streamId).map(envelopes -> fold(type, envelopes));
     }
 
     /** A folded stream and the version it was folded at. */
     public record Loaded<S>(S state, long version) {}
 
-    private <C, E, S> Uni<CommandResponse> decideAndAppend(AggregateType<C, E, S> type, List<String> streamIds,
-                                                           CommandContext context,
-                                                           Function<List<S>, List<C>> commandsFor,
-                                                           Function<List<CommandOutcome<S>>, CommandResponse> respond) {
-        List<Uni<Loaded<S>>> loads = streamIds.stream().map(id -> load(type, id)).toList();
-        return Uni.join().all(loads).andFailFast().flatMap(loaded -> {
-            List<C> commands = commandsFor.apply(loaded.stream().map(Loaded::state).toList());
-            if (context.expectedVersion().isPresent()
-                    && context.expectedVersion().getAsLong() != loaded.get(0).version()) {
-                throw new ConcurrencyConflict(streamIds.get(0), context.expectedVersion().getAsLong(),
-                        loaded.get(0).version());
+    private static <C, E, S> Loaded<S> fold(AggregateType<C, E, S> type, List<EventEnvelope> envelopes) {
+        S state = type.decider().initialState();
+        for (EventEnvelope envelope : envelopes) {
+            if (!envelope.streamType().equals(type.streamType())) {
+                return new Loaded<>(type.decider().initialState(), 0L);
             }
-            List<Decided<E, S>> decided = new ArrayList<>();
-            for (int i = 0; i < streamIds.size(); i++) {
-                decided.add(decide(type, commands.get(i), loaded.get(i)));
-            }
-            if (decided.stream().allMatch(d -> d.events().isEmpty())) {
-                // nothing to record (the command asked for what is already true): no transaction, no key kept
-                List<CommandOutcome<S>> unchanged = new ArrayList<>();
-                for (int i = 0; i < streamIds.size(); i++) {
-                    unchanged.add(new CommandOutcome<>(streamIds.get(i), loaded.get(i).version(),
-                            decided.get(i).after(), List.of()));
-                }
-                return Uni.createFrom().item(respond.apply(unchanged));
-            }
-            EventMetadata metadata = new EventMetadata(context.correlationId(), context.causationId(),
-                    context.actingUser(), context.idempotencyKey());
-            return pool.withTransaction(tx -> {
-                // streams are independent: their appends are sent together (pipelined on the one connection)
-                List<Uni<CommandOutcome<S>>> appends = new ArrayList<>();
-                for (int i = 0; i < streamIds.size(); i++) {
-                    int index = i;
-                    appends.add(store.append(tx, streamIds.get(index), type.streamType(),
-                                    type.territoryOf().apply(decided.get(index).after()), loaded.get(index).version(),
-                                    decided.get(index).newEvents(), metadata)
-                            .map(appended -> outcome(appended, decided.get(index).after())));
-                }
-                return Uni.join().all(appends).andFailFast().flatMap(outcomes -> {
-                    CommandResponse response = respond.apply(outcomes);
-                    return remember(tx, context, response).replaceWith(response);
-                });
-            });
-        });
+            state = type.decider().evolve(state,
+                    type.codec().decode(envelope.type(), envelope.schemaVersion(), envelope.payload()));
+        }
+        long version = envelopes.isEmpty() ? 0 : envelopes.get(envelopes.size() - 1).streamVersion();
+        return new Loaded<>(state, version);
     }
 
-    private static <C, E, S> Decided<E, S> decide(AggregateType<C, E, S> type, C command, Loaded<S> loaded) {
+    private static <C, E, S> CommandOutcome<S> decide(AggregateType<C, E, S> type, String streamId, C command,
+                                                      Loaded<S> loaded) {
         List<E> events = type.decider().decide(command, loaded.state());
         S state = loaded.state();
         for (E event : events) {
@@ -152,63 +206,21 @@ public class CommandExecutor {
         List<NewEvent> newEvents = events.stream().map(event -> new NewEvent(UUID.randomUUID(),
                 type.codec().typeOf(event), type.codec().schemaVersionOf(event), type.codec().encode(event),
                 type.codec().occurredAt(event))).toList();
-        return new Decided<>(events, newEvents, state);
+        return new CommandOutcome<>(streamId, loaded.version() + newEvents.size(), state, newEvents);
     }
 
-    private record Decided<E, S>(List<E> events, List<NewEvent> newEvents, S after) {}
-
-    private static <S> CommandOutcome<S> outcome(AppendResult appended, S state) {
-        return new CommandOutcome<>(appended.streamId(), appended.newVersion(), state, appended.events());
+    /** The answer a caller without its own gets for a replay: each stream's new version and event ids. */
+    public static <S> String summary(List<CommandOutcome<S>> outcomes) {
+        JsonArray streams = new JsonArray();
+        outcomes.forEach(outcome -> streams.add(new JsonObject()
+                .put("streamId", outcome.streamId())
+                .put("version", outcome.version())
+                .put("events", new JsonArray(outcome.events().stream().map(e -> e.eventId().toString()).toList()))));
+        return new JsonObject().put("streams", streams).encode();
     }
 
-    private Uni<Optional<CommandResponse>> replay(CommandContext context) {
-        if (!context.hasIdempotencyKey()) {
-            return Uni.createFrom().item(Optional.empty());
-        }
-        return pool.preparedQuery("""
-                        SELECT request_hash, status, headers, body FROM es_idempotency_keys
-                         WHERE scope = $1 AND idempotency_key = $2""")
-                .execute(Tuple.of(scope(context), context.idempotencyKey()))
-                .map(rows -> {
-                    if (!rows.iterator().hasNext()) {
-                        return Optional.empty();
-                    }
-                    Row row = rows.iterator().next();
-                    if (!row.getString("request_hash").equals(context.requestHash())) {
-                        throw new IdempotencyKeyReused(context.idempotencyKey());
-                    }
-                    Map<String, String> headers = new HashMap<>();
-                    row.getJsonObject("headers").forEach(e -> headers.put(e.getKey(), String.valueOf(e.getValue())));
-                    return Optional.of(new CommandResponse(row.getInteger("status"), headers, row.getString("body")));
-                });
-    }
-
-    private Uni<Void> remember(SqlClient tx, CommandContext context, CommandResponse response) {
-        if (!context.hasIdempotencyKey()) {
-            return Uni.createFrom().voidItem();
-        }
-        JsonObject headers = new JsonObject();
-        response.headers().forEach(headers::put);
-        return tx.preparedQuery("""
-                        INSERT INTO es_idempotency_keys (scope, idempotency_key, request_hash, status, headers, body)
-                        VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING""")
-                .execute(Tuple.from(List.of(scope(context), context.idempotencyKey(), context.requestHash(),
-                        response.status(), headers, response.body() == null ? "" : response.body())))
-                .map(rows -> {
-                    if (rows.rowCount() == 0) {
-                        // a concurrent request with the same key committed first: roll back and replay its answer
-                        throw new DuplicateKey();
-                    }
-                    return null;
-                });
-    }
-
-    /** Keys are per caller: two users may pick the same key without colliding. */
+    /** Keys are per caller: two users (or two jobs) may pick the same key without colliding. */
     private static String scope(CommandContext context) {
         return context.actingUser() == null ? "anonymous" : context.actingUser();
-    }
-
-    private static final class DuplicateKey extends RuntimeException {
-        DuplicateKey() { super(null, null, false, false); }
     }
 }

@@ -1,8 +1,15 @@
 package fr.hubag.eventsourcing.command;
 
-import fr.hubag.eventsourcing.store.EventEnvelope;
+import fr.hubag.eventsourcing.store.NewEvent;
 
 import java.util.List;
 
-/** What a command did: the stream, its new version, the state after it and the events it recorded. */
-public record CommandOutcome<S>(String streamId, long version, S state, List<EventEnvelope> events) {}
+/**
+ * What a command did to one stream: its version and state after the command, and the events it recorded (none when
+ * the command asked for what was already true). Known before the commit, so the answer to remember for an
+ * idempotency key can be built from it and stored in the same statement as the events.
+ */
+public record CommandOutcome<S>(String streamId, long version, S state, List<NewEvent> events) {
+
+    public boolean changed() { return !events.isEmpty(); }
+}

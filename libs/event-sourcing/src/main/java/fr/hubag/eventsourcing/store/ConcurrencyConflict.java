@@ -2,7 +2,8 @@ package fr.hubag.eventsourcing.store;
 
 /**
  * An append lost a race: the stream is no longer at the version the command was decided on. Nothing was written;
- * the REST layer answers 409 and the client reloads and retries.
+ * a command sent without an expected version is decided again on the new state; one sent with {@code If-Match}
+ * gets a 409 and its client reloads.
  */
 public final class ConcurrencyConflict extends RuntimeException {
 
@@ -11,7 +12,9 @@ public final class ConcurrencyConflict extends RuntimeException {
     private final long actualVersion;
 
     public ConcurrencyConflict(String streamId, long expectedVersion, long actualVersion) {
-        super("stream " + streamId + " is at version " + actualVersion + ", not " + expectedVersion);
+        super(actualVersion < 0
+                ? "stream " + streamId + " was changed by another writer since version " + expectedVersion
+                : "stream " + streamId + " is at version " + actualVersion + ", not " + expectedVersion);
         this.streamId = streamId;
         this.expectedVersion = expectedVersion;
         this.actualVersion = actualVersion;

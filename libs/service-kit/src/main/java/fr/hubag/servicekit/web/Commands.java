@@ -3,7 +3,8 @@ package fr.hubag.servicekit.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.hubag.eventsourcing.command.CommandContext;
-import fr.hubag.eventsourcing.command.CommandResponse;
+import fr.hubag.eventsourcing.command.CommandOutcome;
+import fr.hubag.eventsourcing.command.CommandResult;
 import fr.hubag.servicekit.problem.InvalidRequest;
 import fr.hubag.servicekit.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,13 +14,19 @@ import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
+import java.util.function.Function;
 
 /**
- * The HTTP side of a command: reads {@code Idempotency-Key}, {@code If-Match} and the correlation id into a
- * {@link CommandContext}, and turns a {@link CommandResponse} back into a JAX-RS response. The request hash is
- * over the method, path and the parsed body re-serialised, so a retry with different white space still matches.
+ * The HTTP adapter of the kernel's commands: reads {@code Idempotency-Key}, {@code If-Match} and the correlation id
+ * into a {@link CommandContext}; encodes the HTTP answer (status, headers with the {@code ETag} of the new version,
+ * body) as the text the kernel remembers for the key; and turns a {@link CommandResult} — decided now or replayed —
+ * into the same JAX-RS response byte for byte. A domain refusal is thrown for the problem mappers. The request hash
+ * is over the method, path and the parsed body re-serialised, so a retry with different white space still matches.
  */
 @ApplicationScoped
 public class Commands {
@@ -42,6 +49,29 @@ public class Commands {
                 : request.getHeaderString("X-Request-Id"), caller.subject(), key,
                 hash(request.getMethod() + " " + request.getUriInfo().getPath() + "\n" + serialise(body)),
                 expectedVersion(request.getHeaderString("If-Match")));
+    }
+
+    /**
+     * The answer function to give the executor: the caller's HTTP answer for the outcomes, with the first stream's
+     * version as {@code ETag} unless the caller set one, encoded for storage with the idempotency key.
+     */
+    public <S> Function<List<CommandOutcome<S>>, String> answering(
+            Function<List<CommandOutcome<S>>, CommandResponse> respond) {
+        return outcomes -> {
+            CommandResponse response = respond.apply(outcomes);
+            Map<String, String> headers = new HashMap<>(response.headers());
+            headers.putIfAbsent("ETag", "\"" + outcomes.get(0).version() + "\"");
+            return serialise(new CommandResponse(response.status(), headers, response.body()));
+        };
+    }
+
+    /** The HTTP response for a command's result (a replay answers what the first request was answered). */
+    public Response toResponse(CommandResult<?> result) {
+        try {
+            return toResponse(json.readValue(result.answerOrThrow(), CommandResponse.class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable stored answer", e);
+        }
     }
 
     public static Response toResponse(CommandResponse response) {

@@ -56,11 +56,11 @@ import java.util.UUID;
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ActorResource {
 
-    private final ActorCommands commands;
+    private final HttpActorCommands commands;
     private final EventStore store;
     private final Clock clock = Clock.systemUTC();
 
-    public ActorResource(ActorCommands commands, EventStore store) {
+    public ActorResource(HttpActorCommands commands, EventStore store) {
         this.commands = commands;
         this.store = store;
     }
@@ -95,7 +95,7 @@ public class ActorResource {
     @APIResponse(responseCode = "404", description = "No such actor",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> get(@PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") String id) {
-        UUID actorId = ActorCommands.parseId("id", id);
+        UUID actorId = HttpActorCommands.parseId("id", id);
         return commands.executor().load(ActorStreams.ACTOR, actorId.toString()).map(loaded -> {
             commands.requireTerritoryOf(loaded.state());
             return switch (loaded.state()) {
@@ -118,7 +118,7 @@ public class ActorResource {
     @APIResponse(responseCode = "404", description = "No such actor",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> history(@PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") String id) {
-        UUID actorId = ActorCommands.parseId("id", id);
+        UUID actorId = HttpActorCommands.parseId("id", id);
         return commands.executor().load(ActorStreams.ACTOR, actorId.toString()).flatMap(loaded -> {
             commands.requireTerritoryOf(loaded.state());
             if (loaded.state() instanceof ActorState.Unregistered) {
@@ -147,7 +147,7 @@ public class ActorResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> change(@PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") String id,
                                 PlaceRequest request, @Context ContainerRequestContext http) {
-        UUID actorId = ActorCommands.parseId("id", id);
+        UUID actorId = HttpActorCommands.parseId("id", id);
         Place place = PlaceRequests.toPlace(request);
         return commands.onActor(actorId, new ActorCommand.ChangeActorDetails(actorId, place, clock.instant()),
                 http, request, 200);
@@ -163,7 +163,7 @@ public class ActorResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> hoursAndServices(@PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") String id,
                                           HoursAndServicesRequest request, @Context ContainerRequestContext http) {
-        UUID actorId = ActorCommands.parseId("id", id);
+        UUID actorId = HttpActorCommands.parseId("id", id);
         PlaceRequests.HoursAndServices update = PlaceRequests.hoursAndServices(request);
         var caller = commands.caller();
         boolean mediatorOnly = caller.hasRole(Roles.MEDIATOR) && !caller.hasRole(Roles.COORDINATOR)
@@ -190,7 +190,7 @@ public class ActorResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> close(@PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") String id,
                                ClosureRequest request, @Context ContainerRequestContext http) {
-        UUID actorId = ActorCommands.parseId("id", id);
+        UUID actorId = HttpActorCommands.parseId("id", id);
         return commands.onActor(actorId, LifecycleRequests.close(request, actorId, clock.instant()), http, request,
                 200);
     }
@@ -205,7 +205,7 @@ public class ActorResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> reopen(@PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") String id,
                                 ReopeningRequest request, @Context ContainerRequestContext http) {
-        UUID actorId = ActorCommands.parseId("id", id);
+        UUID actorId = HttpActorCommands.parseId("id", id);
         return commands.onActor(actorId, LifecycleRequests.reopen(request, actorId, clock.instant()), http, request,
                 200);
     }

@@ -54,10 +54,10 @@ import java.util.UUID;
         + "change", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class AidantResource {
 
-    private final ActorCommands commands;
+    private final HttpActorCommands commands;
     private final Clock clock = Clock.systemUTC();
 
-    public AidantResource(ActorCommands commands) {
+    public AidantResource(HttpActorCommands commands) {
         this.commands = commands;
     }
 
@@ -73,7 +73,7 @@ public class AidantResource {
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = ActorView.class)))
     public Uni<Response> enrol(@PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") String id,
                                EnrolmentRequest request, @Context ContainerRequestContext http) {
-        UUID actorId = ActorCommands.parseId("id", id);
+        UUID actorId = HttpActorCommands.parseId("id", id);
         Violations v = LifecycleRequests.body(request);
         Optional<String> name = v.text("name", request.name(), 120);
         Optional<AidantRole> role = v.oneOf("role", request.role(), c -> Coded.parse(AidantRole.class, c),
@@ -94,8 +94,8 @@ public class AidantResource {
     public Uni<Response> training(@PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") String id,
                                   @PathParam("aidantId") @Schema(type = SchemaType.STRING, format = "uuid")
                                   String aidant, TrainingRequest request, @Context ContainerRequestContext http) {
-        UUID actorId = ActorCommands.parseId("id", id);
-        UUID aidantId = ActorCommands.parseId("aidantId", aidant);
+        UUID actorId = HttpActorCommands.parseId("id", id);
+        UUID aidantId = HttpActorCommands.parseId("aidantId", aidant);
         Violations v = LifecycleRequests.body(request);
         Optional<String> title = v.text("title", request.title(), 200);
         Optional<String> provider = v.text("provider", request.provider(), 200);
@@ -120,8 +120,8 @@ public class AidantResource {
     public Uni<Response> departure(@PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") String id,
                                    @PathParam("aidantId") @Schema(type = SchemaType.STRING, format = "uuid")
                                    String aidant, DepartureRequest request, @Context ContainerRequestContext http) {
-        UUID actorId = ActorCommands.parseId("id", id);
-        UUID aidantId = ActorCommands.parseId("aidantId", aidant);
+        UUID actorId = HttpActorCommands.parseId("id", id);
+        UUID aidantId = HttpActorCommands.parseId("aidantId", aidant);
         Violations v = LifecycleRequests.body(request);
         Optional<LocalDate> on = v.date("departedOn", request.departedOn(), true);
         v.throwIfAny();

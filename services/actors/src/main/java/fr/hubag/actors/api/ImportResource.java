@@ -1,7 +1,7 @@
 package fr.hubag.actors.api;
 
 import fr.hubag.actors.infra.importing.ImportReport;
-import fr.hubag.actors.infra.importing.PlaceImporter;
+import fr.hubag.actors.application.PlaceImporter;
 import fr.hubag.actors.infra.importing.UnreadableFile;
 import fr.hubag.servicekit.problem.Problem;
 import fr.hubag.servicekit.security.Caller;

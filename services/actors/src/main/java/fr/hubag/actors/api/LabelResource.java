@@ -55,10 +55,10 @@ import java.util.UUID;
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class LabelResource {
 
-    private final ActorCommands commands;
+    private final HttpActorCommands commands;
     private final Clock clock = Clock.systemUTC();
 
-    public LabelResource(ActorCommands commands) {
+    public LabelResource(HttpActorCommands commands) {
         this.commands = commands;
     }
 
@@ -82,7 +82,7 @@ public class LabelResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> grant(@PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") String id,
                                GrantRequest request, @Context ContainerRequestContext http) {
-        UUID actorId = ActorCommands.parseId("id", id);
+        UUID actorId = HttpActorCommands.parseId("id", id);
         return commands.onActor(actorId, LifecycleRequests.grant(request, actorId, clock.instant()), http, request,
                 201);
     }
@@ -97,7 +97,7 @@ public class LabelResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> revoke(@PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") String id,
                                 RevocationRequest request, @Context ContainerRequestContext http) {
-        UUID actorId = ActorCommands.parseId("id", id);
+        UUID actorId = HttpActorCommands.parseId("id", id);
         return commands.onActor(actorId, LifecycleRequests.revoke(request, actorId, clock.instant()), http, request,
                 200);
     }
@@ -112,7 +112,7 @@ public class LabelResource {
     public Uni<LabelsOnDate> onDate(@PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") String id,
                                     @QueryParam("on") @Schema(format = "date") String on,
                                     @QueryParam("label") String label) {
-        UUID actorId = ActorCommands.parseId("id", id);
+        UUID actorId = HttpActorCommands.parseId("id", id);
         Violations v = new Violations();
         Optional<LocalDate> date = v.date("on", on, false);
         Optional<Label> wanted = label == null ? Optional.empty() : LifecycleRequests.label(v, label);

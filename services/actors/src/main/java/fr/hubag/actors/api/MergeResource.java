@@ -38,10 +38,10 @@ import java.util.UUID;
 @SecurityRequirement(name = "jwt")
 public class MergeResource {
 
-    private final ActorCommands commands;
+    private final HttpActorCommands commands;
     private final Clock clock = Clock.systemUTC();
 
-    public MergeResource(ActorCommands commands) {
+    public MergeResource(HttpActorCommands commands) {
         this.commands = commands;
     }
 
@@ -65,13 +65,13 @@ public class MergeResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> merge(@PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") String id,
                                MergeRequest request, @Context ContainerRequestContext http) {
-        UUID survivorId = ActorCommands.parseId("id", id);
+        UUID survivorId = HttpActorCommands.parseId("id", id);
         Violations v = LifecycleRequests.body(request);
         if (request.absorbedActorId() == null) {
             v.add("absorbedActorId", "is required");
         }
         v.throwIfAny();
-        UUID absorbedId = ActorCommands.parseId("absorbedActorId", request.absorbedActorId());
+        UUID absorbedId = HttpActorCommands.parseId("absorbedActorId", request.absorbedActorId());
         if (absorbedId.equals(survivorId)) {
             v.add("absorbedActorId", "must differ from the surviving actor");
             v.throwIfAny();

@@ -26,7 +26,7 @@ import java.util.UUID;
  * It also decides which actor a row stands for: the row's {@code id} when it is an actor id (a re-imported
  * export), otherwise an id derived from it, so the same file always lands on the same actors.
  */
-final class RowReader {
+public final class RowReader {
 
     static final List<String> REQUIRED_COLUMNS = List.of("nom", "commune", "code_postal", "adresse");
 
@@ -34,36 +34,36 @@ final class RowReader {
     private final boolean legacy;
     private final boolean acceptUnknownPivot;
 
-    RowReader(boolean legacy, boolean acceptUnknownPivot) {
+    public RowReader(boolean legacy, boolean acceptUnknownPivot) {
         this.legacy = legacy;
         this.acceptUnknownPivot = acceptUnknownPivot;
     }
 
-    sealed interface Outcome permits Ready, Rejected {}
+    public sealed interface Outcome permits Ready, Rejected {}
 
-    record Rejected(RowReport report) implements Outcome {}
+    public record Rejected(RowReport report) implements Outcome {}
 
-    record Ready(RawRow raw, String externalId, UUID actorId, Territory territory, Place place, List<Issue> warnings)
+    public record Ready(RawRow raw, String externalId, UUID actorId, Territory territory, Place place, List<Issue> warnings)
             implements Outcome {
 
-        RowReport done(String status) {
+        public RowReport done(String status) {
             return new RowReport(raw.row(), raw.line(), externalId, status, actorId, territory.name(), List.of(),
                     warnings);
         }
 
-        RowReport withWarning(String status, Issue warning) {
+        public RowReport withWarning(String status, Issue warning) {
             List<Issue> all = new ArrayList<>(warnings);
             all.add(warning);
             return new RowReport(raw.row(), raw.line(), externalId, status, actorId, territory.name(), List.of(), all);
         }
 
-        RowReport rejected(Issue problem) {
+        public RowReport rejected(Issue problem) {
             return new RowReport(raw.row(), raw.line(), externalId, ImportReport.REJECTED, actorId, territory.name(),
                     List.of(problem), warnings);
         }
     }
 
-    Outcome read(RawRow raw, Set<Territory> covered) {
+    public Outcome read(RawRow raw, Set<Territory> covered) {
         String externalId = raw.values().get("id") == null ? null : String.valueOf(raw.values().get("id")).strip();
         if (raw.problem() != null) {
             return reject(raw, externalId, List.of(new Issue("row", raw.problem())));
@@ -107,16 +107,16 @@ final class RowReader {
         return UUID.nameUUIDFromBytes(("standard-mediation-num/" + identity).getBytes(StandardCharsets.UTF_8));
     }
 
-    static boolean isLegacyColumn(String column) {
+    public static boolean isLegacyColumn(String column) {
         return LegacyField.ofColumnName(column).isPresent();
     }
 
-    static boolean isKnownColumn(String column) {
+    public static boolean isKnownColumn(String column) {
         return isLegacyColumn(column) || Arrays.stream(StandardField.values())
                 .anyMatch(f -> f.standardName().equals(column));
     }
 
-    static List<String> missingRequiredColumns(List<String> header) {
+    public static List<String> missingRequiredColumns(List<String> header) {
         return REQUIRED_COLUMNS.stream().filter(c -> !header.contains(c)).toList();
     }
 

@@ -1,11 +1,17 @@
-package fr.hubag.actors.infra.importing;
+package fr.hubag.actors.application;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.hubag.actors.domain.ActorCommand.RecordPlace;
+import fr.hubag.actors.domain.ActorState;
 import fr.hubag.actors.domain.LikelyDuplicates;
 import fr.hubag.actors.domain.place.Place;
 import fr.hubag.actors.infra.ActorCatalogue;
-import fr.hubag.actors.infra.ActorStreams;
+import fr.hubag.actors.infra.importing.CsvSource;
+import fr.hubag.actors.infra.importing.ImportReport;
+import fr.hubag.actors.infra.importing.JsonSource;
+import fr.hubag.actors.infra.importing.RawRow;
+import fr.hubag.actors.infra.importing.RowReader;
+import fr.hubag.actors.infra.importing.UnreadableFile;
 import fr.hubag.actors.infra.importing.ImportReport.Issue;
 import fr.hubag.actors.infra.importing.ImportReport.MergeCandidate;
 import fr.hubag.actors.infra.importing.ImportReport.RowReport;
@@ -13,8 +19,8 @@ import fr.hubag.actors.infra.importing.ImportReport.Similar;
 import fr.hubag.actors.infra.importing.ImportReport.Summary;
 import fr.hubag.eventsourcing.Territory;
 import fr.hubag.eventsourcing.command.CommandContext;
-import fr.hubag.eventsourcing.command.CommandExecutor;
-import fr.hubag.eventsourcing.command.CommandResponse;
+import fr.hubag.eventsourcing.command.CommandOutcome;
+import fr.hubag.eventsourcing.command.CommandResult;
 import fr.hubag.eventsourcing.decider.CommandRejected;
 import fr.hubag.eventsourcing.store.ConcurrencyConflict;
 import io.smallrye.mutiny.Uni;
@@ -32,7 +38,6 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 
@@ -48,13 +53,13 @@ public class PlaceImporter {
     /** Rows in flight at once: enough to keep the connection pool busy, few enough to keep the report ordered. */
     private static final int WINDOW = 128;
 
-    private final CommandExecutor executor;
+    private final ActorCommands actors;
     private final ActorCatalogue catalogue;
     private final ObjectMapper json;
     private final Clock clock = Clock.systemUTC();
 
-    public PlaceImporter(CommandExecutor executor, ActorCatalogue catalogue, ObjectMapper json) {
-        this.executor = executor;
+    public PlaceImporter(ActorCommands actors, ActorCatalogue catalogue, ObjectMapper json) {
+        this.actors = actors;
         this.catalogue = catalogue;
         this.json = json;
     }
@@ -116,27 +121,23 @@ public class PlaceImporter {
     }
 
     private Uni<RowReport> record(RowReader.Ready ready, Request request, String importId) {
-        CommandContext context = new CommandContext(request.correlationId(), importId, request.user(), null, null,
-                OptionalLong.empty());
+        CommandContext context = CommandContext.of(request.correlationId(), importId, request.user());
         RecordPlace command = new RecordPlace(ready.actorId(), ready.place(), clock.instant());
-        return executor.execute(ActorStreams.ACTOR, ready.actorId().toString(), command, context, state -> { },
-                        outcome -> new CommandResponse(outcome.events().isEmpty() ? 204
-                                : outcome.events().get(0).type().equals("ActorRegistered") ? 201 : 200, Map.of(), null))
-                .map(response -> ready.done(switch (response.status()) {
-                    case 201 -> ImportReport.CREATED;
-                    case 200 -> ImportReport.UPDATED;
-                    default -> ImportReport.UNCHANGED;
-                }))
-                .onFailure(CommandRejected.class).recoverWithItem(failure -> {
-                    CommandRejected rejected = (CommandRejected) failure;
-                    if (rejected.code().equals("actor-merged")) {
-                        return ready.withWarning(ImportReport.UNCHANGED, new Issue("id", rejected.getMessage()));
-                    }
-                    return ready.rejected(new Issue(rejected.field() == null ? "id" : rejected.field(),
-                            rejected.getMessage()));
+        return actors.register(ready.actorId(), command, context, outcomes -> "")
+                .map(result -> switch (result) {
+                    case CommandResult.Decided<ActorState> decided -> ready.done(statusOf(decided.first()));
+                    case CommandResult.Replayed<ActorState> replayed -> ready.done(ImportReport.UNCHANGED);
+                    case CommandResult.Rejected<ActorState> rejected -> refused(ready, rejected.rejection());
                 })
                 .onFailure(ConcurrencyConflict.class).recoverWithItem(failure -> ready.rejected(new Issue("id",
                         "the place was changed by someone else during the import; import the file again")));
+    }
+
+    private static RowReport refused(RowReader.Ready ready, CommandRejected rejected) {
+        if (rejected.code().equals("actor-merged")) {
+            return ready.withWarning(ImportReport.UNCHANGED, new Issue("id", rejected.getMessage()));
+        }
+        return ready.rejected(new Issue(rejected.field() == null ? "id" : rejected.field(), rejected.getMessage()));
     }
 
     /**
@@ -171,25 +172,25 @@ public class PlaceImporter {
 
     /** The statuses of the rows recorded in one transaction, or null when one of them was refused. */
     private List<String> recordTogether(List<RowReader.Ready> batch, Request request, String importId) {
-        CommandContext context = new CommandContext(request.correlationId(), importId, request.user(), null, null,
-                OptionalLong.empty());
+        CommandContext context = CommandContext.of(request.correlationId(), importId, request.user());
         java.time.Instant now = clock.instant();
-        try {
-            CommandResponse response = executor.executeTogether(ActorStreams.ACTOR,
-                            batch.stream().map(r -> r.actorId().toString()).toList(), context,
-                            states -> batch.stream().<fr.hubag.actors.domain.ActorCommand>map(
-                                    r -> new RecordPlace(r.actorId(), r.place(), now)).toList(),
-                            outcomes -> new CommandResponse(200, Map.of(), String.join(",", outcomes.stream()
-                                    .map(PlaceImporter::statusOf).toList())))
-                    .await().atMost(Duration.ofMinutes(2));
-            return List.of(response.body().split(","));
-        } catch (CommandRejected | ConcurrencyConflict refused) {
-            return null;
+        // an import runs on a worker thread (a request that streams a file): waiting for each window is what keeps
+        // the report in row order and memory bounded by the window
+        CommandResult<ActorState> result = actors.executor().execute(fr.hubag.actors.infra.ActorStreams.ACTOR,
+                        batch.stream().map(r -> r.actorId().toString()).toList(), context,
+                        states -> batch.stream().<fr.hubag.actors.domain.ActorCommand>map(
+                                r -> new RecordPlace(r.actorId(), r.place(), now)).toList(),
+                        outcomes -> "")
+                .onFailure(ConcurrencyConflict.class).recoverWithNull()
+                .await().atMost(Duration.ofMinutes(2));
+        if (result instanceof CommandResult.Decided<ActorState> decided) {
+            return decided.outcomes().stream().map(PlaceImporter::statusOf).toList();
         }
+        return null;
     }
 
-    private static String statusOf(fr.hubag.eventsourcing.command.CommandOutcome<?> outcome) {
-        if (outcome.events().isEmpty()) {
+    private static String statusOf(CommandOutcome<ActorState> outcome) {
+        if (!outcome.changed()) {
             return ImportReport.UNCHANGED;
         }
         return outcome.events().get(0).type().equals("ActorRegistered") ? ImportReport.CREATED : ImportReport.UPDATED;

@@ -1,0 +1,136 @@
+package fr.hubag.eventsourcing;
+
+import fr.hubag.eventsourcing.command.CommandContext;
+import fr.hubag.eventsourcing.command.CommandExecutor;
+import fr.hubag.eventsourcing.command.CommandResult;
+import fr.hubag.eventsourcing.job.Cadence;
+import fr.hubag.eventsourcing.job.JobRunner;
+import fr.hubag.eventsourcing.job.Period;
+import fr.hubag.eventsourcing.job.PeriodicJob;
+import fr.hubag.eventsourcing.store.EventStore;
+import io.smallrye.mutiny.Uni;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A periodic job (say, a daily expiry in Martinique) runs every ended period once, catches up the periods it missed
+ * while the service was down, and decides nothing twice when a period runs again after a crash.
+ */
+class JobRunnerTest {
+
+    static KernelFixture db;
+    static CommandExecutor executor;
+    static JobRunner runner;
+
+    @BeforeAll
+    static void start() {
+        db = new KernelFixture();
+        executor = new CommandExecutor(db.pool, new EventStore(db.pool));
+        runner = new JobRunner(db.pool, db.vertx);
+    }
+
+    @AfterAll
+    static void stop() { db.close(); }
+
+    /** Adds one to a counter per period; its command's key comes from the period. */
+    static final class DailyBonus implements PeriodicJob {
+        final String name = "tests.daily-bonus." + UUID.randomUUID();
+        final String stream = UUID.randomUUID().toString();
+        final AtomicInteger runs = new AtomicInteger();
+
+        @Override public String name() { return name; }
+        @Override public Cadence cadence() { return Cadence.DAILY; }
+        @Override public ZoneId zone() { return ZoneId.of("America/Martinique"); }
+        @Override public LocalDate firstDay() { return LocalDate.parse("2026-11-20"); }
+
+        @Override
+        public Uni<String> run(Period period) {
+            runs.incrementAndGet();
+            return executor.execute(Counter.TYPE, stream, new Counter.Increment("MQ", 1),
+                            CommandContext.derived(name, period.key(stream), "job-run"))
+                    .map(CommandResult::answerOrThrow);
+        }
+    }
+
+    static Clock at(String instant) { return Clock.fixed(Instant.parse(instant), ZoneOffset.UTC); }
+
+    long events(String stream) {
+        return db.count("SELECT count(*) FROM es_events WHERE stream_id = '" + stream + "'");
+    }
+
+    @Test
+    void afterThreeDaysDownTheJobRunsTheThreeMissedDaysOnceEach() {
+        DailyBonus job = new DailyBonus();
+
+        // 23 November, 02:00 UTC is still 22 November in Martinique: the 20th and 21st have ended, not the 22nd
+        List<Period> first = runner.catchUp(job, at("2026-11-23T02:00:00Z")).await().indefinitely();
+        assertThat(first).extracting(Period::label).containsExactly("2026-11-20", "2026-11-21");
+
+        List<Period> later = runner.catchUp(job, at("2026-11-24T12:00:00Z")).await().indefinitely();
+        assertThat(later).extracting(Period::label).containsExactly("2026-11-22", "2026-11-23");
+        assertThat(runner.catchUp(job, at("2026-11-24T12:00:00Z")).await().indefinitely()).isEmpty();
+        assertThat(events(job.stream)).isEqualTo(4);
+    }
+
+    @Test
+    void aPeriodRunAgainAfterACrashDecidesNothingTwice() {
+        DailyBonus job = new DailyBonus();
+        runner.catchUp(job, at("2026-11-23T12:00:00Z")).await().indefinitely();
+        assertThat(events(job.stream)).isEqualTo(3);
+
+        // the crash: the commands committed but the runs were not marked
+        db.pool.query("DELETE FROM es_job_runs WHERE job = '" + job.name + "'").execute().await().indefinitely();
+        List<Period> again = runner.catchUp(job, at("2026-11-23T12:00:00Z")).await().indefinitely();
+
+        assertThat(again).hasSize(3);
+        assertThat(job.runs.get()).isEqualTo(6);
+        assertThat(events(job.stream)).as("each period's command was replayed, not decided again").isEqualTo(3);
+    }
+
+    @Test
+    void monthlyPeriodsEndAtMidnightInTheJobsZone() {
+        assertThat(Cadence.MONTHLY.label(Cadence.MONTHLY.startOf(LocalDate.parse("2026-12-31")))).isEqualTo("2026-12");
+        DailyBonus daily = new DailyBonus();
+        PeriodicJob monthly = new PeriodicJob() {
+            @Override public String name() { return daily.name + ".monthly"; }
+            @Override public Cadence cadence() { return Cadence.MONTHLY; }
+            @Override public ZoneId zone() { return ZoneId.of("America/Cayenne"); }
+            @Override public LocalDate firstDay() { return LocalDate.parse("2026-10-15"); }
+            @Override public Uni<String> run(Period period) { return daily.run(period); }
+        };
+        // 1 December 02:30 UTC is 30 November 23:30 in Cayenne: November has not ended there yet
+        assertThat(runner.catchUp(monthly, at("2026-12-01T02:30:00Z")).await().indefinitely())
+                .extracting(Period::label).containsExactly("2026-10");
+        assertThat(runner.catchUp(monthly, at("2026-12-01T03:00:00Z")).await().indefinitely())
+                .extracting(Period::label, Period::end).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("2026-11", LocalDate.parse("2026-12-01")));
+    }
+
+    @Test
+    void aScheduledJobCatchesUpAtStartThenRunsOnItsTimer() throws Exception {
+        DailyBonus job = new DailyBonus();
+        long timer = runner.schedule(job, java.time.Duration.ofMillis(100), at("2026-11-22T12:00:00Z"));
+        try {
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (events(job.stream) < 2 && System.currentTimeMillis() < deadline) {
+                Thread.sleep(50);
+            }
+            Thread.sleep(400); // several more ticks: nothing new has ended, nothing more runs
+            assertThat(events(job.stream)).isEqualTo(2);
+        } finally {
+            db.vertx.cancelTimer(timer);
+        }
+    }
+}
