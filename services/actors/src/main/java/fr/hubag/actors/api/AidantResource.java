@@ -3,7 +3,7 @@ package fr.hubag.actors.api;
 import fr.hubag.actors.domain.ActorCommand;
 import fr.hubag.actors.domain.AidantRole;
 import fr.hubag.actors.domain.Training;
-import fr.hubag.eventsourcing.decider.Coded;
+import fr.hubag.domain.Coded;
 import fr.hubag.servicekit.problem.Problem;
 import fr.hubag.servicekit.problem.Violations;
 import fr.hubag.servicekit.security.Roles;

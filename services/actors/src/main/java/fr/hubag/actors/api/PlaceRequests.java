@@ -9,7 +9,7 @@ import fr.hubag.actors.domain.place.RawPlace;
 import fr.hubag.actors.domain.place.ReadOptions;
 import fr.hubag.actors.domain.place.Service;
 import fr.hubag.actors.domain.place.StandardField;
-import fr.hubag.eventsourcing.decider.Coded;
+import fr.hubag.domain.Coded;
 import fr.hubag.servicekit.problem.FieldError;
 import fr.hubag.servicekit.problem.InvalidRequest;
 import fr.hubag.servicekit.problem.Violations;

@@ -26,9 +26,9 @@ import fr.hubag.actors.domain.ActorState.Merged;
 import fr.hubag.actors.domain.ActorState.Registered;
 import fr.hubag.actors.domain.ActorState.Unregistered;
 import fr.hubag.actors.domain.place.Place;
-import fr.hubag.eventsourcing.Territory;
-import fr.hubag.eventsourcing.decider.CommandRejected;
-import fr.hubag.eventsourcing.decider.Decider;
+import fr.hubag.domain.Territory;
+import fr.hubag.domain.CommandRejected;
+import fr.hubag.domain.Decider;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package fr.hubag.actors.domain;
 
 import fr.hubag.actors.domain.place.Place;
-import fr.hubag.eventsourcing.Territory;
+import fr.hubag.domain.Territory;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package fr.hubag.actors.domain;
 
-import fr.hubag.eventsourcing.decider.Coded;
+import fr.hubag.domain.Coded;
 
 /** What an aidant does at an actor: the only attribute of an aidant, besides the name, that is ever published. */
 public enum AidantRole implements Coded {

@@ -7,7 +7,7 @@ import fr.hubag.actors.domain.ActorEvent.AidantDeparted;
 import fr.hubag.actors.domain.ActorEvent.AidantEnrolled;
 import fr.hubag.actors.domain.ActorEvent.AidantTrainingCompleted;
 import fr.hubag.actors.domain.ActorState.Registered;
-import fr.hubag.eventsourcing.decider.CommandRejected;
+import fr.hubag.domain.CommandRejected;
 
 import java.math.BigDecimal;
 import java.util.List;

@@ -1,6 +1,6 @@
 package fr.hubag.actors.domain;
 
-import fr.hubag.eventsourcing.Territory;
+import fr.hubag.domain.Territory;
 
 import java.util.Optional;
 

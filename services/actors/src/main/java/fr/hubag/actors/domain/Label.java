@@ -1,7 +1,7 @@
 package fr.hubag.actors.domain;
 
 import fr.hubag.actors.domain.place.Programme;
-import fr.hubag.eventsourcing.decider.Coded;
+import fr.hubag.domain.Coded;
 
 /**
  * Labels and national programmes an actor can hold, as time-bounded facts: every programme of the national

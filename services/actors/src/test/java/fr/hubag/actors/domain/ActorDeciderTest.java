@@ -17,9 +17,9 @@ import fr.hubag.actors.domain.ActorEvent.ActorsMerged;
 import fr.hubag.actors.domain.ActorEvent.LabelGranted;
 import fr.hubag.actors.domain.ActorEvent.LabelRevoked;
 import fr.hubag.actors.domain.place.Place;
-import fr.hubag.eventsourcing.Territory;
-import fr.hubag.eventsourcing.decider.CommandRejected.Kind;
-import fr.hubag.eventsourcing.decider.DeciderSpec;
+import fr.hubag.domain.Territory;
+import fr.hubag.domain.CommandRejected.Kind;
+import fr.hubag.testing.DeciderSpec;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

@@ -7,9 +7,9 @@ import fr.hubag.actors.domain.ActorEvent.ActorRegistered;
 import fr.hubag.actors.domain.ActorEvent.AidantDeparted;
 import fr.hubag.actors.domain.ActorEvent.AidantEnrolled;
 import fr.hubag.actors.domain.ActorEvent.AidantTrainingCompleted;
-import fr.hubag.eventsourcing.Territory;
-import fr.hubag.eventsourcing.decider.CommandRejected.Kind;
-import fr.hubag.eventsourcing.decider.DeciderSpec;
+import fr.hubag.domain.Territory;
+import fr.hubag.domain.CommandRejected.Kind;
+import fr.hubag.testing.DeciderSpec;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

@@ -1,6 +1,6 @@
 package fr.hubag.projection.projector;
 
-import fr.hubag.eventsourcing.Territory;
+import fr.hubag.domain.Territory;
 import fr.hubag.eventsourcing.consumer.ConsumedEvent;
 import fr.hubag.eventsourcing.consumer.IdempotentConsumer;
 import fr.hubag.projection.infra.Scope;

@@ -1,6 +1,6 @@
 package fr.hubag.actors.domain.place;
 
-import fr.hubag.eventsourcing.decider.Coded;
+import fr.hubag.domain.Coded;
 
 /** How to get to a place's services: the standard's {@code modalites_acces} (v1.0.2). */
 public enum AccessMode implements Coded {

@@ -1,6 +1,6 @@
 package fr.hubag.actors.domain.place;
 
-import fr.hubag.eventsourcing.decider.Coded;
+import fr.hubag.domain.Coded;
 
 /** What access costs: the standard's {@code frais_a_charge} (v1.0.2). */
 public enum Fee implements Coded {

@@ -1,6 +1,6 @@
 package fr.hubag.actors.domain.place;
 
-import fr.hubag.eventsourcing.decider.Coded;
+import fr.hubag.domain.Coded;
 
 /** Whether a place moves (a digital bus) or stays put: the standard's {@code itinerance} (v1.0.2). */
 public enum Itinerance implements Coded {

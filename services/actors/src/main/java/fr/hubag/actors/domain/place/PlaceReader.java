@@ -3,7 +3,7 @@ package fr.hubag.actors.domain.place;
 import fr.hubag.actors.domain.Commune;
 import fr.hubag.actors.domain.place.PlaceChecks.Coordinates;
 import fr.hubag.actors.domain.place.PlaceChecks.PivotReading;
-import fr.hubag.eventsourcing.Territory;
+import fr.hubag.domain.Territory;
 
 import java.time.LocalDate;
 import java.util.List;

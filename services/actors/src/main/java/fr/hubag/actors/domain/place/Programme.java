@@ -1,6 +1,6 @@
 package fr.hubag.actors.domain.place;
 
-import fr.hubag.eventsourcing.decider.Coded;
+import fr.hubag.domain.Coded;
 
 /**
  * National schemes a place declares it belongs to: the standard's {@code dispositif_programmes_nationaux}

@@ -1,6 +1,6 @@
 package fr.hubag.actors.domain.place;
 
-import fr.hubag.eventsourcing.decider.Coded;
+import fr.hubag.domain.Coded;
 
 /**
  * Publics a place specifically addresses: the standard's {@code publics_specifiquement_adresses} (v1.0.2). Absent

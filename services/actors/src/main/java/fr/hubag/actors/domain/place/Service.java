@@ -1,6 +1,6 @@
 package fr.hubag.actors.domain.place;
 
-import fr.hubag.eventsourcing.decider.Coded;
+import fr.hubag.domain.Coded;
 
 /**
  * What a place offers: the standard's {@code services} (v1.0.2). The codes are the standard's pattern values,

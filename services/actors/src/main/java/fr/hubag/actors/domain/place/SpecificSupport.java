@@ -1,6 +1,6 @@
 package fr.hubag.actors.domain.place;
 
-import fr.hubag.eventsourcing.decider.Coded;
+import fr.hubag.domain.Coded;
 
 /** Particular needs a place can support: the standard's {@code prise_en_charge_specifique} (v1.0.2). */
 public enum SpecificSupport implements Coded {

@@ -1,6 +1,6 @@
 package fr.hubag.actors.domain.place;
 
-import fr.hubag.eventsourcing.decider.Coded;
+import fr.hubag.domain.Coded;
 
 /** How people are supported: the standard's {@code modalites_accompagnement} (v1.0.2). */
 public enum SupportMode implements Coded {

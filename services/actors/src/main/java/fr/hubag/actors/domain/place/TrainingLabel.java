@@ -1,6 +1,6 @@
 package fr.hubag.actors.domain.place;
 
-import fr.hubag.eventsourcing.decider.Coded;
+import fr.hubag.domain.Coded;
 
 /**
  * Trainings and labels a place declares: the standard's {@code formations_labels} (v1.0.2). The codes are the

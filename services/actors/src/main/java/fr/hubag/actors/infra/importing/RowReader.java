@@ -11,7 +11,7 @@ import fr.hubag.actors.domain.place.StandardField;
 import fr.hubag.actors.domain.place.Text;
 import fr.hubag.actors.infra.importing.ImportReport.Issue;
 import fr.hubag.actors.infra.importing.ImportReport.RowReport;
-import fr.hubag.eventsourcing.Territory;
+import fr.hubag.domain.Territory;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -68,7 +68,7 @@ class PlaceReaderTest {
         assertThat(place.pivot()).isEqualTo("43493312300029");
         assertThat(place.pivotUnknown()).isFalse();
         assertThat(place.commune()).isEqualTo(new Commune("Le Lamentin", "97213", "97232"));
-        assertThat(place.commune().territory()).contains(fr.hubag.eventsourcing.Territory.MQ);
+        assertThat(place.commune().territory()).contains(fr.hubag.domain.Territory.MQ);
         assertThat(place.latitude()).isEqualTo(14.61);
         assertThat(place.longitude()).isEqualTo(-60.99);
         assertThat(place.typologies()).containsExactly("TIERS_LIEUX", "ASSO");

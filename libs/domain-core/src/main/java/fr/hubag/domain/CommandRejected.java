@@ -1,4 +1,4 @@
-package fr.hubag.eventsourcing.decider;
+package fr.hubag.domain;
 
 /**
  * A decider's refusal of a command: a business rule, not a technical failure. The {@link Kind} tells the REST

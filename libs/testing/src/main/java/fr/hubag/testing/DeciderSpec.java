@@ -1,4 +1,7 @@
-package fr.hubag.eventsourcing.decider;
+package fr.hubag.testing;
+
+import fr.hubag.domain.CommandRejected;
+import fr.hubag.domain.Decider;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package fr.hubag.eventsourcing.decider;
+package fr.hubag.domain;
 
 import java.util.List;
 

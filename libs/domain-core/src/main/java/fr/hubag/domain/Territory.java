@@ -1,12 +1,13 @@
-package fr.hubag.eventsourcing;
+package fr.hubag.domain;
 
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The four hub territories. Every stream belongs to exactly one of them (brief, rule 8), so the kernel
- * knows them: the event store records a stream's territory and the relay publishes it as a header.
+ * The four hub territories. Every stream belongs to exactly one of them (brief, rule 8): the event store records a
+ * stream's territory, the relay publishes it as a header, tokens name the territories a caller covers and the gateway
+ * checks them at the edge, which is why this lives in plain Java that every module, the gateway included, can use.
  */
 public enum Territory {
     GP("Guadeloupe", "971", ZoneId.of("America/Guadeloupe")),

@@ -1,4 +1,4 @@
-package fr.hubag.eventsourcing.decider;
+package fr.hubag.domain;
 
 /**
  * A domain enumeration whose values have an official code (a national vocabulary's value, e.g. {@code tiers_lieu}
