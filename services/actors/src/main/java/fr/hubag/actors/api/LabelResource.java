@@ -1,8 +1,8 @@
 package fr.hubag.actors.api;
 
 import fr.hubag.actors.domain.ActorState;
-import fr.hubag.actors.domain.Label;
-import fr.hubag.actors.domain.LabelGrant;
+import fr.hubag.contracts.actors.Label;
+import fr.hubag.contracts.actors.LabelGrant;
 import fr.hubag.actors.infra.ActorStreams;
 import fr.hubag.domain.Coded;
 import fr.hubag.domain.CommandRejected;

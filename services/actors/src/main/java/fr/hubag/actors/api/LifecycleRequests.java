@@ -5,7 +5,7 @@ import fr.hubag.actors.api.ActorResource.ReopeningRequest;
 import fr.hubag.actors.api.LabelResource.GrantRequest;
 import fr.hubag.actors.api.LabelResource.RevocationRequest;
 import fr.hubag.actors.domain.ActorCommand;
-import fr.hubag.actors.domain.Label;
+import fr.hubag.contracts.actors.Label;
 import fr.hubag.domain.Coded;
 import fr.hubag.servicekit.problem.Violations;
 

@@ -1,7 +1,7 @@
 package fr.hubag.actors.infra;
 
-import fr.hubag.actors.domain.ActorEvent;
-import fr.hubag.actors.domain.place.Place;
+import fr.hubag.contracts.actors.ActorEvent;
+import fr.hubag.contracts.actors.Place;
 import fr.hubag.domain.Territory;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;

@@ -1,6 +1,6 @@
 package fr.hubag.actors.domain.place;
 
-import fr.hubag.actors.domain.Commune;
+import fr.hubag.contracts.actors.Commune;
 import fr.hubag.domain.Territory;
 
 import java.util.List;

@@ -3,7 +3,7 @@ package fr.hubag.actors.infra.importing;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.hubag.actors.domain.ActorCommand.RecordPlace;
 import fr.hubag.actors.domain.LikelyDuplicates;
-import fr.hubag.actors.domain.place.Place;
+import fr.hubag.contracts.actors.Place;
 import fr.hubag.actors.infra.ActorCatalogue;
 import fr.hubag.actors.infra.ActorStreams;
 import fr.hubag.actors.infra.importing.ImportReport.Issue;

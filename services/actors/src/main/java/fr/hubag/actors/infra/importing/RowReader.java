@@ -2,7 +2,7 @@ package fr.hubag.actors.infra.importing;
 
 import fr.hubag.actors.domain.place.FieldProblem;
 import fr.hubag.actors.domain.place.LegacyField;
-import fr.hubag.actors.domain.place.Place;
+import fr.hubag.contracts.actors.Place;
 import fr.hubag.actors.domain.place.PlaceReader;
 import fr.hubag.actors.domain.place.PlaceReading;
 import fr.hubag.actors.domain.place.RawPlace;

@@ -1,6 +1,6 @@
-package fr.hubag.actors.domain;
+package fr.hubag.contracts.actors;
 
-import fr.hubag.actors.domain.place.Programme;
+import fr.hubag.contracts.standard.Programme;
 import fr.hubag.domain.Coded;
 
 /**

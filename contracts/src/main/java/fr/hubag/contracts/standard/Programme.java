@@ -1,10 +1,10 @@
-package fr.hubag.actors.domain.place;
+package fr.hubag.contracts.standard;
 
 import fr.hubag.domain.Coded;
 
 /**
  * National schemes a place declares it belongs to: the standard's {@code dispositif_programmes_nationaux}
- * (v1.0.2). A declaration, unlike a {@link fr.hubag.actors.domain.Label}, which a coordinator grants over a
+ * (v1.0.2). A declaration, unlike a {@link fr.hubag.contracts.actors.Label}, which a coordinator grants over a
  * period.
  */
 public enum Programme implements Coded {

@@ -1,4 +1,4 @@
-package fr.hubag.actors.domain;
+package fr.hubag.contracts.actors;
 
 import fr.hubag.domain.Coded;
 

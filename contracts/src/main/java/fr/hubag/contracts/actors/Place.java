@@ -1,14 +1,23 @@
-package fr.hubag.actors.domain.place;
+package fr.hubag.contracts.actors;
 
-import fr.hubag.actors.domain.Commune;
+import fr.hubag.contracts.standard.AccessMode;
+import fr.hubag.contracts.standard.Fee;
+import fr.hubag.contracts.standard.Itinerance;
+import fr.hubag.contracts.standard.Programme;
+import fr.hubag.contracts.standard.Public;
+import fr.hubag.contracts.standard.Service;
+import fr.hubag.contracts.standard.SpecificSupport;
+import fr.hubag.contracts.standard.SupportMode;
+import fr.hubag.contracts.standard.TrainingLabel;
 
 import java.time.LocalDate;
 import java.util.List;
 
 /**
  * A place of digital mediation as the national standard v1.0.2 describes it, with English component names (the JSON
- * keys of the {@code place} object of the actors events) and the standard's French values. A place is only built by
- * {@link PlaceReader}, which checks every rule, or from events that were checked when written; lists are never null.
+ * keys of the {@code place} object of the actors events, schema {@code Place.json}) and the standard's French values.
+ * A place is only built by the actors service's reader, which checks every rule, or from events that were checked
+ * when written; lists are never null.
  */
 public record Place(
         String name,
@@ -41,6 +50,9 @@ public record Place(
         List<SupportMode> supportModes,
         String accesLibreUrl,
         String appointmentUrl) {
+
+    /** The pivot of a place that has none (the standard's placeholder), always with {@code pivotUnknown}. */
+    public static final String UNKNOWN_PIVOT = "00000000000000";
 
     public Place {
         typologies = copy(typologies);

@@ -1,4 +1,4 @@
-package fr.hubag.actors.domain;
+package fr.hubag.contracts.actors;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

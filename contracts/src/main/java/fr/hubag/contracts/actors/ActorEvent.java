@@ -1,6 +1,5 @@
-package fr.hubag.actors.domain;
+package fr.hubag.contracts.actors;
 
-import fr.hubag.actors.domain.place.Place;
 import fr.hubag.domain.Territory;
 
 import java.math.BigDecimal;
@@ -10,8 +9,10 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * What happened to an actor. These records are the published contracts
- * (contracts/events/actors/*.json): change them only with a new schema version and an upcaster.
+ * What happened to an actor: the records the actors decider decides and folds, the actors store writes and every
+ * consumer of {@code actors.events} reads. They are the published contracts (contracts/events/actors/*.json, checked
+ * both ways by the actors service's {@code ActorEventRecordsTest}): change them only with a new schema version, its
+ * record and an upcast in {@link ActorEvents}.
  */
 public sealed interface ActorEvent {
 

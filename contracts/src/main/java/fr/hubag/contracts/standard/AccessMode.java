@@ -1,4 +1,4 @@
-package fr.hubag.actors.domain.place;
+package fr.hubag.contracts.standard;
 
 import fr.hubag.domain.Coded;
 

@@ -1,4 +1,4 @@
-package fr.hubag.actors.domain;
+package fr.hubag.contracts.actors;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -16,13 +16,13 @@ public record Aidant(UUID aidantId, String name, AidantRole role, LocalDate enro
         trainings = trainings == null ? List.of() : List.copyOf(trainings);
     }
 
-    Aidant withTraining(Training training) {
+    public Aidant withTraining(Training training) {
         List<Training> more = new ArrayList<>(trainings);
         more.add(training);
         return new Aidant(aidantId, name, role, enrolledOn, departedOn, more);
     }
 
-    Aidant departed(LocalDate on) {
+    public Aidant departed(LocalDate on) {
         return new Aidant(aidantId, name, role, enrolledOn, on, trainings);
     }
 }
