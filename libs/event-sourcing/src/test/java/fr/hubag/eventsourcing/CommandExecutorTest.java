@@ -4,7 +4,7 @@ import fr.hubag.eventsourcing.command.CommandContext;
 import fr.hubag.eventsourcing.command.CommandExecutor;
 import fr.hubag.eventsourcing.command.CommandResult;
 import fr.hubag.eventsourcing.command.IdempotencyKeyReused;
-import fr.hubag.eventsourcing.decider.CommandRejected;
+import fr.hubag.domain.CommandRejected;
 import fr.hubag.eventsourcing.store.ConcurrencyConflict;
 import fr.hubag.eventsourcing.store.EventStore;
 import org.junit.jupiter.api.AfterAll;

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.hubag.eventsourcing.codec.EventCodec;
 import fr.hubag.eventsourcing.codec.Upcaster;
 import fr.hubag.eventsourcing.command.AggregateType;
-import fr.hubag.eventsourcing.decider.CommandRejected;
-import fr.hubag.eventsourcing.decider.Decider;
+import fr.hubag.domain.CommandRejected;
+import fr.hubag.domain.Decider;
 
 import java.time.Instant;
 import java.util.List;

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import fr.hubag.domain.EventCatalogue;
 
 import java.time.Instant;
 import java.util.HashMap;
@@ -49,6 +50,14 @@ public final class EventCodec<E> {
     public static <E> Builder<E> builder(Class<E> eventType, Function<E, Instant> occurredAt) {
         return new Builder<>(occurredAt);
     }
+
+    /** A codec for the events a catalogue lists (the producer's store and its consumers build the same one). */
+    public static <E> EventCodec<E> of(EventCatalogue<E> catalogue, Function<E, Instant> occurredAt) {
+        return new Builder<E>(occurredAt).catalogue(catalogue).build();
+    }
+
+    /** True when {@code type} is one this codec decodes. */
+    public boolean knows(String type) { return byType.containsKey(type); }
 
     public String typeOf(E event) { return registration(event).type(); }
 
@@ -113,6 +122,23 @@ public final class EventCodec<E> {
         public Builder<E> event(String type, int currentVersion, Class<? extends E> javaType) {
             byClass.put(javaType, new Registration(type, currentVersion, javaType));
             return this;
+        }
+
+        /** Registers every event of a catalogue, and each of its upcasts as an {@link Upcaster} over typed records. */
+        public Builder<E> catalogue(EventCatalogue<? extends E> catalogue) {
+            catalogue.events().forEach(e -> event(e.type(), e.version(), e.javaType()));
+            catalogue.upcasts().forEach(u -> upcaster(Upcaster.of(u.type(), u.fromVersion(), typed(u))));
+            return this;
+        }
+
+        private static <O> java.util.function.UnaryOperator<ObjectNode> typed(EventCatalogue.Upcast<O> upcast) {
+            return older -> {
+                try {
+                    return JSON.valueToTree(upcast.toNext().apply(JSON.treeToValue(older, upcast.olderShape())));
+                } catch (JsonProcessingException e) {
+                    throw new IllegalStateException("cannot read " + upcast.type() + " v" + upcast.fromVersion(), e);
+                }
+            };
         }
 
         public Builder<E> upcaster(Upcaster upcaster) {

@@ -1,7 +1,7 @@
 package fr.hubag.eventsourcing.command;
 
 import fr.hubag.eventsourcing.codec.EventCodec;
-import fr.hubag.eventsourcing.decider.Decider;
+import fr.hubag.domain.Decider;
 
 import java.util.function.Function;
 

@@ -1,6 +1,6 @@
 package fr.hubag.eventsourcing.command;
 
-import fr.hubag.eventsourcing.decider.CommandRejected;
+import fr.hubag.domain.CommandRejected;
 import fr.hubag.eventsourcing.store.ConcurrencyConflict;
 import fr.hubag.eventsourcing.store.AppendResult;
 import fr.hubag.eventsourcing.store.EventEnvelope;

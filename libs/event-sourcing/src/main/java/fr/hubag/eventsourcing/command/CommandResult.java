@@ -1,6 +1,6 @@
 package fr.hubag.eventsourcing.command;
 
-import fr.hubag.eventsourcing.decider.CommandRejected;
+import fr.hubag.domain.CommandRejected;
 
 import java.util.List;
 

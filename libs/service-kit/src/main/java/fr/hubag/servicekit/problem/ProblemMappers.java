@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import fr.hubag.eventsourcing.command.IdempotencyKeyReused;
-import fr.hubag.eventsourcing.decider.CommandRejected;
+import fr.hubag.domain.CommandRejected;
 import fr.hubag.eventsourcing.store.ConcurrencyConflict;
 import fr.hubag.servicekit.security.OutsideTerritory;
 import fr.hubag.servicekit.web.Correlation;

@@ -1,6 +1,6 @@
 package fr.hubag.servicekit.security;
 
-import fr.hubag.eventsourcing.Territory;
+import fr.hubag.domain.Territory;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;

@@ -1,6 +1,6 @@
 package fr.hubag.servicekit.security;
 
-import fr.hubag.eventsourcing.Territory;
+import fr.hubag.domain.Territory;
 
 /** The caller's token does not cover the territory of what it asked for: 403. */
 public final class OutsideTerritory extends RuntimeException {

@@ -3,7 +3,7 @@ package fr.hubag.actors.api;
 import fr.hubag.actors.domain.ActorCommand;
 import fr.hubag.actors.domain.ActorDecider;
 import fr.hubag.actors.domain.ActorState;
-import fr.hubag.actors.domain.place.Place;
+import fr.hubag.contracts.actors.Place;
 import fr.hubag.actors.infra.ActorStreams;
 import fr.hubag.eventsourcing.store.EventStore;
 import fr.hubag.servicekit.problem.Problem;

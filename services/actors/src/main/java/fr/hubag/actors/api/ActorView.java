@@ -1,9 +1,9 @@
 package fr.hubag.actors.api;
 
-import fr.hubag.actors.domain.Aidant;
+import fr.hubag.contracts.actors.Aidant;
 import fr.hubag.actors.domain.ActorState;
-import fr.hubag.actors.domain.LabelGrant;
-import fr.hubag.actors.domain.place.Place;
+import fr.hubag.contracts.actors.LabelGrant;
+import fr.hubag.contracts.actors.Place;
 
 import java.time.LocalDate;
 import java.util.List;

@@ -1,9 +1,9 @@
 package fr.hubag.actors.api;
 
 import fr.hubag.actors.domain.ActorCommand;
-import fr.hubag.actors.domain.AidantRole;
-import fr.hubag.actors.domain.Training;
-import fr.hubag.eventsourcing.decider.Coded;
+import fr.hubag.contracts.actors.AidantRole;
+import fr.hubag.contracts.actors.Training;
+import fr.hubag.domain.Coded;
 import fr.hubag.servicekit.problem.Problem;
 import fr.hubag.servicekit.problem.Violations;
 import fr.hubag.servicekit.security.Roles;

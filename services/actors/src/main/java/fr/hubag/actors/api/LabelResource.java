@@ -1,11 +1,11 @@
 package fr.hubag.actors.api;
 
 import fr.hubag.actors.domain.ActorState;
-import fr.hubag.actors.domain.Label;
-import fr.hubag.actors.domain.LabelGrant;
+import fr.hubag.contracts.actors.Label;
+import fr.hubag.contracts.actors.LabelGrant;
 import fr.hubag.actors.infra.ActorStreams;
-import fr.hubag.eventsourcing.decider.Coded;
-import fr.hubag.eventsourcing.decider.CommandRejected;
+import fr.hubag.domain.Coded;
+import fr.hubag.domain.CommandRejected;
 import fr.hubag.servicekit.problem.Problem;
 import fr.hubag.servicekit.problem.Violations;
 import fr.hubag.servicekit.security.Roles;

@@ -5,8 +5,8 @@ import fr.hubag.actors.api.ActorResource.ReopeningRequest;
 import fr.hubag.actors.api.LabelResource.GrantRequest;
 import fr.hubag.actors.api.LabelResource.RevocationRequest;
 import fr.hubag.actors.domain.ActorCommand;
-import fr.hubag.actors.domain.Label;
-import fr.hubag.eventsourcing.decider.Coded;
+import fr.hubag.contracts.actors.Label;
+import fr.hubag.domain.Coded;
 import fr.hubag.servicekit.problem.Violations;
 
 import java.time.Instant;

@@ -2,14 +2,14 @@ package fr.hubag.actors.api;
 
 import fr.hubag.actors.domain.place.FieldProblem;
 import fr.hubag.actors.domain.place.OpeningHours;
-import fr.hubag.actors.domain.place.Place;
+import fr.hubag.contracts.actors.Place;
 import fr.hubag.actors.domain.place.PlaceReader;
 import fr.hubag.actors.domain.place.PlaceReading;
 import fr.hubag.actors.domain.place.RawPlace;
 import fr.hubag.actors.domain.place.ReadOptions;
-import fr.hubag.actors.domain.place.Service;
+import fr.hubag.contracts.standard.Service;
 import fr.hubag.actors.domain.place.StandardField;
-import fr.hubag.eventsourcing.decider.Coded;
+import fr.hubag.domain.Coded;
 import fr.hubag.servicekit.problem.FieldError;
 import fr.hubag.servicekit.problem.InvalidRequest;
 import fr.hubag.servicekit.problem.Violations;

@@ -1,6 +1,9 @@
 package fr.hubag.actors.domain;
 
-import fr.hubag.actors.domain.place.Place;
+import fr.hubag.contracts.actors.AidantRole;
+import fr.hubag.contracts.actors.Label;
+import fr.hubag.contracts.actors.Training;
+import fr.hubag.contracts.actors.Place;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,7 +1,10 @@
 package fr.hubag.actors.domain;
 
-import fr.hubag.actors.domain.place.Place;
-import fr.hubag.eventsourcing.Territory;
+import fr.hubag.contracts.actors.Aidant;
+import fr.hubag.contracts.actors.Label;
+import fr.hubag.contracts.actors.LabelGrant;
+import fr.hubag.contracts.actors.Place;
+import fr.hubag.domain.Territory;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

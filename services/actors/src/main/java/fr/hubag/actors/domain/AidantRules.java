@@ -1,13 +1,16 @@
 package fr.hubag.actors.domain;
 
+import fr.hubag.contracts.actors.ActorEvent;
+import fr.hubag.contracts.actors.Aidant;
+import fr.hubag.contracts.actors.Training;
 import fr.hubag.actors.domain.ActorCommand.EnrolAidant;
 import fr.hubag.actors.domain.ActorCommand.RecordAidantDeparture;
 import fr.hubag.actors.domain.ActorCommand.RecordAidantTraining;
-import fr.hubag.actors.domain.ActorEvent.AidantDeparted;
-import fr.hubag.actors.domain.ActorEvent.AidantEnrolled;
-import fr.hubag.actors.domain.ActorEvent.AidantTrainingCompleted;
+import fr.hubag.contracts.actors.ActorEvent.AidantDeparted;
+import fr.hubag.contracts.actors.ActorEvent.AidantEnrolled;
+import fr.hubag.contracts.actors.ActorEvent.AidantTrainingCompleted;
 import fr.hubag.actors.domain.ActorState.Registered;
-import fr.hubag.eventsourcing.decider.CommandRejected;
+import fr.hubag.domain.CommandRejected;
 
 import java.math.BigDecimal;
 import java.util.List;

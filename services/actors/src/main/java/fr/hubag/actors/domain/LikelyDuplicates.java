@@ -1,6 +1,6 @@
 package fr.hubag.actors.domain;
 
-import fr.hubag.actors.domain.place.Place;
+import fr.hubag.contracts.actors.Place;
 import fr.hubag.actors.domain.place.Text;
 
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package fr.hubag.actors.infra;
 
-import fr.hubag.actors.domain.ActorEvent;
-import fr.hubag.actors.domain.place.Place;
-import fr.hubag.eventsourcing.Territory;
+import fr.hubag.contracts.actors.ActorEvent;
+import fr.hubag.contracts.actors.Place;
+import fr.hubag.domain.Territory;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;

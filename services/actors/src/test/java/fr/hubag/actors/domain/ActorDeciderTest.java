@@ -1,5 +1,8 @@
 package fr.hubag.actors.domain;
 
+import fr.hubag.contracts.actors.ActorEvent;
+import fr.hubag.contracts.actors.Label;
+import fr.hubag.contracts.actors.LabelGrant;
 import fr.hubag.actors.domain.ActorCommand.AbsorbActor;
 import fr.hubag.actors.domain.ActorCommand.ChangeActorDetails;
 import fr.hubag.actors.domain.ActorCommand.CloseActor;
@@ -9,17 +12,17 @@ import fr.hubag.actors.domain.ActorCommand.RecordPlace;
 import fr.hubag.actors.domain.ActorCommand.RegisterActor;
 import fr.hubag.actors.domain.ActorCommand.ReopenActor;
 import fr.hubag.actors.domain.ActorCommand.RevokeLabel;
-import fr.hubag.actors.domain.ActorEvent.ActorClosed;
-import fr.hubag.actors.domain.ActorEvent.ActorDetailsChanged;
-import fr.hubag.actors.domain.ActorEvent.ActorRegistered;
-import fr.hubag.actors.domain.ActorEvent.ActorReopened;
-import fr.hubag.actors.domain.ActorEvent.ActorsMerged;
-import fr.hubag.actors.domain.ActorEvent.LabelGranted;
-import fr.hubag.actors.domain.ActorEvent.LabelRevoked;
-import fr.hubag.actors.domain.place.Place;
-import fr.hubag.eventsourcing.Territory;
-import fr.hubag.eventsourcing.decider.CommandRejected.Kind;
-import fr.hubag.eventsourcing.decider.DeciderSpec;
+import fr.hubag.contracts.actors.ActorEvent.ActorClosed;
+import fr.hubag.contracts.actors.ActorEvent.ActorDetailsChanged;
+import fr.hubag.contracts.actors.ActorEvent.ActorRegistered;
+import fr.hubag.contracts.actors.ActorEvent.ActorReopened;
+import fr.hubag.contracts.actors.ActorEvent.ActorsMerged;
+import fr.hubag.contracts.actors.ActorEvent.LabelGranted;
+import fr.hubag.contracts.actors.ActorEvent.LabelRevoked;
+import fr.hubag.contracts.actors.Place;
+import fr.hubag.domain.Territory;
+import fr.hubag.domain.CommandRejected.Kind;
+import fr.hubag.testing.DeciderSpec;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

@@ -1,15 +1,19 @@
 package fr.hubag.actors.domain;
 
+import fr.hubag.contracts.actors.ActorEvent;
+import fr.hubag.contracts.actors.AidantRole;
+import fr.hubag.contracts.actors.Commune;
+import fr.hubag.contracts.actors.Training;
 import fr.hubag.actors.domain.ActorCommand.EnrolAidant;
 import fr.hubag.actors.domain.ActorCommand.RecordAidantDeparture;
 import fr.hubag.actors.domain.ActorCommand.RecordAidantTraining;
-import fr.hubag.actors.domain.ActorEvent.ActorRegistered;
-import fr.hubag.actors.domain.ActorEvent.AidantDeparted;
-import fr.hubag.actors.domain.ActorEvent.AidantEnrolled;
-import fr.hubag.actors.domain.ActorEvent.AidantTrainingCompleted;
-import fr.hubag.eventsourcing.Territory;
-import fr.hubag.eventsourcing.decider.CommandRejected.Kind;
-import fr.hubag.eventsourcing.decider.DeciderSpec;
+import fr.hubag.contracts.actors.ActorEvent.ActorRegistered;
+import fr.hubag.contracts.actors.ActorEvent.AidantDeparted;
+import fr.hubag.contracts.actors.ActorEvent.AidantEnrolled;
+import fr.hubag.contracts.actors.ActorEvent.AidantTrainingCompleted;
+import fr.hubag.domain.Territory;
+import fr.hubag.domain.CommandRejected.Kind;
+import fr.hubag.testing.DeciderSpec;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

@@ -1,7 +1,8 @@
 package fr.hubag.actors.domain;
 
-import fr.hubag.actors.domain.place.Place;
-import fr.hubag.actors.domain.place.Service;
+import fr.hubag.contracts.actors.Commune;
+import fr.hubag.contracts.actors.Place;
+import fr.hubag.contracts.standard.Service;
 
 import java.time.LocalDate;
 import java.util.List;

@@ -1,8 +1,8 @@
 package fr.hubag.actors.infra;
 
-import fr.hubag.actors.domain.ActorEvent;
+import fr.hubag.contracts.actors.ActorEvent;
 import fr.hubag.actors.domain.ActorState;
-import fr.hubag.eventsourcing.Territory;
+import fr.hubag.domain.Territory;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;

@@ -1,6 +1,6 @@
 package fr.hubag.gateway.api;
 
-import fr.hubag.eventsourcing.Territory;
+import fr.hubag.domain.Territory;
 import fr.hubag.gateway.config.Routes;
 import fr.hubag.gateway.infra.ServiceClient;
 import fr.hubag.servicekit.problem.Problem;

@@ -1,7 +1,7 @@
 package fr.hubag.projection.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fr.hubag.eventsourcing.Territory;
+import fr.hubag.domain.Territory;
 import fr.hubag.projection.export.StandardExport;
 import fr.hubag.projection.infra.Scope;
 import fr.hubag.projection.read.AidantQueries;

@@ -1,5 +1,6 @@
 package fr.hubag.projection.api;
 
+import fr.hubag.contracts.standard.FrenchText;
 import fr.hubag.projection.domain.SearchText;
 import fr.hubag.projection.domain.Vocabulary;
 import fr.hubag.projection.read.PlaceFilter;
@@ -33,7 +34,7 @@ final class QueryParams {
         }
         String place = blankToNull(commune);
         boolean insee = place != null && INSEE.matcher(place).matches();
-        String communeKey = place == null || insee ? null : SearchText.normalise(place);
+        String communeKey = place == null || insee ? null : FrenchText.words(place);
         String typologyCode = blankToNull(typology);
         if (typologyCode != null && !Vocabulary.TYPOLOGY.matcher(typologyCode).matches()) {
             violations.add("typology", "must be a typology code of the data.inclusion vocabulary, in capitals "

@@ -1,6 +1,6 @@
 package fr.hubag.projection.infra;
 
-import fr.hubag.eventsourcing.Territory;
+import fr.hubag.domain.Territory;
 
 import java.time.LocalDate;
 import java.time.ZoneId;

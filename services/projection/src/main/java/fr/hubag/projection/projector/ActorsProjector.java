@@ -1,11 +1,22 @@
 package fr.hubag.projection.projector;
 
-import fr.hubag.eventsourcing.Territory;
+import fr.hubag.contracts.actors.ActorEvent;
+import fr.hubag.contracts.actors.ActorEvent.ActorClosed;
+import fr.hubag.contracts.actors.ActorEvent.ActorDetailsChanged;
+import fr.hubag.contracts.actors.ActorEvent.ActorRegistered;
+import fr.hubag.contracts.actors.ActorEvent.ActorReopened;
+import fr.hubag.contracts.actors.ActorEvent.ActorsMerged;
+import fr.hubag.contracts.actors.ActorEvent.AidantDeparted;
+import fr.hubag.contracts.actors.ActorEvent.AidantEnrolled;
+import fr.hubag.contracts.actors.ActorEvent.AidantTrainingCompleted;
+import fr.hubag.contracts.actors.ActorEvent.LabelGranted;
+import fr.hubag.contracts.actors.ActorEvent.LabelRevoked;
+import fr.hubag.contracts.actors.Training;
+import fr.hubag.domain.Territory;
 import fr.hubag.eventsourcing.consumer.ConsumedEvent;
 import fr.hubag.eventsourcing.consumer.IdempotentConsumer;
 import fr.hubag.projection.infra.Scope;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -13,6 +24,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -52,37 +64,34 @@ public class ActorsProjector {
     }
 
     private Uni<Void> apply(SqlConnection tx, ConsumedEvent event, Territory territory) {
-        JsonObject payload = new JsonObject(event.payload());
+        ActorEvent read = ActorPayloads.read(event).orElse(null);
+        if (read == null) {
+            return Uni.createFrom().voidItem(); // a type these read models do not use
+        }
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (Scope scope : List.of(Scope.of(territory), Scope.HUB)) {
-            chain = chain.chain(() -> apply(tx, scope.schema(), event, territory, payload));
+            chain = chain.chain(() -> apply(tx, scope.schema(), read, territory, event.streamVersion()));
         }
         return chain;
     }
 
-    private Uni<Void> apply(SqlConnection tx, String schema, ConsumedEvent event, Territory territory,
-                            JsonObject e) {
-        UUID actorId = Events.uuid(e, "actorId");
-        long version = event.streamVersion();
-        OffsetDateTime at = Events.occurredAt(e);
-        return switch (event.eventType()) {
-            case "ActorRegistered" -> places.register(tx, schema, actorId, e.getString("territory", territory.name()),
-                    PlacePayloads.registered(e, event.schemaVersion()), at, version);
-            case "ActorDetailsChanged" -> places.replace(tx, schema, actorId, e.getJsonObject("place"), at, version);
-            case "ActorClosed" -> places.close(tx, schema, actorId, Events.date(e, "closedOn"), e.getString("reason"),
-                    at, version);
-            case "ActorReopened" -> places.reopen(tx, schema, actorId, at, version);
-            case "LabelGranted" -> labels.grant(tx, schema, actorId, e.getString("label"),
-                    Events.date(e, "validFrom"), Events.date(e, "validUntil"));
-            case "LabelRevoked" -> labels.revoke(tx, schema, actorId, e.getString("label"),
-                    Events.date(e, "effectiveOn"));
-            case "AidantEnrolled" -> aidants.enrol(tx, schema, actorId, Events.uuid(e, "aidantId"),
-                    e.getString("name"), e.getString("role"), Events.date(e, "enrolledOn"));
-            case "AidantTrainingCompleted" -> aidants.trained(tx, schema, Events.uuid(e, "aidantId"), e);
-            case "AidantDeparted" -> aidants.departed(tx, schema, Events.uuid(e, "aidantId"),
-                    Events.date(e, "departedOn"));
-            case "ActorsMerged" -> merged(tx, schema, actorId, e, at, version);
-            default -> Uni.createFrom().voidItem(); // a type these read models do not use
+    private Uni<Void> apply(SqlConnection tx, String schema, ActorEvent e, Territory territory, long version) {
+        UUID actorId = e.actorId();
+        OffsetDateTime at = e.occurredAt().atOffset(ZoneOffset.UTC);
+        return switch (e) {
+            case ActorRegistered r -> places.register(tx, schema, actorId,
+                    (r.territory() == null ? territory : r.territory()).name(), r.place(), at, version);
+            case ActorDetailsChanged c -> places.replace(tx, schema, actorId, c.place(), at, version);
+            case ActorClosed c -> places.close(tx, schema, actorId, c.closedOn(), c.reason(), at, version);
+            case ActorReopened r -> places.reopen(tx, schema, actorId, at, version);
+            case LabelGranted g -> labels.grant(tx, schema, actorId, g.label(), g.validFrom(), g.validUntil());
+            case LabelRevoked r -> labels.revoke(tx, schema, actorId, r.label(), r.effectiveOn());
+            case AidantEnrolled a -> aidants.enrol(tx, schema, actorId, a.aidantId(), a.name(), a.role(),
+                    a.enrolledOn());
+            case AidantTrainingCompleted t -> aidants.trained(tx, schema, t.aidantId(),
+                    new Training(t.title(), t.provider(), t.hours(), t.completedOn()));
+            case AidantDeparted d -> aidants.departed(tx, schema, d.aidantId(), d.departedOn());
+            case ActorsMerged m -> merged(tx, schema, m, at, version);
         };
     }
 
@@ -90,16 +99,16 @@ public class ActorsProjector {
      * ActorsMerged is on both streams: the absorbed actor's copy marks it merged, the survivor's copy carries the
      * labels and aidants over. Each copy does only its own part, in the order of its own stream.
      */
-    private Uni<Void> merged(SqlConnection tx, String schema, UUID actorId, JsonObject e, OffsetDateTime at,
-                             long version) {
-        UUID survivor = Events.uuid(e, "survivorActorId");
-        UUID absorbed = Events.uuid(e, "absorbedActorId");
+    private Uni<Void> merged(SqlConnection tx, String schema, ActorsMerged e, OffsetDateTime at, long version) {
+        UUID actorId = e.actorId();
+        UUID survivor = e.survivorActorId();
+        UUID absorbed = e.absorbedActorId();
         if (actorId.equals(absorbed)) {
             return places.mergedInto(tx, schema, absorbed, survivor, at, version);
         }
         if (actorId.equals(survivor)) {
-            return labels.carry(tx, schema, survivor, absorbed, e.getJsonArray("absorbedLabels"))
-                    .chain(() -> aidants.carry(tx, schema, survivor, absorbed, e.getJsonArray("absorbedAidants")));
+            return labels.carry(tx, schema, survivor, absorbed, e.absorbedLabels())
+                    .chain(() -> aidants.carry(tx, schema, survivor, absorbed, e.absorbedAidants()));
         }
         LOG.warnf("ActorsMerged on stream %s names neither it as survivor nor as absorbed; skipped", actorId);
         return Uni.createFrom().voidItem();

@@ -1,8 +1,9 @@
 package fr.hubag.projection.projector;
 
+import fr.hubag.contracts.actors.Aidant;
+import fr.hubag.contracts.actors.AidantRole;
+import fr.hubag.contracts.actors.Training;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.sqlclient.data.Numeric;
@@ -10,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -21,19 +23,19 @@ import java.util.UUID;
 @ApplicationScoped
 class AidantsView {
 
-    Uni<Void> enrol(SqlConnection tx, String schema, UUID actorId, UUID aidantId, String name, String role,
+    Uni<Void> enrol(SqlConnection tx, String schema, UUID actorId, UUID aidantId, String name, AidantRole role,
                     LocalDate enrolledOn) {
         return tx.preparedQuery("INSERT INTO " + schema + ".aidants (aidant_id, actor_id, name, role, enrolled_on) "
                         + "VALUES ($1, $2, $3, $4, $5) ON CONFLICT (aidant_id) DO NOTHING")
-                .execute(Tuple.of(aidantId, actorId, name, role, enrolledOn))
+                .execute(Tuple.of(aidantId, actorId, name, role.code(), enrolledOn))
                 .replaceWithVoid();
     }
 
-    Uni<Void> trained(SqlConnection tx, String schema, UUID aidantId, JsonObject training) {
+    Uni<Void> trained(SqlConnection tx, String schema, UUID aidantId, Training training) {
         return tx.preparedQuery("INSERT INTO " + schema + ".aidant_trainings (aidant_id, title, provider, hours, "
                         + "completed_on) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING")
-                .execute(Tuple.of(aidantId, training.getString("title"), training.getString("provider"),
-                        Numeric.create(training.getNumber("hours")), Events.date(training, "completedOn")))
+                .execute(Tuple.of(aidantId, training.title(), training.provider(), Numeric.create(training.hours()),
+                        training.completedOn()))
                 .replaceWithVoid();
     }
 
@@ -44,23 +46,20 @@ class AidantsView {
     }
 
     /** The survivor side of ActorsMerged: each absorbed aidant, with its trainings, now works at the survivor. */
-    Uni<Void> carry(SqlConnection tx, String schema, UUID survivorId, UUID absorbedId, JsonArray aidants) {
+    Uni<Void> carry(SqlConnection tx, String schema, UUID survivorId, UUID absorbedId, List<Aidant> aidants) {
         Uni<Void> chain = Uni.createFrom().voidItem();
-        for (Object item : aidants == null ? new JsonArray() : aidants) {
-            JsonObject aidant = (JsonObject) item;
-            UUID aidantId = UUID.fromString(aidant.getString("aidantId"));
+        for (Aidant aidant : aidants) {
+            UUID aidantId = aidant.aidantId();
             chain = chain.chain(() -> tx.preparedQuery("INSERT INTO " + schema + ".aidants (aidant_id, actor_id, "
                             + "name, role, enrolled_on, departed_on, moved_from) VALUES ($1, $2, $3, $4, $5, $6, $7) "
                             + "ON CONFLICT (aidant_id) DO UPDATE SET actor_id = EXCLUDED.actor_id, "
                             + "moved_from = EXCLUDED.moved_from, "
                             + "departed_on = coalesce(EXCLUDED.departed_on, aidants.departed_on)")
-                    .execute(Tuple.from(Arrays.asList(aidantId, survivorId, aidant.getString("name"),
-                            aidant.getString("role"), Events.date(aidant, "enrolledOn"),
-                            Events.date(aidant, "departedOn"), absorbedId)))
+                    .execute(Tuple.from(Arrays.asList(aidantId, survivorId, aidant.name(), aidant.role().code(),
+                            aidant.enrolledOn(), aidant.departedOn(), absorbedId)))
                     .replaceWithVoid());
-            JsonArray trainings = aidant.getJsonArray("trainings");
-            for (Object training : trainings == null ? new JsonArray() : trainings) {
-                chain = chain.chain(() -> trained(tx, schema, aidantId, (JsonObject) training));
+            for (Training training : aidant.trainings()) {
+                chain = chain.chain(() -> trained(tx, schema, aidantId, training));
             }
         }
         return chain;

@@ -1,14 +1,15 @@
 package fr.hubag.projection.projector;
 
+import fr.hubag.contracts.actors.Label;
+import fr.hubag.contracts.actors.LabelGrant;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -19,11 +20,11 @@ import java.util.UUID;
 @ApplicationScoped
 class LabelsView {
 
-    Uni<Void> grant(SqlConnection tx, String schema, UUID actorId, String label, LocalDate from, LocalDate until) {
+    Uni<Void> grant(SqlConnection tx, String schema, UUID actorId, Label label, LocalDate from, LocalDate until) {
         return tx.preparedQuery("INSERT INTO " + schema + ".label_grants (actor_id, label, valid_from, valid_until) "
                         + "VALUES ($1, $2, $3, $4) ON CONFLICT (actor_id, label, valid_from, source_actor_id) "
                         + "DO UPDATE SET valid_until = EXCLUDED.valid_until")
-                .execute(Tuple.from(Arrays.asList(actorId, label, from, until)))
+                .execute(Tuple.from(Arrays.asList(actorId, label.code(), from, until)))
                 .replaceWithVoid();
     }
 
@@ -31,8 +32,8 @@ class LabelsView {
      * Every grant of the label still valid on or after {@code effectiveOn} now ends the day before; a grant that
      * starts on or after it disappears. Carried grants are the survivor's too, so they are cut alike.
      */
-    Uni<Void> revoke(SqlConnection tx, String schema, UUID actorId, String label, LocalDate effectiveOn) {
-        Tuple params = Tuple.of(actorId, label, effectiveOn);
+    Uni<Void> revoke(SqlConnection tx, String schema, UUID actorId, Label label, LocalDate effectiveOn) {
+        Tuple params = Tuple.of(actorId, label.code(), effectiveOn);
         return tx.preparedQuery("DELETE FROM " + schema + ".label_grants "
                         + "WHERE actor_id = $1 AND label = $2 AND valid_from >= $3")
                 .execute(params)
@@ -47,15 +48,14 @@ class LabelsView {
      * already there (the same event met again after a rebuild of part of the stream) is left as it is, because a
      * later revocation on the survivor's stream may have cut it since.
      */
-    Uni<Void> carry(SqlConnection tx, String schema, UUID survivorId, UUID absorbedId, JsonArray grants) {
+    Uni<Void> carry(SqlConnection tx, String schema, UUID survivorId, UUID absorbedId, List<LabelGrant> grants) {
         Uni<Void> chain = Uni.createFrom().voidItem();
-        for (Object item : grants == null ? new JsonArray() : grants) {
-            JsonObject grant = (JsonObject) item;
+        for (LabelGrant grant : grants) {
             chain = chain.chain(() -> tx.preparedQuery("INSERT INTO " + schema + ".label_grants (actor_id, label, "
                             + "valid_from, valid_until, source_actor_id) VALUES ($1, $2, $3, $4, $5) "
                             + "ON CONFLICT (actor_id, label, valid_from, source_actor_id) DO NOTHING")
-                    .execute(Tuple.from(Arrays.asList(survivorId, grant.getString("label"),
-                            Events.date(grant, "validFrom"), Events.date(grant, "validUntil"), absorbedId)))
+                    .execute(Tuple.from(Arrays.asList(survivorId, grant.label().code(), grant.validFrom(),
+                            grant.validUntil(), absorbedId)))
                     .replaceWithVoid());
         }
         return chain;

@@ -1,8 +1,10 @@
 package fr.hubag.projection.projector;
 
-import fr.hubag.projection.domain.SearchText;
+import fr.hubag.contracts.actors.Commune;
+import fr.hubag.contracts.actors.Place;
+import fr.hubag.contracts.standard.FrenchText;
+import fr.hubag.domain.Coded;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -27,7 +30,7 @@ class PlacesView {
             fees = $15, programmes = $16, place = $17, commune_key = $18, search_text = $19,
             updated_at = $20, version = $21""";
 
-    Uni<Void> register(SqlConnection tx, String schema, UUID actorId, String territory, JsonObject place,
+    Uni<Void> register(SqlConnection tx, String schema, UUID actorId, String territory, Place place,
                        OffsetDateTime at, long version) {
         return tx.preparedQuery("INSERT INTO " + schema + ".places (actor_id, territory, name, typologies, "
                         + "commune_name, insee_code, postcode, address, latitude, longitude, services, publics, "
@@ -39,7 +42,7 @@ class PlacesView {
     }
 
     /** ActorDetailsChanged: the whole place is replaced. */
-    Uni<Void> replace(SqlConnection tx, String schema, UUID actorId, JsonObject place, OffsetDateTime at,
+    Uni<Void> replace(SqlConnection tx, String schema, UUID actorId, Place place, OffsetDateTime at,
                       long version) {
         return tx.preparedQuery("UPDATE " + schema + ".places SET territory = coalesce($2, territory), " + COLUMNS
                         + " WHERE actor_id = $1 AND (version < $21 OR $21 = 0)")
@@ -71,20 +74,19 @@ class PlacesView {
                 .replaceWithVoid();
     }
 
-    private static Tuple placeTuple(UUID actorId, String territory, JsonObject place, OffsetDateTime at,
-                                    long version) {
-        JsonObject commune = place.getJsonObject("commune");
-        String communeName = commune.getString("name");
-        return Tuple.from(Arrays.asList(actorId, territory, place.getString("name"),
-                PlacePayloads.list(place, "typologies"), communeName, commune.getString("inseeCode"),
-                commune.getString("postcode"), place.getString("address"),
-                PlacePayloads.number(place, "latitude"), PlacePayloads.number(place, "longitude"),
-                PlacePayloads.list(place, "services"), PlacePayloads.list(place, "publics"),
-                PlacePayloads.list(place, "accessModes"), PlacePayloads.list(place, "supportModes"),
-                PlacePayloads.list(place, "fees"), PlacePayloads.list(place, "programmes"), place,
-                SearchText.normalise(communeName),
-                SearchText.normalise(place.getString("name"), communeName, place.getString("address"),
-                        place.getString("summary")),
+    private static Tuple placeTuple(UUID actorId, String territory, Place place, OffsetDateTime at, long version) {
+        Commune commune = place.commune();
+        return Tuple.from(Arrays.asList(actorId, territory, place.name(), place.typologies().toArray(String[]::new),
+                commune.name(), commune.inseeCode(), commune.postcode(), place.address(), place.latitude(),
+                place.longitude(), codes(place.services()), codes(place.publics()), codes(place.accessModes()),
+                codes(place.supportModes()), codes(place.fees()), codes(place.programmes()), ActorPayloads.json(place),
+                FrenchText.words(commune.name()),
+                FrenchText.words(place.name(), commune.name(), place.address(), place.summary()),
                 at, version));
+    }
+
+    /** A list of the standard's values as a SQL text[] of their codes. */
+    private static String[] codes(List<? extends Coded> values) {
+        return values.stream().map(Coded::code).toArray(String[]::new);
     }
 }

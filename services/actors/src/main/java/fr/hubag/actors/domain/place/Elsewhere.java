@@ -1,6 +1,6 @@
 package fr.hubag.actors.domain.place;
 
-import fr.hubag.eventsourcing.Territory;
+import fr.hubag.domain.Territory;
 
 /**
  * Names where an INSEE code or postcode outside the hub points to, so a refusal says "La Réunion" or "mainland

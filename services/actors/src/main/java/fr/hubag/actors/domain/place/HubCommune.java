@@ -1,7 +1,7 @@
 package fr.hubag.actors.domain.place;
 
-import fr.hubag.actors.domain.Commune;
-import fr.hubag.eventsourcing.Territory;
+import fr.hubag.contracts.actors.Commune;
+import fr.hubag.domain.Territory;
 
 import java.util.List;
 

@@ -1,5 +1,10 @@
 package fr.hubag.actors.domain.place;
 
+import fr.hubag.contracts.standard.Fee;
+import fr.hubag.contracts.standard.Programme;
+import fr.hubag.contracts.standard.Public;
+import fr.hubag.contracts.standard.SpecificSupport;
+import fr.hubag.contracts.standard.TrainingLabel;
 import fr.hubag.actors.domain.place.LegacyVocabulary.Dropped;
 import fr.hubag.actors.domain.place.LegacyVocabulary.Mapped;
 import fr.hubag.actors.domain.place.LegacyVocabulary.OtherLabel;

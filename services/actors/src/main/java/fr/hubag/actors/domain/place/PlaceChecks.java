@@ -1,6 +1,7 @@
 package fr.hubag.actors.domain.place;
 
-import fr.hubag.eventsourcing.Territory;
+import fr.hubag.contracts.actors.Place;
+import fr.hubag.domain.Territory;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -11,7 +12,7 @@ import java.util.Locale;
 /** The field rules of {@link PlaceReader} that need more than a shape: pivot, coordinates, contacts, codes. */
 final class PlaceChecks {
 
-    static final String UNKNOWN_PIVOT = "00000000000000";
+    static final String UNKNOWN_PIVOT = Place.UNKNOWN_PIVOT;
 
     /** The pivot to record and whether it is the unknown-pivot placeholder; null when it cannot be read. */
     record PivotReading(String pivot, boolean unknown) {}

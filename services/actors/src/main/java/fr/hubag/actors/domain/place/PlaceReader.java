@@ -1,9 +1,19 @@
 package fr.hubag.actors.domain.place;
 
-import fr.hubag.actors.domain.Commune;
+import fr.hubag.contracts.standard.AccessMode;
+import fr.hubag.contracts.standard.Fee;
+import fr.hubag.contracts.standard.Itinerance;
+import fr.hubag.contracts.actors.Place;
+import fr.hubag.contracts.standard.Programme;
+import fr.hubag.contracts.standard.Public;
+import fr.hubag.contracts.standard.Service;
+import fr.hubag.contracts.standard.SpecificSupport;
+import fr.hubag.contracts.standard.SupportMode;
+import fr.hubag.contracts.standard.TrainingLabel;
+import fr.hubag.contracts.actors.Commune;
 import fr.hubag.actors.domain.place.PlaceChecks.Coordinates;
 import fr.hubag.actors.domain.place.PlaceChecks.PivotReading;
-import fr.hubag.eventsourcing.Territory;
+import fr.hubag.domain.Territory;
 
 import java.time.LocalDate;
 import java.util.List;

@@ -1,5 +1,6 @@
 package fr.hubag.actors.domain.place;
 
+import fr.hubag.contracts.actors.Place;
 import java.util.List;
 
 /** The outcome of reading a raw place: a valid place (perhaps with warnings), or every problem found at once. */

@@ -1,6 +1,6 @@
 package fr.hubag.actors.domain.place;
 
-import fr.hubag.eventsourcing.Territory;
+import fr.hubag.domain.Territory;
 
 import java.util.Arrays;
 import java.util.Locale;

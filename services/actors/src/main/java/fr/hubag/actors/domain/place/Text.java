@@ -1,7 +1,8 @@
 package fr.hubag.actors.domain.place;
 
+import fr.hubag.contracts.standard.FrenchText;
+
 import java.text.Normalizer;
-import java.util.Locale;
 
 /** Comparing the way people actually type French values: accents, apostrophes, ligatures and spaces vary. */
 public final class Text {
@@ -16,12 +17,7 @@ public final class Text {
 
     /** Lower case, no accents, œ as oe, anything else than letters and digits as one space: "grand riviere". */
     public static String loose(String text) {
-        if (text == null) {
-            return "";
-        }
-        String expanded = text.replace("œ", "oe").replace("Œ", "OE").replace("æ", "ae").replace("Æ", "AE");
-        String plain = Normalizer.normalize(expanded, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        return plain.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", " ").strip();
+        return FrenchText.words(text);
     }
 
     /** A commune name's key: {@link #loose} without a leading article, "St"/"Ste" spelled out. */

@@ -2,7 +2,7 @@ package fr.hubag.actors.infra.importing;
 
 import fr.hubag.actors.domain.place.FieldProblem;
 import fr.hubag.actors.domain.place.LegacyField;
-import fr.hubag.actors.domain.place.Place;
+import fr.hubag.contracts.actors.Place;
 import fr.hubag.actors.domain.place.PlaceReader;
 import fr.hubag.actors.domain.place.PlaceReading;
 import fr.hubag.actors.domain.place.RawPlace;
@@ -11,7 +11,7 @@ import fr.hubag.actors.domain.place.StandardField;
 import fr.hubag.actors.domain.place.Text;
 import fr.hubag.actors.infra.importing.ImportReport.Issue;
 import fr.hubag.actors.infra.importing.ImportReport.RowReport;
-import fr.hubag.eventsourcing.Territory;
+import fr.hubag.domain.Territory;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

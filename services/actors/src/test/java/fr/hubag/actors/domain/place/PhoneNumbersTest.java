@@ -2,7 +2,7 @@ package fr.hubag.actors.domain.place;
 
 import fr.hubag.actors.domain.place.PhoneNumbers.Normalised;
 import fr.hubag.actors.domain.place.PhoneNumbers.Rejected;
-import fr.hubag.eventsourcing.Territory;
+import fr.hubag.domain.Territory;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,16 @@
 package fr.hubag.actors.domain.place;
 
-import fr.hubag.actors.domain.Commune;
+import fr.hubag.contracts.standard.AccessMode;
+import fr.hubag.contracts.standard.Fee;
+import fr.hubag.contracts.standard.Itinerance;
+import fr.hubag.contracts.actors.Place;
+import fr.hubag.contracts.standard.Programme;
+import fr.hubag.contracts.standard.Public;
+import fr.hubag.contracts.standard.Service;
+import fr.hubag.contracts.standard.SpecificSupport;
+import fr.hubag.contracts.standard.SupportMode;
+import fr.hubag.contracts.standard.TrainingLabel;
+import fr.hubag.contracts.actors.Commune;
 import fr.hubag.actors.domain.place.PlaceReading.Invalid;
 import fr.hubag.actors.domain.place.PlaceReading.Valid;
 import org.junit.jupiter.api.Test;
@@ -68,7 +78,7 @@ class PlaceReaderTest {
         assertThat(place.pivot()).isEqualTo("43493312300029");
         assertThat(place.pivotUnknown()).isFalse();
         assertThat(place.commune()).isEqualTo(new Commune("Le Lamentin", "97213", "97232"));
-        assertThat(place.commune().territory()).contains(fr.hubag.eventsourcing.Territory.MQ);
+        assertThat(place.commune().territory()).contains(fr.hubag.domain.Territory.MQ);
         assertThat(place.latitude()).isEqualTo(14.61);
         assertThat(place.longitude()).isEqualTo(-60.99);
         assertThat(place.typologies()).containsExactly("TIERS_LIEUX", "ASSO");

@@ -1,6 +1,15 @@
 package fr.hubag.actors.domain.place;
 
-import fr.hubag.eventsourcing.decider.Coded;
+import fr.hubag.contracts.standard.AccessMode;
+import fr.hubag.contracts.standard.Fee;
+import fr.hubag.contracts.standard.Itinerance;
+import fr.hubag.contracts.standard.Programme;
+import fr.hubag.contracts.standard.Public;
+import fr.hubag.contracts.standard.Service;
+import fr.hubag.contracts.standard.SpecificSupport;
+import fr.hubag.contracts.standard.SupportMode;
+import fr.hubag.contracts.standard.TrainingLabel;
+import fr.hubag.domain.Coded;
 import fr.hubag.testing.StandardSchema;
 import org.junit.jupiter.api.Test;
 
