@@ -88,6 +88,10 @@ class TraceAndMetricsTest {
                 "outcome", "applied").orElseThrow()).isGreaterThanOrEqualTo(1);
         assertThat(Metrics.missing(scrape, new String[] {"hub_relay_lag_events", "hub_relay_lag_seconds"},
                 "relay", "projection")).isEmpty();
+        assertThat(Metrics.has(scrape, "kafka_consumer_fetch_manager_records_lag_max", "client_id",
+                "kafka-consumer-actor-events"))
+                .as("records behind the partition end, from the Kafka client: %s", scrape.lines()
+                        .filter(l -> l.startsWith("kafka_consumer_fetch_manager_records_lag")).toList()).isTrue();
     }
 
     /** The relay as a write service runs it, over this database's event store, to the actors' topic. */
