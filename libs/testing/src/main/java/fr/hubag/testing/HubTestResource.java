@@ -28,7 +28,9 @@ public class HubTestResource implements QuarkusTestResourceLifecycleManager {
                 "quarkus.datasource.password", "postgres",
                 "kafka.bootstrap.servers", infra.bootstrapServers(),
                 "mp.jwt.verify.publickey.location", TestKeys.publicKeyFile().toUri().toString(),
-                "mp.jwt.verify.issuer", TestTokens.ISSUER);
+                "mp.jwt.verify.issuer", TestTokens.ISSUER,
+                // spans reach a test's exporter within 0.1 s instead of 5 s
+                "quarkus.otel.bsp.schedule.delay", "100ms");
     }
 
     @Override

@@ -1,5 +1,6 @@
 package fr.hubag.gateway;
 
+import fr.hubag.testing.Metrics;
 import fr.hubag.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -7,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import static fr.hubag.testing.TestTokens.bearer;
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
@@ -82,6 +84,20 @@ class GatewayTest {
         given().header("Authorization", bearer(token)).get("/api/actors/1")
                 .then().statusCode(200).header("X-Correlation-Id", notNullValue())
                 .body("headers.x-correlation-id", notNullValue());
+    }
+
+    @Test
+    void theTraceContinuesToTheServiceAndTheGatewayIsMeasured() {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String forwarded = given().header("Authorization", bearer(TestTokens.coordinator("MQ")))
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .get("/api/actors/1").then().statusCode(200).extract().path("headers.traceparent");
+        assertThat(forwarded).as("the service's request continues the caller's trace")
+                .startsWith("00-" + traceId + "-").doesNotContain("00f067aa0ba902b7");
+        String scrape = Metrics.scrape();
+        assertThat(Metrics.has(scrape, "http_server_requests_seconds_count", "method", "GET")).isTrue();
+        assertThat(Metrics.has(scrape, "hub_gateway_forwarded_seconds_count", "service", "actors", "status", "200"))
+                .isTrue();
     }
 
     @Test

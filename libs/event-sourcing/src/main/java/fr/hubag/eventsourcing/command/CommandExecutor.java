@@ -2,6 +2,7 @@ package fr.hubag.eventsourcing.command;
 
 import fr.hubag.domain.CommandRejected;
 import fr.hubag.eventsourcing.store.ConcurrencyConflict;
+import fr.hubag.eventsourcing.metrics.KernelMetrics;
 import fr.hubag.eventsourcing.store.AppendResult;
 import fr.hubag.eventsourcing.store.EventEnvelope;
 import fr.hubag.eventsourcing.store.EventMetadata;
@@ -24,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
@@ -40,16 +42,23 @@ public class CommandExecutor {
     private final Pool pool;
     private final EventStore store;
     private final ConflictRetry retry;
+    private final KernelMetrics metrics;
 
     @Inject
-    public CommandExecutor(Pool pool, EventStore store) {
-        this(pool, store, ConflictRetry.DEFAULT);
+    public CommandExecutor(Pool pool, EventStore store, KernelMetrics metrics) {
+        this(pool, store, ConflictRetry.DEFAULT, metrics);
     }
 
-    public CommandExecutor(Pool pool, EventStore store, ConflictRetry retry) {
+    /** For kernel pieces built outside CDI (tests, tools): measures kept in memory. */
+    public CommandExecutor(Pool pool, EventStore store) {
+        this(pool, store, ConflictRetry.DEFAULT, KernelMetrics.inMemory());
+    }
+
+    public CommandExecutor(Pool pool, EventStore store, ConflictRetry retry, KernelMetrics metrics) {
         this.pool = pool;
         this.store = store;
         this.retry = retry;
+        this.metrics = metrics;
     }
 
     /** How often and how patiently a command that lost a race is decided again. */
@@ -81,7 +90,29 @@ public class CommandExecutor {
     public <C, E, S> Uni<CommandResult<S>> execute(AggregateType<C, E, S> type, List<String> streamIds,
                                                    CommandContext context, Function<List<S>, List<C>> commandsFor,
                                                    Function<List<CommandOutcome<S>>, String> answer) {
-        return attempt(type, streamIds, context, commandsFor, answer, 1);
+        long started = System.nanoTime();
+        AtomicReference<String> name = new AtomicReference<>("replay");
+        Function<List<S>, List<C>> named = states -> {
+            List<C> commands = commandsFor.apply(states);
+            name.set(commands.isEmpty() ? "none" : commands.get(0).getClass().getSimpleName());
+            return commands;
+        };
+        return attempt(type, streamIds, context, named, answer, 1).onItemOrFailure().invoke((result, failure) ->
+                metrics.commandCompleted(type.streamType(), name.get(), outcomeOf(result, failure),
+                        System.nanoTime() - started));
+    }
+
+    private static String outcomeOf(CommandResult<?> result, Throwable failure) {
+        if (failure != null) {
+            return failure instanceof ConcurrencyConflict ? KernelMetrics.CONFLICT
+                    : failure instanceof IdempotencyKeyReused ? KernelMetrics.REJECTED : KernelMetrics.FAILED;
+        }
+        return switch (result) {
+            case CommandResult.Decided<?> decided -> decided.changed() ? KernelMetrics.APPENDED_OUTCOME
+                    : KernelMetrics.UNCHANGED;
+            case CommandResult.Replayed<?> replayed -> KernelMetrics.REPLAYED;
+            case CommandResult.Rejected<?> rejected -> KernelMetrics.REJECTED;
+        };
     }
 
     private <C, E, S> Uni<CommandResult<S>> attempt(AggregateType<C, E, S> type, List<String> streamIds,
@@ -164,7 +195,10 @@ public class CommandExecutor {
                 return Uni.join().all(appends).andFailFast();
             });
         }
-        return appended.onFailure(ConcurrencyConflict.class).transform(c -> new LostRace((ConcurrencyConflict) c))
+        long appending = System.nanoTime();
+        int count = changed.stream().mapToInt(outcome -> outcome.events().size()).sum();
+        return appended.invoke(() -> metrics.appended(type.streamType(), count, System.nanoTime() - appending))
+                .onFailure(ConcurrencyConflict.class).transform(c -> new LostRace((ConcurrencyConflict) c))
                 .replaceWith(new CommandResult.Decided<>(outcomes, answerText, attempt));
     }
 

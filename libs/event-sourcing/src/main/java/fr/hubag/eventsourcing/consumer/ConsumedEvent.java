@@ -3,11 +3,14 @@ package fr.hubag.eventsourcing.consumer;
 import fr.hubag.eventsourcing.relay.CloudEventHeaders;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
 /**
  * A Kafka record read back as an event: its CloudEvents attributes from the {@code ce_*} headers and its JSON
- * payload. Consumers work on this, never on raw headers.
+ * payload. Consumers work on this, never on raw headers. {@code traceparent} is the W3C trace context the record
+ * travelled in and {@code recordedAt} when the write side recorded the event (either null if the record lacks it).
  */
 public record ConsumedEvent(
         UUID eventId,
@@ -20,7 +23,17 @@ public record ConsumedEvent(
         String correlationId,
         String topic,
         int partition,
-        long offset) {
+        long offset,
+        String traceparent,
+        Instant recordedAt) {
+
+    /** An event read without trace context or recording time (tests, tools). */
+    public ConsumedEvent(UUID eventId, String ceType, int schemaVersion, String streamId, String territory,
+                         long streamVersion, String payload, String correlationId, String topic, int partition,
+                         long offset) {
+        this(eventId, ceType, schemaVersion, streamId, territory, streamVersion, payload, correlationId, topic,
+                partition, offset, null, null);
+    }
 
     /** The event type without the {@code hubag.<service>.} prefix. */
     public String eventType() {
@@ -47,6 +60,22 @@ public record ConsumedEvent(
                 streamVersion == null ? 0 : Long.parseLong(streamVersion),
                 payload,
                 CloudEventHeaders.get(headers, CloudEventHeaders.CORRELATION_ID),
-                record.topic(), record.partition(), record.offset());
+                record.topic(), record.partition(), record.offset(),
+                traceparentOf(headers),
+                instant(CloudEventHeaders.get(headers, CloudEventHeaders.RECORDED_TIME)));
+    }
+
+    /** This hop's {@code traceparent}, else the event's origin ({@code ce_traceparent}). */
+    private static String traceparentOf(org.apache.kafka.common.header.Headers headers) {
+        String hop = CloudEventHeaders.get(headers, CloudEventHeaders.TRACEPARENT);
+        return hop != null ? hop : CloudEventHeaders.get(headers, CloudEventHeaders.CE_TRACEPARENT);
+    }
+
+    private static Instant instant(String value) {
+        try {
+            return value == null ? null : Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 }

@@ -29,6 +29,16 @@ public final class CloudEventHeaders {
     public static final String CORRELATION_ID = "ce_correlationid";
     public static final String CAUSATION_ID = "ce_causationid";
     public static final String CONTENT_TYPE = "content-type";
+    /**
+     * CloudEvents distributed-tracing extension: the trace context of the command that recorded the event, fixed
+     * for the event's life (a replay years later still names its origin).
+     */
+    public static final String CE_TRACEPARENT = "ce_traceparent";
+    /**
+     * W3C trace context of this hop (the relay's publish span), the header OpenTelemetry's Kafka instrumentation
+     * reads; consumers continue the trace from it.
+     */
+    public static final String TRACEPARENT = "traceparent";
 
     private CloudEventHeaders() {}
 
@@ -59,6 +69,7 @@ public final class CloudEventHeaders {
         put(headers, RECORDED_TIME, DateTimeFormatter.ISO_INSTANT.format(event.recordedAt()));
         put(headers, CORRELATION_ID, event.metadata().correlationId());
         put(headers, CAUSATION_ID, event.metadata().causationId());
+        put(headers, CE_TRACEPARENT, event.metadata().traceparent());
         return headers;
     }
 
@@ -67,7 +78,7 @@ public final class CloudEventHeaders {
         return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
-    private static void put(RecordHeaders headers, String name, String value) {
+    static void put(Headers headers, String name, String value) {
         if (value != null) {
             headers.add(name, value.getBytes(StandardCharsets.UTF_8));
         }

@@ -2,6 +2,14 @@ package fr.hubag.eventsourcing.relay;
 
 import fr.hubag.eventsourcing.store.EventEnvelope;
 import fr.hubag.eventsourcing.store.EventMetadata;
+import fr.hubag.eventsourcing.tracing.TraceContext;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -28,6 +36,9 @@ import io.vertx.core.json.JsonObject;
  * later-numbered one is never passed over. The checkpoint moves in the same database transaction, after the broker
  * acknowledged every record of the batch: a crash in between republishes (at least once), never skips.
  *
+ * <p>An event recorded under a trace (its metadata's {@code traceparent}) is published in a producer span of that
+ * trace, whose context travels as the record's {@code traceparent} header: the consumers continue the trace.
+ *
  * <p>Plain JDBC on its own thread: it is a background loop, blocking is simplest and keeps event-loop threads free.
  */
 public class EventRelay {
@@ -37,12 +48,22 @@ public class EventRelay {
     private final DataSource dataSource;
     private final Producer<String, byte[]> producer;
     private final RelaySettings settings;
+    private final Tracer tracer;
 
     public EventRelay(DataSource dataSource, Producer<String, byte[]> producer, RelaySettings settings) {
+        this(dataSource, producer, settings, OpenTelemetry.noop().getTracer(TRACER));
+    }
+
+    public EventRelay(DataSource dataSource, Producer<String, byte[]> producer, RelaySettings settings,
+                      Tracer tracer) {
         this.dataSource = dataSource;
         this.producer = producer;
         this.settings = settings;
+        this.tracer = tracer;
     }
+
+    /** The instrumentation scope of the kernel's spans. */
+    public static final String TRACER = "fr.hubag.eventsourcing";
 
     /**
      * Publishes at most one batch. Returns how many events were published, 0 if there was nothing to do or another
@@ -72,19 +93,34 @@ public class EventRelay {
             return 0;
         }
         List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
-        for (Pending pending : batch) {
-            EventEnvelope event = pending.event();
-            acks.add(producer.send(new ProducerRecord<>(settings.topic(), null, event.streamId(),
-                    event.payload().getBytes(StandardCharsets.UTF_8), CloudEventHeaders.of(event, settings.service()))));
-        }
-        producer.flush();
-        for (Future<RecordMetadata> ack : acks) {
-            try {
-                ack.get();
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("broker did not acknowledge; the batch will be published again",
-                        e.getCause());
+        List<Span> spans = new ArrayList<>();
+        try {
+            for (Pending pending : batch) {
+                EventEnvelope event = pending.event();
+                Headers headers = CloudEventHeaders.of(event, settings.service());
+                Span span = publishSpan(event);
+                if (span != null) {
+                    spans.add(span);
+                    CloudEventHeaders.put(headers, CloudEventHeaders.TRACEPARENT,
+                            TraceContext.traceparentOf(Context.root().with(span)));
+                }
+                acks.add(producer.send(new ProducerRecord<>(settings.topic(), null, event.streamId(),
+                        event.payload().getBytes(StandardCharsets.UTF_8), headers)));
             }
+            producer.flush();
+            for (Future<RecordMetadata> ack : acks) {
+                try {
+                    ack.get();
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException("broker did not acknowledge; the batch will be published again",
+                            e.getCause());
+                }
+            }
+        } catch (RuntimeException | InterruptedException e) {
+            spans.forEach(span -> span.setStatus(StatusCode.ERROR, String.valueOf(e.getMessage())));
+            throw e;
+        } finally {
+            spans.forEach(Span::end);
         }
         Pending last = batch.get(batch.size() - 1);
         try (PreparedStatement update = connection.prepareStatement("""
@@ -100,6 +136,23 @@ public class EventRelay {
         LOG.debugf("relay %s published %d events up to position %d", settings.name(), batch.size(),
                 last.event().globalPosition());
         return batch.size();
+    }
+
+    /** A producer span in the event's trace, or null when it was recorded outside any trace. */
+    private Span publishSpan(EventEnvelope event) {
+        Context parent = TraceContext.parentOf(event.metadata().traceparent());
+        if (parent == null) {
+            return null;
+        }
+        return tracer.spanBuilder(settings.topic() + " publish").setParent(parent).setSpanKind(SpanKind.PRODUCER)
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.operation.type", "send")
+                .setAttribute("messaging.destination.name", settings.topic())
+                .setAttribute("messaging.message.id", event.eventId().toString())
+                .setAttribute("messaging.kafka.message.key", event.streamId())
+                .setAttribute("hub.event.type", event.type())
+                .setAttribute("hub.event.global_position", event.globalPosition())
+                .startSpan();
     }
 
     private boolean tryLock(Connection connection) throws SQLException {

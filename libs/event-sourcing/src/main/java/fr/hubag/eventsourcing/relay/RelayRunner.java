@@ -1,5 +1,7 @@
 package fr.hubag.eventsourcing.relay;
 
+import fr.hubag.eventsourcing.metrics.KernelMetrics;
+import io.opentelemetry.api.OpenTelemetry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,6 +30,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * Runs a service's {@link EventRelay} in the background when {@code hub.relay.enabled=true}: creates the topic if
  * it is missing, then publishes batch after batch, polling every {@code hub.relay.idle-poll} when there is nothing
  * new and backing off after a failure. The producer is idempotent with {@code acks=all}.
+ *
+ * <p>It also measures the relay's backlog for {@link KernelMetrics} (at most once a second while publishing, every
+ * {@code hub.relay.lag-interval} when the relay is off), so a service whose events pile up shows it.
  */
 @ApplicationScoped
 public class RelayRunner {
@@ -39,7 +44,11 @@ public class RelayRunner {
     private final String bootstrapServers;
     private final RelaySettings settings;
     private final int partitions;
+    private final Duration lagInterval;
+    private final KernelMetrics metrics;
+    private final OpenTelemetry openTelemetry;
     private final AtomicLong published = new AtomicLong();
+    private volatile long lastMeasure;
     private volatile Instant lastSuccess = Instant.now();
     private volatile String lastError;
     private volatile boolean running;
@@ -54,8 +63,13 @@ public class RelayRunner {
                        @ConfigProperty(name = "hub.relay.topic", defaultValue = "unknown.events") String topic,
                        @ConfigProperty(name = "hub.relay.topic-partitions", defaultValue = "3") int partitions,
                        @ConfigProperty(name = "hub.relay.batch-size", defaultValue = "500") int batchSize,
-                       @ConfigProperty(name = "hub.relay.idle-poll", defaultValue = "PT0.05S") Duration idlePoll) {
+                       @ConfigProperty(name = "hub.relay.idle-poll", defaultValue = "PT0.05S") Duration idlePoll,
+                       @ConfigProperty(name = "hub.relay.lag-interval", defaultValue = "PT5S") Duration lagInterval,
+                       KernelMetrics metrics, OpenTelemetry openTelemetry) {
         this.dataSource = dataSource;
+        this.lagInterval = lagInterval;
+        this.metrics = metrics;
+        this.openTelemetry = openTelemetry;
         this.enabled = enabled;
         this.bootstrapServers = bootstrapServers;
         this.partitions = partitions;
@@ -63,7 +77,11 @@ public class RelayRunner {
     }
 
     void start(@Observes StartupEvent event) {
+        metrics.relayStarted(settings.name());
+        running = true;
         if (!enabled) {
+            thread = Thread.ofPlatform().name("event-relay-lag-" + settings.service()).daemon()
+                    .start(this::measureOnly);
             return;
         }
         producer = new KafkaProducer<>(Map.of(
@@ -74,8 +92,8 @@ public class RelayRunner {
                 ProducerConfig.LINGER_MS_CONFIG, 5,
                 ProducerConfig.CLIENT_ID_CONFIG, "hubag-relay-" + settings.service()),
                 new StringSerializer(), new ByteArraySerializer());
-        EventRelay relay = new EventRelay(dataSource, producer, settings);
-        running = true;
+        EventRelay relay = new EventRelay(dataSource, producer, settings,
+                openTelemetry.getTracer(EventRelay.TRACER));
         thread = Thread.ofPlatform().name("event-relay-" + settings.service()).daemon().start(() -> loop(relay));
         LOG.infof("event relay started: %s -> topic %s", settings.service(), settings.topic());
     }
@@ -113,6 +131,10 @@ public class RelayRunner {
                 }
                 int count = relay.publishBatch();
                 published.addAndGet(count);
+                metrics.relayPublished(settings.name(), count);
+                if (System.nanoTime() - lastMeasure > 1_000_000_000L) {
+                    measureBacklog();
+                }
                 lastSuccess = Instant.now();
                 lastError = null;
                 backoffMillis = 100;
@@ -133,6 +155,29 @@ public class RelayRunner {
                 }
                 backoffMillis = Math.min(backoffMillis * 2, 5_000);
             }
+        }
+    }
+
+    /** With the relay off, events are not published but their backlog is still worth seeing. */
+    private void measureOnly() {
+        while (running) {
+            measureBacklog();
+            try {
+                Thread.sleep(lagInterval.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private void measureBacklog() {
+        lastMeasure = System.nanoTime();
+        try {
+            RelayBacklog backlog = RelayBacklog.measure(dataSource, settings.name());
+            metrics.relayBacklog(settings.name(), backlog.events(), backlog.oldestRecordedAt());
+        } catch (Exception e) {
+            LOG.debugf("relay %s: backlog not measured: %s", settings.name(), e.getMessage());
         }
     }
 

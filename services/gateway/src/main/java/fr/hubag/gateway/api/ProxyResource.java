@@ -7,6 +7,8 @@ import fr.hubag.servicekit.problem.Problem;
 import fr.hubag.servicekit.security.Caller;
 import fr.hubag.servicekit.security.OutsideTerritory;
 import fr.hubag.servicekit.web.Correlation;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
@@ -32,6 +34,7 @@ import org.jboss.logging.Logger;
 import java.net.ConnectException;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 
@@ -40,6 +43,9 @@ import java.util.regex.Pattern;
  * here first (401 without a valid one) and the territory named in the path is checked (403 outside the caller's
  * territories); the service verifies both again. GETs on the open-data paths ({@code hub.gateway.public-paths}: the
  * directory of places) need no token and no territory, since anyone may read the directory. Identity travels as the same bearer token, plus a correlation id.
+ * The W3C trace context travels too (OpenTelemetry instruments the outgoing request); each forwarded request is
+ * timed per service and status as {@code hub_gateway_forwarded_seconds} (docs/observability.md), since the HTTP
+ * server's own series see one templated path for all services.
  */
 @Path("/api/{service: [a-z]+}{rest: (/.*)?}")
 @Consumes("*/*")
@@ -55,11 +61,14 @@ public class ProxyResource {
     private final Routes routes;
     private final ServiceClient services;
     private final CurrentIdentityAssociation identity;
+    private final MeterRegistry registry;
     /** Compiled once: every request is matched against them. */
     private final List<Pattern> publicPaths;
 
-    public ProxyResource(Routes routes, ServiceClient services, CurrentIdentityAssociation identity) {
+    public ProxyResource(Routes routes, ServiceClient services, CurrentIdentityAssociation identity,
+                         MeterRegistry registry) {
         this.routes = routes;
+        this.registry = registry;
         this.services = services;
         this.identity = identity;
         this.publicPaths = routes.gateway().publicPaths().stream().map(Pattern::compile).toList();
@@ -138,8 +147,13 @@ public class ProxyResource {
         outgoing.putHeader("X-Forwarded-Proto", request.getUriInfo().getRequestUri().getScheme());
         Uni<HttpResponse<Buffer>> sent = body == null || body.length == 0 ? outgoing.send()
                 : outgoing.sendBuffer(Buffer.buffer(body));
+        long start = System.nanoTime();
         return sent.map(this::relay)
-                .onFailure().recoverWithItem(failure -> unavailable(service, failure, path, correlation));
+                .onFailure().recoverWithItem(failure -> unavailable(service, failure, path, correlation))
+                .invoke(response -> Timer.builder("hub.gateway.forwarded")
+                        .description("Requests the gateway forwarded, by service and the status it answered")
+                        .tags("service", service, "status", Integer.toString(response.getStatus()))
+                        .register(registry).record(System.nanoTime() - start, TimeUnit.NANOSECONDS));
     }
 
     private Response relay(HttpResponse<Buffer> answer) {

@@ -1,0 +1,189 @@
+package fr.hubag.eventsourcing.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The kernel's own measures, named once so every service exposes the same series at {@code /q/metrics}
+ * (docs/observability.md lists them): commands by stream type, command and outcome; append latency and events
+ * appended; relay throughput and lag; per consumer (read model) the events applied, their apply time and how far
+ * behind the write side they are. Callers pass plain values; the meters are created on first use.
+ */
+@ApplicationScoped
+public class KernelMetrics {
+
+    /** Timer, tags stream_type, command, outcome: {@code hub_commands_seconds_count|sum|max|bucket}. */
+    public static final String COMMANDS = "hub.commands";
+    /** Timer, tag stream_type: time of one append transaction's writes, {@code hub_events_append_seconds}. */
+    public static final String APPEND = "hub.events.append";
+    /** Counter, tag stream_type: events appended, {@code hub_events_appended_total}. */
+    public static final String APPENDED = "hub.events.appended";
+    /** Counter, tag relay: events the broker acknowledged, {@code hub_relay_published_total}. */
+    public static final String RELAY_PUBLISHED = "hub.relay.published";
+    /** Gauge, tag relay: events committed but not yet acknowledged by the broker, {@code hub_relay_lag_events}. */
+    public static final String RELAY_LAG_EVENTS = "hub.relay.lag.events";
+    /** Gauge, tag relay: age of the oldest committed event not yet acknowledged, {@code hub_relay_lag_seconds}. */
+    public static final String RELAY_LAG_SECONDS = "hub.relay.lag.seconds";
+    /** Counter, tags consumer, outcome (applied | duplicate | failed): {@code hub_consumer_events_total}. */
+    public static final String CONSUMER_EVENTS = "hub.consumer.events";
+    /** Timer, tag consumer: one event's transaction (mark, effect, checkpoint), {@code hub_consumer_apply_seconds}. */
+    public static final String CONSUMER_APPLY = "hub.consumer.apply";
+    /** Gauge, tag consumer: recorded-to-applied delay of the last event applied, {@code hub_consumer_lag_seconds}. */
+    public static final String CONSUMER_LAG_SECONDS = "hub.consumer.lag.seconds";
+
+    /** Command outcomes, as the executor reports them. */
+    public static final String APPENDED_OUTCOME = "appended";
+    public static final String UNCHANGED = "unchanged";
+    public static final String REJECTED = "rejected";
+    public static final String CONFLICT = "conflict";
+    public static final String REPLAYED = "replayed";
+    public static final String FAILED = "failed";
+
+    /** Consumer outcomes. */
+    public static final String APPLIED = "applied";
+    public static final String DUPLICATE = "duplicate";
+
+    private static final Duration[] LATENCY_BUCKETS = {Duration.ofMillis(2), Duration.ofMillis(5),
+            Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100),
+            Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500),
+            Duration.ofSeconds(5), Duration.ofSeconds(10)};
+
+    private final MeterRegistry registry;
+    private final Clock clock;
+    private final Map<String, RelayLag> relays = new ConcurrentHashMap<>();
+    private final Map<String, ConsumerLag> consumers = new ConcurrentHashMap<>();
+
+    @Inject
+    public KernelMetrics(MeterRegistry registry) {
+        this(registry, Clock.systemUTC());
+    }
+
+    public KernelMetrics(MeterRegistry registry, Clock clock) {
+        this.registry = registry;
+        this.clock = clock;
+    }
+
+    /** Measures kept in memory only: for kernel pieces built outside CDI (tests, tools). */
+    public static KernelMetrics inMemory() {
+        return new KernelMetrics(new SimpleMeterRegistry());
+    }
+
+    public MeterRegistry registry() { return registry; }
+
+    // --- commands (called by the command executor) ---
+
+    /**
+     * One command answered. {@code command} is the command's simple class name (say {@code RegisterActor});
+     * {@code outcome} one of appended, unchanged, rejected, conflict, replayed, failed; {@code nanos} from the
+     * executor's entry to the answer.
+     */
+    public void commandCompleted(String streamType, String command, String outcome, long nanos) {
+        Timer.builder(COMMANDS).description("Commands answered by the kernel, by stream type, command and outcome")
+                .tags("stream_type", streamType, "command", command, "outcome", outcome)
+                .serviceLevelObjectives(LATENCY_BUCKETS)
+                .register(registry).record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** One append transaction wrote {@code events} events to streams of {@code streamType} in {@code nanos}. */
+    public void appended(String streamType, int events, long nanos) {
+        Timer.builder(APPEND).description("Time to write one command's events to the event store")
+                .tag("stream_type", streamType).serviceLevelObjectives(LATENCY_BUCKETS)
+                .register(registry).record(nanos, TimeUnit.NANOSECONDS);
+        Counter.builder(APPENDED).description("Events appended to the event store").tag("stream_type", streamType)
+                .register(registry).increment(events);
+    }
+
+    // --- relay ---
+
+    /** Registers a relay's series at start, so they are visible (lag unknown: NaN) before the first measure. */
+    public void relayStarted(String relay) {
+        relayLag(relay);
+        publishedCounter(relay);
+    }
+
+    public void relayPublished(String relay, int events) {
+        publishedCounter(relay).increment(events);
+    }
+
+    /**
+     * The relay's backlog as just measured: how many committed events the broker has not acknowledged yet, and
+     * when the oldest of them was recorded (null when there is none).
+     */
+    public void relayBacklog(String relay, long events, Instant oldestRecordedAt) {
+        RelayLag lag = relayLag(relay);
+        lag.events = events;
+        lag.oldest = oldestRecordedAt;
+        lag.measured = true;
+    }
+
+    // --- consumers (read models) ---
+
+    /**
+     * One event went through a consumer: {@code outcome} applied, duplicate (already applied: skipped) or failed;
+     * {@code nanos} the time of its transaction; {@code recordedAt} when the write side recorded it (null if the
+     * record did not say).
+     */
+    public void consumed(String consumer, String outcome, long nanos, Instant recordedAt) {
+        Counter.builder(CONSUMER_EVENTS).description("Events a consumer applied, skipped as duplicates or failed on")
+                .tags("consumer", consumer, "outcome", outcome).register(registry).increment();
+        if (FAILED.equals(outcome)) {
+            return;
+        }
+        Timer.builder(CONSUMER_APPLY).description("Time of one event's transaction in a consumer")
+                .tag("consumer", consumer).serviceLevelObjectives(LATENCY_BUCKETS)
+                .register(registry).record(nanos, TimeUnit.NANOSECONDS);
+        if (recordedAt != null) {
+            ConsumerLag lag = consumers.computeIfAbsent(consumer, name -> {
+                ConsumerLag created = new ConsumerLag();
+                Gauge.builder(CONSUMER_LAG_SECONDS, created, l -> l.seconds)
+                        .description("Seconds between the write side recording the last event this consumer "
+                                + "processed and its processing")
+                        .tag("consumer", name).register(registry);
+                return created;
+            });
+            lag.seconds = Math.max(0, Duration.between(recordedAt, clock.instant()).toNanos() / 1e9);
+        }
+    }
+
+    private Counter publishedCounter(String relay) {
+        return Counter.builder(RELAY_PUBLISHED).description("Events the relay published and the broker acknowledged")
+                .tag("relay", relay).register(registry);
+    }
+
+    private RelayLag relayLag(String relay) {
+        return relays.computeIfAbsent(relay, name -> {
+            RelayLag created = new RelayLag();
+            Gauge.builder(RELAY_LAG_EVENTS, created, l -> l.measured ? l.events : Double.NaN)
+                    .description("Events committed to the event store and not yet acknowledged by the broker")
+                    .tag("relay", name).register(registry);
+            Gauge.builder(RELAY_LAG_SECONDS, created, l -> !l.measured ? Double.NaN : l.oldest == null ? 0
+                            : Math.max(0, Duration.between(l.oldest, clock.instant()).toNanos() / 1e9))
+                    .description("Age of the oldest event committed and not yet acknowledged by the broker")
+                    .tag("relay", name).register(registry);
+            return created;
+        });
+    }
+
+    /** Held strongly here: Micrometer gauges keep only weak references to their state. */
+    private static final class RelayLag {
+        volatile boolean measured;
+        volatile long events;
+        volatile Instant oldest;
+    }
+
+    private static final class ConsumerLag {
+        volatile double seconds;
+    }
+}
