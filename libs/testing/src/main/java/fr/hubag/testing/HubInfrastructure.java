@@ -2,10 +2,10 @@ package fr.hubag.testing;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.test.TestKitNodes;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -24,15 +24,14 @@ public final class HubInfrastructure {
 
     private HubInfrastructure() throws Exception {
         long start = System.nanoTime();
-        // The test kit's broker keeps its logs in a temporary folder that Kafka deletes from a JVM shutdown hook of
-        // its own; that hook runs concurrently with ours, which closes the broker. When the folder goes first, the
-        // broker finds its metadata log dir offline and calls Exit.halt(1): the test JVM dies after every test
-        // passed, and surefire reports "Error occurred in starting fork" (the flake that reverted e26c6d2). A test
-        // broker must never take the test JVM down, so its halt is logged instead.
-        Exit.setHaltProcedure((status, message) -> System.err.printf(
-                "[hub-test] the test broker asked to halt the JVM (%d: %s); ignored, the tests decide%n", status, message));
-        postgres = EmbeddedPostgres.builder().start();
+        // Zonky's own shutdown hook is off: the single hook below stops Kafka, then PostgreSQL, in that order.
+        postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
         kafka = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+                // Our own folder, deleted by kafka.close() once the broker has stopped. Without it the kit takes one
+                // from Kafka's TestUtils, which deletes it in a shutdown hook of its own, concurrently with ours:
+                // when the folder goes first, the still-running broker fails a write, finds its only log dir
+                // offline and calls Exit.halt(1), so the test JVM exits with 1 after every test has passed.
+                .setBaseDirectory(Files.createTempDirectory("hub-test-kafka"))
                 .setCombined(true)
                 .setNumBrokerNodes(1)
                 .setNumControllerNodes(1)
@@ -98,7 +97,7 @@ public final class HubInfrastructure {
 
     private void close() {
         try {
-            kafka.close();
+            kafka.close(); // stops the broker, then deletes its folder
         } catch (Exception ignored) {
             // the JVM is going away
         }

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -15,23 +16,47 @@ import java.util.concurrent.CountDownLatch;
  * Central (zonky), a data folder that survives restarts, and one database per service created if missing.
  * {@code ./hub start} runs it; SIGTERM stops the server cleanly.
  *
+ * <p>Durable, unlike zonky's defaults: zonky starts the server with {@code -F} (fsync off) and
+ * {@code synchronous_commit=off}, which suits throwaway test databases (the test kit keeps them) but loses
+ * acknowledged events, or corrupts the data folder, on a power cut. See {@link #DURABILITY}.
+ *
  * <p>Usage: {@code LocalPostgres --data DIR --port PORT --databases a,b,c}
  */
 public final class LocalPostgres {
 
+    /**
+     * Passed as {@code -c name=value} after zonky's {@code -F}, so they win over it. A commit is acknowledged only
+     * once its WAL is on disk; full_page_writes (already PostgreSQL's default) is pinned so that a torn page can
+     * always be repaired from the WAL.
+     */
+    static final Map<String, String> DURABILITY = Map.of(
+            "fsync", "on",
+            "synchronous_commit", "on",
+            "full_page_writes", "on");
+
     private LocalPostgres() {}
+
+    /** The server {@code ./hub} runs, on a data folder kept across restarts. */
+    static EmbeddedPostgres.Builder builder(Path data, int port) {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setDataDirectory(data)
+                .setCleanDataDirectory(false)
+                .setPort(port)
+                // the hook in main stops the server; zonky's own would race with it
+                .setRegisterShutdownHook(false)
+                // no authentication beyond the postgres password: loopback only
+                .setServerConfig("listen_addresses", "localhost")
+                .setServerConfig("max_connections", "200");
+        DURABILITY.forEach(builder::setServerConfig);
+        return builder;
+    }
 
     public static void main(String[] args) throws Exception {
         Path data = Path.of(option(args, "--data", ".hub/pg"));
         int port = Integer.parseInt(option(args, "--port", "15432"));
         List<String> databases = List.of(option(args, "--databases", "").split(","));
         Files.createDirectories(data);
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                .setDataDirectory(data)
-                .setCleanDataDirectory(false)
-                .setPort(port)
-                .setServerConfig("max_connections", "200")
-                .start();
+        EmbeddedPostgres postgres = builder(data, port).start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {

@@ -11,6 +11,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -181,13 +182,20 @@ public class RelayRunner {
         }
     }
 
+    /**
+     * The one place a service's topic is declared: its partitions ({@code hub.relay.topic-partitions}) and its
+     * retention. Brokers run with {@code auto.create.topics.enable=false}, so a consumer that subscribes first
+     * waits for this topic instead of creating it with broker defaults.
+     */
     private void ensureTopic() throws InterruptedException, ExecutionException {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             if (admin.listTopics().names().get(10, TimeUnit.SECONDS).contains(settings.topic())) {
                 return;
             }
             try {
-                admin.createTopics(List.of(new NewTopic(settings.topic(), partitions, (short) 1)))
+                // kept forever: read models are rebuilt by replaying the stream from the beginning
+                admin.createTopics(List.of(new NewTopic(settings.topic(), partitions, (short) 1)
+                                .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1"))))
                         .all().get(10, TimeUnit.SECONDS);
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof TopicExistsException)) {

@@ -2,6 +2,7 @@ package fr.hubag.servicekit.problem;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
 
@@ -10,6 +11,8 @@ import java.util.List;
  * machine-readable reason; {@code errors} names the fields at fault.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+// named on the class so that every service's OpenAPI has it, for the error answers ProblemResponses documents
+@Schema(name = "Problem")
 public record Problem(String type, String title, int status, String detail, String instance, String code,
                       String correlationId, List<FieldError> errors) {
 

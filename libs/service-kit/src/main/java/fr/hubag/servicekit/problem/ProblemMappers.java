@@ -12,6 +12,7 @@ import fr.hubag.servicekit.web.Correlation;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -113,8 +114,7 @@ public class ProblemMappers {
             }
         }
         Response.StatusType status = e.getResponse().getStatusInfo();
-        if (status.getStatusCode() == 400 && e.getCause() == null && e.getMessage() != null
-                && e.getMessage().startsWith("HTTP 400")) {
+        if (status.getStatusCode() == 400 && unreadableRequest(e)) {
             return respond(Problem.of(Response.Status.BAD_REQUEST, "malformed-body", "the body is not valid JSON"),
                     request);
         }
@@ -139,6 +139,16 @@ public class ProblemMappers {
                 request.getUriInfo().getPath(), correlation);
         return respond(Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "internal-error",
                 "an unexpected error occurred; quote correlation id " + correlation), request);
+    }
+
+    /**
+     * A bare 400 raised by RESTEasy Reactive before any reader ran, e.g. for a Content-Type it cannot parse: the
+     * plain exception type, no cause. (Readers that fail report a cause, handled above; our own code throws typed
+     * exceptions, never these.)
+     */
+    private static boolean unreadableRequest(WebApplicationException e) {
+        return e.getCause() == null
+                && (e.getClass() == WebApplicationException.class || e.getClass() == BadRequestException.class);
     }
 
     private static Response respond(Problem problem, ContainerRequestContext request) {

@@ -48,12 +48,6 @@ import java.util.UUID;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "actors", description = "The census of the mediation network")
 @SecurityRequirement(name = "jwt")
-@APIResponse(responseCode = "400", description = "Malformed request; every faulty field is named",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "401", description = "No valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Role not allowed, or territory not covered by the token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ActorResource {
 
     private final HttpActorCommands commands;
@@ -72,8 +66,7 @@ public class ActorResource {
                     + "the commune. Send an Idempotency-Key to retry safely: a replay returns the first response.")
     @APIResponse(responseCode = "201", description = "Registered",
             content = @Content(schema = @Schema(implementation = ActorView.class)))
-    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with a different request",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with a different request")
     public Uni<Response> register(PlaceRequest request, @Context ContainerRequestContext http,
                                   @Parameter(description = "retry-safe key, 1-128 chars")
                                   @HeaderParam("Idempotency-Key") String idempotencyKey) {
@@ -92,8 +85,7 @@ public class ActorResource {
             + "another answers 301 with the survivor's Location.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ActorView.class)))
     @APIResponse(responseCode = "301", description = "Merged: Location is the surviving actor")
-    @APIResponse(responseCode = "404", description = "No such actor",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such actor")
     public Uni<Response> get(@PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") String id) {
         UUID actorId = HttpActorCommands.parseId("id", id);
         return commands.executor().load(ActorStreams.ACTOR, actorId.toString()).map(loaded -> {
@@ -115,8 +107,7 @@ public class ActorResource {
     @Operation(summary = "An actor's history", description = "Roles: coordinator of the actor's territory, "
             + "hub-admin. Every event of the actor's stream as recorded, including an absorbed actor's.")
     @APIResponse(responseCode = "200", description = "The events, oldest first")
-    @APIResponse(responseCode = "404", description = "No such actor",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such actor")
     public Uni<Response> history(@PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") String id) {
         UUID actorId = HttpActorCommands.parseId("id", id);
         return commands.executor().load(ActorStreams.ACTOR, actorId.toString()).flatMap(loaded -> {
@@ -139,12 +130,9 @@ public class ActorResource {
             + "territory, hub-admin. The whole place is sent; the same place again changes nothing (200, no event). "
             + "The commune must stay in the actor's territory. Optional If-Match; Idempotency-Key for retries.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ActorView.class)))
-    @APIResponse(responseCode = "404", description = "No such actor",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Stale If-Match, or the actor was merged",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Commune in another territory",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such actor")
+    @APIResponse(responseCode = "409", description = "Stale If-Match, or the actor was merged")
+    @APIResponse(responseCode = "422", description = "Commune in another territory")
     public Uni<Response> change(@PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") String id,
                                 PlaceRequest request, @Context ContainerRequestContext http) {
         UUID actorId = HttpActorCommands.parseId("id", id);
@@ -159,8 +147,7 @@ public class ActorResource {
     @Operation(summary = "Update opening hours and services", description = "Roles: a mediator working at this "
             + "actor (token claim `actors`), coordinator of the actor's territory, hub-admin.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ActorView.class)))
-    @APIResponse(responseCode = "404", description = "No such actor",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such actor")
     public Uni<Response> hoursAndServices(@PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") String id,
                                           HoursAndServicesRequest request, @Context ContainerRequestContext http) {
         UUID actorId = HttpActorCommands.parseId("id", id);
@@ -186,8 +173,7 @@ public class ActorResource {
     @Operation(summary = "Close an actor", description = "Roles: coordinator of the actor's territory, hub-admin. "
             + "A closed actor leaves the directory and its export; its history and labels stay.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ActorView.class)))
-    @APIResponse(responseCode = "409", description = "Already closed, or merged",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Already closed, or merged")
     public Uni<Response> close(@PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") String id,
                                ClosureRequest request, @Context ContainerRequestContext http) {
         UUID actorId = HttpActorCommands.parseId("id", id);
@@ -201,8 +187,7 @@ public class ActorResource {
     @Operation(summary = "Reopen a closed actor", description = "Roles: coordinator of the actor's territory, "
             + "hub-admin.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ActorView.class)))
-    @APIResponse(responseCode = "409", description = "Not closed, or merged",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not closed, or merged")
     public Uni<Response> reopen(@PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") String id,
                                 ReopeningRequest request, @Context ContainerRequestContext http) {
         UUID actorId = HttpActorCommands.parseId("id", id);

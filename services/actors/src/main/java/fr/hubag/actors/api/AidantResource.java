@@ -42,16 +42,9 @@ import java.util.UUID;
 @Tag(name = "aidants", description = "Digital helpers working at an actor, and their trainings")
 @SecurityRequirement(name = "jwt")
 @RolesAllowed({Roles.COORDINATOR, Roles.HUB_ADMIN})
-@APIResponse(responseCode = "400", description = "Malformed request; every faulty field is named",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "401", description = "No valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Role not allowed, or territory not covered by the token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = "No such actor or aidant",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "404", description = "No such actor or aidant")
 @APIResponse(responseCode = "409", description = "Actor closed or merged, aidant already departed, or a concurrent "
-        + "change", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+        + "change")
 public class AidantResource {
 
     private final HttpActorCommands commands;

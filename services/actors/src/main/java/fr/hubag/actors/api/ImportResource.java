@@ -67,12 +67,8 @@ public class ImportResource {
             + "acceptUnknownPivot=true (or a pivot_inconnu column set to true).")
     @APIResponse(responseCode = "200", description = "The report",
             content = @Content(schema = @Schema(implementation = ImportReport.class)))
-    @APIResponse(responseCode = "400", description = "Not a CSV or JSON file of the standard; nothing imported",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role not allowed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Not a CSV or JSON file of the standard; nothing imported")
+    @APIResponse(responseCode = "403", description = "Role not allowed")
     public Response importPlaces(InputStream body, @HeaderParam("Content-Type") String contentType,
                                  @Parameter(description = "accept all-zeros pivots as 'pivot unknown'")
                                  @QueryParam("acceptUnknownPivot") boolean acceptUnknownPivot,

@@ -45,14 +45,7 @@ import java.util.UUID;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "labels", description = "Labels and national programmes held over periods")
 @SecurityRequirement(name = "jwt")
-@APIResponse(responseCode = "400", description = "Malformed request; every faulty field is named",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "401", description = "No valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Role not allowed, or territory not covered by the token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = "No such actor",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "404", description = "No such actor")
 public class LabelResource {
 
     private final HttpActorCommands commands;
@@ -76,10 +69,8 @@ public class LabelResource {
     @APIResponse(responseCode = "201", description = "Granted; the actor after the grant",
             content = @Content(schema = @Schema(implementation = ActorView.class)))
     @APIResponse(responseCode = "409", description = "Label already held over that period, actor closed or merged, "
-            + "or a concurrent change", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Invalid period, or Idempotency-Key reused",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "or a concurrent change")
+    @APIResponse(responseCode = "422", description = "Invalid period, or Idempotency-Key reused")
     public Uni<Response> grant(@PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") String id,
                                GrantRequest request, @Context ContainerRequestContext http) {
         UUID actorId = HttpActorCommands.parseId("id", id);
@@ -93,8 +84,7 @@ public class LabelResource {
     @Operation(summary = "Revoke a label from a date", description = "Roles: coordinator of the actor's territory, "
             + "hub-admin. The grants of that label end the day before effectiveOn; a grant starting later goes.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ActorView.class)))
-    @APIResponse(responseCode = "409", description = "The label is not held on or after that date",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The label is not held on or after that date")
     public Uni<Response> revoke(@PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") String id,
                                 RevocationRequest request, @Context ContainerRequestContext http) {
         UUID actorId = HttpActorCommands.parseId("id", id);

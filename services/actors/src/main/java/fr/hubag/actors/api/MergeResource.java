@@ -1,7 +1,6 @@
 package fr.hubag.actors.api;
 
 import fr.hubag.actors.domain.ActorCommand;
-import fr.hubag.servicekit.problem.Problem;
 import fr.hubag.servicekit.problem.Violations;
 import fr.hubag.servicekit.security.Roles;
 import io.smallrye.mutiny.Uni;
@@ -53,16 +52,10 @@ public class MergeResource {
             + "both actors, hub-admin. Records ActorsMerged on both streams; Idempotency-Key for safe retries.")
     @APIResponse(responseCode = "200", description = "The survivor after the merge",
             content = @Content(schema = @Schema(implementation = ActorView.class)))
-    @APIResponse(responseCode = "400", description = "Malformed request",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role not allowed, or territory not covered by the token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such actor",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "One of them is closed or already merged",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Self-merge, or actors of two territories",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Malformed request")
+    @APIResponse(responseCode = "404", description = "No such actor")
+    @APIResponse(responseCode = "409", description = "One of them is closed or already merged")
+    @APIResponse(responseCode = "422", description = "Self-merge, or actors of two territories")
     public Uni<Response> merge(@PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") String id,
                                MergeRequest request, @Context ContainerRequestContext http) {
         UUID survivorId = HttpActorCommands.parseId("id", id);

@@ -43,8 +43,7 @@ import java.util.function.Function;
  */
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "read models", description = "Actors read models (places, labels, aidants), per territory and hub-wide")
-@APIResponse(responseCode = "400", description = "Bad parameter; every faulty one is named",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "400", description = "Bad parameter; every faulty one is named")
 public class ScopeResource {
 
     static final String GEO_JSON = "application/geo+json";
@@ -100,8 +99,7 @@ public class ScopeResource {
     @APIResponse(responseCode = "301", description = "Merged into another actor: Location is the survivor",
             headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such actor in this scope",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such actor in this scope")
     public Uni<Response> place(@PathParam("actorId") @Schema(type = SchemaType.STRING, format = "uuid") String actorId,
                                @Parameter(description = ON) @QueryParam("on") String on, @Context UriInfo uri) {
         QueryParams params = new QueryParams();
@@ -163,8 +161,7 @@ public class ScopeResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ActorLabels.class)))
     @APIResponse(responseCode = "301", description = "Merged into another actor: Location is the survivor's",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such actor in this scope",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such actor in this scope")
     public Uni<Response> labelsOf(@PathParam("actorId") @Schema(type = SchemaType.STRING, format = "uuid")
                                   String actorId, @Parameter(description = ON) @QueryParam("on") String on,
                                   @Context UriInfo uri) {
@@ -187,10 +184,8 @@ public class ScopeResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AidantList.class)))
     @APIResponse(responseCode = "301", description = "Merged into another actor: Location is the survivor's",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "A token was sent but is not valid",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such actor in this scope",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "A token was sent but is not valid")
+    @APIResponse(responseCode = "404", description = "No such actor in this scope")
     public Uni<Response> aidants(@PathParam("actorId") @Schema(type = SchemaType.STRING, format = "uuid")
                                  String actorId,
                                  @Parameter(description = "include aidants who have left", schema = @Schema(
