@@ -4,9 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import fr.hubag.eventsourcing.command.IdempotencyKeyReused;
 import fr.hubag.domain.CommandRejected;
-import fr.hubag.eventsourcing.store.ConcurrencyConflict;
 import fr.hubag.servicekit.security.OutsideTerritory;
 import fr.hubag.servicekit.web.Correlation;
 import io.quarkus.security.AuthenticationFailedException;
@@ -78,17 +76,6 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response conflict(ConcurrencyConflict e, ContainerRequestContext request) {
-        return respond(Problem.of(Response.Status.CONFLICT, "concurrent-modification",
-                e.getMessage() + "; reload and retry"), request);
-    }
-
-    @ServerExceptionMapper
-    public Response keyReused(IdempotencyKeyReused e, ContainerRequestContext request) {
-        return respond(Problem.of(422, "Unprocessable Content", "idempotency-key-reused", e.getMessage()), request);
-    }
-
-    @ServerExceptionMapper
     public Response outside(OutsideTerritory e, ContainerRequestContext request) {
         return respond(Problem.of(Response.Status.FORBIDDEN, "outside-territory", e.getMessage()), request);
     }
@@ -151,7 +138,8 @@ public class ProblemMappers {
                 && (e.getClass() == WebApplicationException.class || e.getClass() == BadRequestException.class);
     }
 
-    private static Response respond(Problem problem, ContainerRequestContext request) {
+    /** The problem as an answer at the request's path with its correlation id. */
+    public static Response respond(Problem problem, ContainerRequestContext request) {
         return problem.at(request.getUriInfo().getPath(), Correlation.of(request)).toResponse();
     }
 
