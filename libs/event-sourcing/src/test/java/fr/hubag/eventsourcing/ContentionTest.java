@@ -5,19 +5,14 @@ import fr.hubag.eventsourcing.command.CommandExecutor;
 import fr.hubag.eventsourcing.command.CommandResult;
 import fr.hubag.eventsourcing.store.ConcurrencyConflict;
 import fr.hubag.eventsourcing.store.EventStore;
+import fr.hubag.testing.Race;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,30 +36,6 @@ class ContentionTest {
     @AfterAll
     static void stop() { db.close(); }
 
-    /** 64 callers released together, each on its own thread, as 64 HTTP requests would be. */
-    static List<Object> race(int callers, Callable<Object> call) throws Exception {
-        ExecutorService threads = Executors.newFixedThreadPool(callers);
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<Object>> futures = new ArrayList<>();
-        for (int i = 0; i < callers; i++) {
-            futures.add(threads.submit(() -> {
-                go.await();
-                try {
-                    return call.call();
-                } catch (Exception e) {
-                    return e;
-                }
-            }));
-        }
-        go.countDown();
-        List<Object> answers = new ArrayList<>();
-        for (Future<Object> future : futures) {
-            answers.add(future.get());
-        }
-        threads.shutdown();
-        return answers;
-    }
-
     static CommandResult<Counter.State> increment(String stream, int by, CommandContext context) {
         return executor.execute(Counter.TYPE, stream, new Counter.Increment("MQ", by), context)
                 .await().indefinitely();
@@ -74,7 +45,7 @@ class ContentionTest {
     void sixtyFourConcurrentCommandsWithoutIfMatchAllGetADomainAnswer() throws Exception {
         String stream = UUID.randomUUID().toString();
 
-        List<Object> answers = race(64, () -> increment(stream, 1, CommandContext.of("c", "c", "m")));
+        List<Object> answers = Race.of(64, caller -> increment(stream, 1, CommandContext.of("c", "c", "m")));
 
         assertThat(answers).allSatisfy(answer -> assertThat(answer).isInstanceOf(CommandResult.Decided.class));
         assertThat(executor.load(Counter.TYPE, stream).await().indefinitely().state().value()).isEqualTo(64);
@@ -86,7 +57,7 @@ class ContentionTest {
         String stream = UUID.randomUUID().toString();
 
         // 64 callers each take 2 of a limit of 100: exactly 50 fit, 14 are told "over-limit"
-        List<Object> answers = race(64, () -> increment(stream, 2, CommandContext.of("c", "c", "m")));
+        List<Object> answers = Race.of(64, caller -> increment(stream, 2, CommandContext.of("c", "c", "m")));
 
         assertThat(answers).filteredOn(a -> a instanceof CommandResult.Decided).hasSize(50);
         assertThat(answers).filteredOn(a -> a instanceof CommandResult.Rejected<?> r
@@ -101,7 +72,7 @@ class ContentionTest {
         increment(stream, 1, CommandContext.of("c", "c", "m"));
         CommandContext atVersionOne = new CommandContext("c", "c", "m", null, null, OptionalLong.of(1));
 
-        List<Object> answers = race(16, () -> increment(stream, 1, atVersionOne));
+        List<Object> answers = Race.of(16, caller -> increment(stream, 1, atVersionOne));
 
         assertThat(answers).filteredOn(a -> a instanceof CommandResult.Decided).hasSize(1);
         assertThat(answers).filteredOn(a -> a instanceof ConcurrencyConflict).hasSize(15);

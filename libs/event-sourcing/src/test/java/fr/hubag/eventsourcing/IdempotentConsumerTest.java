@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -82,5 +83,54 @@ class IdempotentConsumerTest {
                 .await().indefinitely();
         assertThat(first).isTrue();
         assertThat(second).isTrue();
+    }
+
+    static ConsumedEvent onStream(UUID id, String stream, int partition, long offset) {
+        return new ConsumedEvent(id, "hubag.tests.Counted", 1, stream, "MQ", 1, "{}", "corr", "topic-b", partition,
+                offset);
+    }
+
+    @Test
+    void aPollIsAppliedInOneTransactionEachEventOnceInStreamOrder() {
+        long before = tally();
+        UUID seenBefore = UUID.randomUUID();
+        consumer.process("batching", onStream(seenBefore, "s-a", 0, 9), tx -> tx.query(
+                "UPDATE tally SET n = n + 1 WHERE id = 1").execute().replaceWithVoid()).await().indefinitely();
+        UUID a1 = UUID.randomUUID();
+        UUID a2 = UUID.randomUUID();
+        UUID b1 = UUID.randomUUID();
+        List<ConsumedEvent> poll = List.of(onStream(seenBefore, "s-a", 0, 9), onStream(a1, "s-a", 0, 10),
+                onStream(b1, "s-b", 1, 4), onStream(a2, "s-a", 0, 11), onStream(a1, "s-a", 0, 10));
+        List<UUID> order = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+
+        int applied = consumer.processBatch("batching", poll, (tx, event) -> tx.query(
+                        "UPDATE tally SET n = n + 1 WHERE id = 1").execute().invoke(() -> order.add(event.eventId()))
+                .replaceWithVoid()).await().indefinitely();
+
+        assertThat(applied).isEqualTo(3);
+        assertThat(tally()).isEqualTo(before + 1 + 3);
+        assertThat(order).containsSubsequence(a1, a2).contains(b1).hasSize(3);
+        assertThat(db.count("SELECT next_offset FROM es_consumer_checkpoints WHERE consumer = 'batching' "
+                + "AND topic = 'topic-b' AND partition = 0")).isEqualTo(12);
+        assertThat(db.count("SELECT next_offset FROM es_consumer_checkpoints WHERE consumer = 'batching' "
+                + "AND topic = 'topic-b' AND partition = 1")).isEqualTo(5);
+    }
+
+    @Test
+    void aFailingEffectRollsBackTheWholePoll() {
+        long before = tally();
+        UUID ok = UUID.randomUUID();
+        UUID bad = UUID.randomUUID();
+        List<ConsumedEvent> poll = List.of(onStream(ok, "s-c", 2, 1), onStream(bad, "s-d", 2, 2));
+
+        assertThatThrownBy(() -> consumer.processBatch("batch-failing", poll, (tx, event) -> tx.query(
+                        "UPDATE tally SET n = n + 1 WHERE id = 1").execute()
+                .chain(() -> event.eventId().equals(bad)
+                        ? Uni.createFrom().<Void>failure(new IllegalStateException("projection bug"))
+                        : Uni.createFrom().voidItem())).await().indefinitely()).hasMessageContaining("projection bug");
+
+        assertThat(tally()).isEqualTo(before);
+        assertThat(db.count("SELECT count(*) FROM es_processed_events WHERE consumer = 'batch-failing'")).isZero();
+        assertThat(checkpoint("batch-failing")).isEqualTo(-1);
     }
 }

@@ -30,7 +30,9 @@ public class HubTestResource implements QuarkusTestResourceLifecycleManager {
                 "mp.jwt.verify.publickey.location", TestKeys.publicKeyFile().toUri().toString(),
                 "mp.jwt.verify.issuer", TestTokens.ISSUER,
                 // spans reach a test's exporter within 0.1 s instead of 5 s
-                "quarkus.otel.bsp.schedule.delay", "100ms");
+                "quarkus.otel.bsp.schedule.delay", "100ms",
+                // every trace recorded, so a test can follow one (the runtime samples a tenth of them)
+                "quarkus.otel.traces.sampler.arg", "1.0");
     }
 
     @Override

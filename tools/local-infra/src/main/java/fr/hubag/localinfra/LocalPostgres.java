@@ -34,6 +34,15 @@ public final class LocalPostgres {
             "synchronous_commit", "on",
             "full_page_writes", "on");
 
+    /**
+     * Only for the commands benchmark's comparison (tools/bench/commands): {@code HUB_PG_NON_DURABLE=1} starts the
+     * server as zonky would, without fsync and with asynchronous commits. Never for data anyone keeps.
+     */
+    static final Map<String, String> NON_DURABLE = Map.of(
+            "fsync", "off",
+            "synchronous_commit", "off",
+            "full_page_writes", "on");
+
     private LocalPostgres() {}
 
     /** The server {@code ./hub} runs, on a data folder kept across restarts. */
@@ -47,7 +56,11 @@ public final class LocalPostgres {
                 // no authentication beyond the postgres password: loopback only
                 .setServerConfig("listen_addresses", "localhost")
                 .setServerConfig("max_connections", "200");
-        DURABILITY.forEach(builder::setServerConfig);
+        boolean nonDurable = "1".equals(System.getenv("HUB_PG_NON_DURABLE"));
+        if (nonDurable) {
+            System.out.println("WARNING: PostgreSQL runs WITHOUT durability (HUB_PG_NON_DURABLE=1, benchmarks only)");
+        }
+        (nonDurable ? NON_DURABLE : DURABILITY).forEach(builder::setServerConfig);
         return builder;
     }
 

@@ -7,8 +7,8 @@ import fr.hubag.eventsourcing.command.CommandExecutor;
 import fr.hubag.eventsourcing.command.CommandOutcome;
 import fr.hubag.servicekit.problem.InvalidRequest;
 import fr.hubag.servicekit.security.Caller;
-import fr.hubag.servicekit.web.CommandResponse;
-import fr.hubag.servicekit.web.Commands;
+import fr.hubag.servicekit.commands.CommandResponse;
+import fr.hubag.servicekit.commands.Commands;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -45,24 +45,24 @@ public class HttpActorCommands {
     /** The same, with headers of its own in the answer (kept for idempotent replays like the rest of it). */
     public Uni<Response> onActor(UUID actorId, ActorCommand command, ContainerRequestContext http, Object body,
                                  int status, Map<String, String> headers) {
-        return actors.onActor(actorId, command, commands.context(http, actors.caller(), body),
-                        commands.answering(outcomes -> respond(outcomes.get(0), status, headers)))
-                .map(commands::toResponse);
+        Commands.Answer<ActorState> answer = commands.answering(outcomes -> respond(outcomes.get(0), status, headers));
+        return actors.onActor(actorId, command, commands.context(http, actors.caller(), body), answer)
+                .map(answer::toResponse);
     }
 
     /** Registers a new actor: the caller's territory was checked against the place's commune beforehand. */
     public Uni<Response> register(UUID actorId, ActorCommand command, ContainerRequestContext http, Object body) {
-        return actors.register(actorId, command, commands.context(http, actors.caller(), body),
-                        commands.answering(outcomes -> respond(outcomes.get(0), 201, Map.of())))
-                .map(commands::toResponse);
+        Commands.Answer<ActorState> answer = commands.answering(outcomes -> respond(outcomes.get(0), 201, Map.of()));
+        return actors.register(actorId, command, commands.context(http, actors.caller(), body), answer)
+                .map(answer::toResponse);
     }
 
     /** One command per actor, built from their current states, all recorded in one transaction (a merge). */
     public Uni<Response> together(List<UUID> actorIds, Function<List<ActorState>, List<ActorCommand>> commandsFor,
                                   ContainerRequestContext http, Object body, int status) {
-        return actors.together(actorIds, commandsFor, commands.context(http, actors.caller(), body),
-                        commands.answering(outcomes -> respond(outcomes.get(0), status, Map.of())))
-                .map(commands::toResponse);
+        Commands.Answer<ActorState> answer = commands.answering(outcomes -> respond(outcomes.get(0), status, Map.of()));
+        return actors.together(actorIds, commandsFor, commands.context(http, actors.caller(), body), answer)
+                .map(answer::toResponse);
     }
 
     /** One command built from the actor's current state (part of the place). */

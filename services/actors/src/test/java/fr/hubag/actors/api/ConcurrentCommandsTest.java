@@ -1,6 +1,7 @@
 package fr.hubag.actors.api;
 
 import fr.hubag.testing.HubTestResource;
+import fr.hubag.testing.Race;
 import fr.hubag.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -8,13 +9,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static fr.hubag.actors.api.ActorsTestSupport.as;
 import static fr.hubag.actors.api.ActorsTestSupport.martiniqueActor;
@@ -28,23 +23,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTestResource(value = HubTestResource.class, initArgs = @ResourceArg(name = "database", value = "actors"))
 class ConcurrentCommandsTest {
 
-    static List<Response> race(int callers, Callable<Response> call) throws Exception {
-        ExecutorService threads = Executors.newFixedThreadPool(callers);
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<Response>> futures = new ArrayList<>();
-        for (int i = 0; i < callers; i++) {
-            futures.add(threads.submit(() -> {
-                go.await();
-                return call.call();
-            }));
-        }
-        go.countDown();
-        List<Response> responses = new ArrayList<>();
-        for (Future<Response> future : futures) {
-            responses.add(future.get());
-        }
-        threads.shutdown();
-        return responses;
+    /** Every caller got an HTTP answer (a transport failure would be a test failure here). */
+    static List<Response> responses(List<Object> answers) {
+        return answers.stream().map(answer -> {
+            if (answer instanceof Exception e) {
+                throw new AssertionError("a caller got no answer", e);
+            }
+            return (Response) answer;
+        }).toList();
     }
 
     static String enrolment(int i) {
@@ -56,13 +42,8 @@ class ConcurrentCommandsTest {
         String mq = TestTokens.coordinator("MQ");
         String id = as(mq).body(martiniqueActor("Tiers-lieu très demandé")).post("/api/actors")
                 .then().statusCode(201).extract().path("id");
-        int[] n = {0};
-
-        List<Response> responses = race(64, () -> {
-            int i;
-            synchronized (n) { i = n[0]++; }
-            return as(mq).body(enrolment(i)).post("/api/actors/" + id + "/aidants");
-        });
+        List<Response> responses = responses(Race.of(64, caller ->
+                as(mq).body(enrolment(caller)).post("/api/actors/" + id + "/aidants")));
 
         assertThat(responses).allSatisfy(r -> assertThat(r.statusCode()).as(r.asString()).isEqualTo(201));
         List<String> aidants = as(mq).get("/api/actors/" + id).then().statusCode(200)
@@ -76,8 +57,8 @@ class ConcurrentCommandsTest {
         String id = as(mq).body(martiniqueActor("Espace public numérique convoité")).post("/api/actors")
                 .then().statusCode(201).extract().path("id");
 
-        List<Response> responses = race(16, () -> as(mq)
-                .body("{\"label\": \"APTIC\", \"validFrom\": \"2025-01-01\"}").post("/api/actors/" + id + "/labels"));
+        List<Response> responses = responses(Race.of(16, caller -> as(mq)
+                .body("{\"label\": \"APTIC\", \"validFrom\": \"2025-01-01\"}").post("/api/actors/" + id + "/labels")));
 
         assertThat(responses).filteredOn(r -> r.statusCode() == 201).hasSize(1);
         // the others were decided on the state where the label is held: the domain's refusal, not a transport race
@@ -90,13 +71,8 @@ class ConcurrentCommandsTest {
         String mq = TestTokens.coordinator("MQ");
         String id = as(mq).body(martiniqueActor("Médiathèque")).post("/api/actors")
                 .then().statusCode(201).extract().path("id");
-        int[] n = {0};
-
-        List<Response> responses = race(8, () -> {
-            int i;
-            synchronized (n) { i = n[0]++; }
-            return as(mq).header("If-Match", "\"1\"").body(enrolment(i)).post("/api/actors/" + id + "/aidants");
-        });
+        List<Response> responses = responses(Race.of(8, caller -> as(mq).header("If-Match", "\"1\"")
+                .body(enrolment(caller)).post("/api/actors/" + id + "/aidants")));
 
         assertThat(responses).filteredOn(r -> r.statusCode() == 201).hasSize(1);
         assertThat(responses).filteredOn(r -> r.statusCode() == 409).hasSize(7)

@@ -19,18 +19,19 @@ import fr.hubag.projection.infra.Scope;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 /**
  * Builds the actors read models of each territory, and the hub-wide ones, from the actors' stream. Each event is
- * applied once (by event id, {@link IdempotentConsumer}) with its checkpoint in the same transaction, to the schema
+ * applied once (by event id, {@link IdempotentConsumer#processBatch}) with its checkpoint in the same transaction, to the schema
  * of its territory and to {@code hub}, never to another territory's. The consumer name and the Kafka group are
  * versioned: a new version reads the topic from the start into fresh tables, which is how the models are rebuilt.
  */
@@ -52,15 +53,24 @@ public class ActorsProjector {
         this.aidants = aidants;
     }
 
+    /**
+     * One poll's records, applied in one transaction (marks, effects and checkpoints together): a commit per poll
+     * rather than per event is what lets the read models keep up with durable commits and rebuild quickly.
+     */
     @Incoming("actor-events")
-    public Uni<Void> onEvent(ConsumerRecord<String, String> record) {
-        ConsumedEvent event = ConsumedEvent.of(record);
+    public Uni<Void> onEvents(ConsumerRecords<String, String> records) {
+        List<ConsumedEvent> events = new ArrayList<>(records.count());
+        records.forEach(record -> events.add(ConsumedEvent.of(record)));
+        return consumer.processBatch(CONSUMER, events, this::apply).replaceWithVoid();
+    }
+
+    private Uni<Void> apply(SqlConnection tx, ConsumedEvent event) {
         Territory territory = Territory.parse(event.territory()).orElse(null);
         if (territory == null) {
             LOG.warnf("event %s has no hub territory (%s); skipped", event.eventId(), event.territory());
             return Uni.createFrom().voidItem();
         }
-        return consumer.process(CONSUMER, event, tx -> apply(tx, event, territory)).replaceWithVoid();
+        return apply(tx, event, territory);
     }
 
     private Uni<Void> apply(SqlConnection tx, ConsumedEvent event, Territory territory) {

@@ -1,4 +1,4 @@
-package fr.hubag.servicekit.web;
+package fr.hubag.servicekit.commands;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.hubag.eventsourcing.codec.CodedEnums;

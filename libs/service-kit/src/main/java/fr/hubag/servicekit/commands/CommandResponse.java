@@ -1,4 +1,4 @@
-package fr.hubag.servicekit.web;
+package fr.hubag.servicekit.commands;
 
 import java.util.Map;
 

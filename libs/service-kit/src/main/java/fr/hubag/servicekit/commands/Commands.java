@@ -1,4 +1,4 @@
-package fr.hubag.servicekit.web;
+package fr.hubag.servicekit.commands;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,6 +7,7 @@ import fr.hubag.eventsourcing.command.CommandOutcome;
 import fr.hubag.eventsourcing.command.CommandResult;
 import fr.hubag.servicekit.problem.InvalidRequest;
 import fr.hubag.servicekit.security.Caller;
+import fr.hubag.servicekit.web.Correlation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
@@ -52,25 +53,43 @@ public class Commands {
     }
 
     /**
-     * The answer function to give the executor: the caller's HTTP answer for the outcomes, with the first stream's
-     * version as {@code ETag} unless the caller set one, encoded for storage with the idempotency key.
+     * The answer to give the executor for one request: the caller's HTTP answer for the outcomes, with the first
+     * stream's version as {@code ETag} unless the caller set one, encoded for storage with the idempotency key.
      */
-    public <S> Function<List<CommandOutcome<S>>, String> answering(
-            Function<List<CommandOutcome<S>>, CommandResponse> respond) {
-        return outcomes -> {
+    public <S> Answer<S> answering(Function<List<CommandOutcome<S>>, CommandResponse> respond) {
+        return new Answer<>(respond);
+    }
+
+    /**
+     * One request's answer: encodes it for the kernel to remember, and turns the command's result into the JAX-RS
+     * response — the one just decided as it is, a replayed one decoded from what was stored (the same bytes).
+     */
+    public final class Answer<S> implements Function<List<CommandOutcome<S>>, String> {
+        private final Function<List<CommandOutcome<S>>, CommandResponse> respond;
+        private CommandResponse decided;
+
+        private Answer(Function<List<CommandOutcome<S>>, CommandResponse> respond) {
+            this.respond = respond;
+        }
+
+        @Override
+        public String apply(List<CommandOutcome<S>> outcomes) {
             CommandResponse response = respond.apply(outcomes);
             Map<String, String> headers = new HashMap<>(response.headers());
             headers.putIfAbsent("ETag", "\"" + outcomes.get(0).version() + "\"");
-            return serialise(new CommandResponse(response.status(), headers, response.body()));
-        };
-    }
+            decided = new CommandResponse(response.status(), headers, response.body());
+            return serialise(decided);
+        }
 
-    /** The HTTP response for a command's result (a replay answers what the first request was answered). */
-    public Response toResponse(CommandResult<?> result) {
-        try {
-            return toResponse(json.readValue(result.answerOrThrow(), CommandResponse.class));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable stored answer", e);
+        public Response toResponse(CommandResult<S> result) {
+            if (result instanceof CommandResult.Decided<S> && decided != null) {
+                return Commands.toResponse(decided);
+            }
+            try {
+                return Commands.toResponse(json.readValue(result.answerOrThrow(), CommandResponse.class));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("unreadable stored answer", e);
+            }
         }
     }
 

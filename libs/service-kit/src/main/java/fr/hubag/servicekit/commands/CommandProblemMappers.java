@@ -1,4 +1,4 @@
-package fr.hubag.servicekit.web;
+package fr.hubag.servicekit.commands;
 
 import fr.hubag.eventsourcing.command.IdempotencyKeyReused;
 import fr.hubag.eventsourcing.store.ConcurrencyConflict;
