@@ -20,6 +20,7 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +39,12 @@ import java.util.function.Function;
  */
 @ApplicationScoped
 public class CommandExecutor {
+
+    /**
+     * The largest event payload appended: well under the broker's default record limit (1 MiB) with room for the
+     * CloudEvents headers, so the relay can always publish what was committed.
+     */
+    public static final int MAX_EVENT_BYTES = 512 * 1024;
 
     private final Pool pool;
     private final EventStore store;
@@ -240,6 +247,15 @@ public class CommandExecutor {
         List<NewEvent> newEvents = events.stream().map(event -> new NewEvent(UUID.randomUUID(),
                 type.codec().typeOf(event), type.codec().schemaVersionOf(event), type.codec().encode(event),
                 type.codec().occurredAt(event))).toList();
+        for (NewEvent event : newEvents) {
+            // an event the broker cannot carry would stop the relay for every later event: it is never appended
+            if (event.payload().length() * 3L > MAX_EVENT_BYTES
+                    && event.payload().getBytes(StandardCharsets.UTF_8).length > MAX_EVENT_BYTES) {
+                throw CommandRejected.unprocessable("event-too-large", null, event.type() + " would take "
+                        + event.payload().getBytes(StandardCharsets.UTF_8).length / 1024 + " KiB; an event is at most "
+                        + MAX_EVENT_BYTES / 1024 + " KiB (shorten the longest texts)");
+            }
+        }
         return new CommandOutcome<>(streamId, loaded.version() + newEvents.size(), state, newEvents);
     }
 

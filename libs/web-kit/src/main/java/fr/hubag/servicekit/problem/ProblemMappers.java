@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import fr.hubag.domain.CommandRejected;
 import fr.hubag.servicekit.security.OutsideTerritory;
 import fr.hubag.servicekit.web.Correlation;
+import fr.hubag.servicekit.web.StrictText;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -43,6 +44,8 @@ public class ProblemMappers {
         if (e instanceof UnrecognizedPropertyException unknown) {
             field = path(unknown);
             detail = "unknown field '" + unknown.getPropertyName() + "'";
+        } else if (e instanceof StrictText.Refused refused && field != null && !field.isEmpty()) {
+            detail = refused.reason();
         } else if (e instanceof JsonMappingException && field != null && !field.isEmpty()) {
             detail = "has the wrong type or format";
         } else {

@@ -1,5 +1,7 @@
 package fr.hubag.servicekit.problem;
 
+import fr.hubag.domain.Dates;
+
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -66,12 +68,18 @@ public final class Violations {
             }
             return Optional.empty();
         }
+        LocalDate date;
         try {
-            return Optional.of(LocalDate.parse(value.strip()));
+            date = LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
             add(field, "must be a date as YYYY-MM-DD");
             return Optional.empty();
         }
+        if (!Dates.plausible(date)) {
+            add(field, Dates.outOfRange());
+            return Optional.empty();
+        }
+        return Optional.of(date);
     }
 
     public void require(String field, Object value) {

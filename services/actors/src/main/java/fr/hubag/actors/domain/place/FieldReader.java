@@ -3,6 +3,8 @@ package fr.hubag.actors.domain.place;
 import fr.hubag.domain.Coded;
 
 import java.math.BigDecimal;
+import fr.hubag.domain.Dates;
+
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -118,7 +120,12 @@ final class FieldReader {
             return null;
         }
         try {
-            return LocalDate.parse(text);
+            LocalDate date = LocalDate.parse(text);
+            if (!Dates.plausible(date)) {
+                problems.error(field, "'" + text + "' " + Dates.outOfRange());
+                return null;
+            }
+            return date;
         } catch (DateTimeParseException notADate) {
             for (Function<String, LocalDate> dateTime : List.<Function<String, LocalDate>>of(
                     t -> OffsetDateTime.parse(t).toLocalDate(), t -> LocalDateTime.parse(t).toLocalDate())) {
