@@ -57,7 +57,7 @@ class AidantsProjectionTest {
     @Test
     void thePublicSeesNamesRolesAndHowManyTrainings() {
         for (String token : new String[] {null, TestTokens.of("partner", "MQ"), TestTokens.of("analyst", "MQ"),
-                TestTokens.coordinator("GP"), TestTokens.of("mediator", "GF")}) {
+                TestTokens.coordinator("GP"), TestTokens.of("mediator", "GF"), TestTokens.of("hub-admin", "GP")}) {
             ValidatableResponse response = get(token, path).statusCode(200).body("view", equalTo("public"))
                     .body("aidants.name", contains("Alice Joseph"))
                     .body("aidants[0].role", equalTo("conseiller_numerique"))

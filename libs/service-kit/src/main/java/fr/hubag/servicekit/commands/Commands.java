@@ -46,8 +46,11 @@ public class Commands {
             throw InvalidRequest.of(IDEMPOTENCY_KEY, "must be 1 to 128 characters among letters, digits and . _ : -");
         }
         String correlation = Correlation.of(request);
-        return new CommandContext(correlation, request.getHeaderString("X-Request-Id") == null ? correlation
-                : request.getHeaderString("X-Request-Id"), caller.subject(), key,
+        String requestId = request.getHeaderString("X-Request-Id");
+        if (requestId != null && !Correlation.isSane(requestId)) {
+            throw InvalidRequest.of("X-Request-Id", "must be 1 to 100 characters among letters, digits and . _ : -");
+        }
+        return new CommandContext(correlation, requestId == null ? correlation : requestId, caller.subject(), key,
                 hash(request.getMethod() + " " + request.getUriInfo().getPath() + "\n" + serialise(body)),
                 expectedVersion(request.getHeaderString("If-Match")));
     }

@@ -36,7 +36,8 @@ public final class Correlation {
         return id == null ? UUID.randomUUID().toString() : id.toString();
     }
 
-    static boolean isSane(String id) {
+    /** An id worth keeping: 1 to 100 of letters, digits and . _ : - (never markup or a whole document). */
+    public static boolean isSane(String id) {
         return id != null && id.matches("[A-Za-z0-9._:-]{1,100}");
     }
 }

@@ -91,7 +91,7 @@ public class ActorResource {
         return commands.executor().load(ActorStreams.ACTOR, actorId.toString()).map(loaded -> {
             commands.requireTerritoryOf(loaded.state());
             return switch (loaded.state()) {
-                case ActorState.Registered actor -> Response.ok(ActorView.of(actor, loaded.version()))
+                case ActorState.Registered actor -> Response.ok(ActorView.of(actor, loaded.version(), staff()))
                         .header("ETag", "\"" + loaded.version() + "\"").build();
                 case ActorState.Merged merged -> Response.status(Response.Status.MOVED_PERMANENTLY)
                         .location(URI.create("/api/actors/" + merged.survivorActorId()))
@@ -206,4 +206,10 @@ public class ActorResource {
     public record ClosureRequest(String closedOn, String reason) {}
 
     public record ReopeningRequest(String reopenedOn) {}
+
+    /** Staff of the actor's territory (already checked by the territory guard) see aidants in full; partners do not. */
+    private boolean staff() {
+        var caller = commands.caller();
+        return caller.hasRole(Roles.COORDINATOR) || caller.hasRole(Roles.HUB_ADMIN) || caller.hasRole(Roles.MEDIATOR);
+    }
 }

@@ -1,6 +1,5 @@
 package fr.hubag.actors.api;
 
-import fr.hubag.contracts.actors.Aidant;
 import fr.hubag.actors.domain.ActorState;
 import fr.hubag.contracts.actors.LabelGrant;
 import fr.hubag.contracts.actors.Place;
@@ -14,10 +13,19 @@ import java.util.UUID;
  * aidants, and the stream version to send back in {@code If-Match}.
  */
 public record ActorView(UUID id, String territory, String status, LocalDate closedOn, Place place,
-                        List<LabelGrant> labels, List<Aidant> aidants, List<UUID> absorbedActorIds, long version) {
+                        List<LabelGrant> labels, List<AidantView> aidants, List<UUID> absorbedActorIds,
+                        long version) {
 
+    /** The actor as its staff see it (the answer to a command, which only staff may send). */
     static ActorView of(ActorState.Registered actor, long version) {
+        return of(actor, version, true);
+    }
+
+    /** {@code staff} false: a partner's view, aidants reduced to name, role and number of trainings. */
+    static ActorView of(ActorState.Registered actor, long version, boolean staff) {
         return new ActorView(actor.actorId(), actor.territory().name(), actor.closed() ? "closed" : "open",
-                actor.closedOn(), actor.place(), actor.labels(), actor.aidants(), actor.absorbedActorIds(), version);
+                actor.closedOn(), actor.place(), actor.labels(),
+                actor.aidants().stream().map(staff ? AidantView::full : AidantView::reduced).toList(),
+                actor.absorbedActorIds(), version);
     }
 }

@@ -3,6 +3,7 @@ package fr.hubag.actors.api;
 import fr.hubag.actors.infra.importing.ImportReport;
 import fr.hubag.actors.application.PlaceImporter;
 import fr.hubag.actors.infra.importing.UnreadableFile;
+import fr.hubag.servicekit.problem.InvalidRequest;
 import fr.hubag.servicekit.problem.Problem;
 import fr.hubag.servicekit.security.Caller;
 import fr.hubag.servicekit.security.Roles;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -70,9 +72,16 @@ public class ImportResource {
     @APIResponse(responseCode = "400", description = "Not a CSV or JSON file of the standard; nothing imported")
     @APIResponse(responseCode = "403", description = "Role not allowed")
     public Response importPlaces(InputStream body, @HeaderParam("Content-Type") String contentType,
-                                 @Parameter(description = "accept all-zeros pivots as 'pivot unknown'")
-                                 @QueryParam("acceptUnknownPivot") boolean acceptUnknownPivot,
+                                 @Parameter(description = "accept all-zeros pivots as 'pivot unknown'",
+                                         schema = @Schema(type = SchemaType.BOOLEAN))
+                                 @QueryParam("acceptUnknownPivot") String acceptUnknownPivotParam,
                                  @Context ContainerRequestContext http) throws IOException {
+        // strictly true or false: "notabool" once read as false, silently refusing the rows it meant to accept
+        boolean acceptUnknownPivot = switch (acceptUnknownPivotParam == null ? "" : acceptUnknownPivotParam) {
+            case "true" -> true;
+            case "false", "" -> false;
+            default -> throw InvalidRequest.of("acceptUnknownPivot", "must be true or false");
+        };
         java.nio.file.Path file = Files.createTempFile("hub-import-", ".upload");
         try {
             Files.copy(body, file, StandardCopyOption.REPLACE_EXISTING);

@@ -88,4 +88,20 @@ class HostileInputTest {
         as(mq).body(martiniqueActor("Médiathèque du Carbet 📚")).post("/api/actors").then().statusCode(201)
                 .body("place.name", equalTo("Médiathèque du Carbet 📚"));
     }
+
+    @Test
+    void aRequestIdThatIsNotAnIdIsRefusedNotStored() {
+        long before = storedEvents();
+        as(mq).header("X-Request-Id", "<html>" + "x".repeat(8000) + "</html>").body(martiniqueActor("Cyber-base"))
+                .post("/api/actors").then().statusCode(400).body("errors[0].field", equalTo("X-Request-Id"));
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void aFlagThatIsNeitherTrueNorFalseIsRefused() {
+        io.restassured.RestAssured.given().header("Authorization", "Bearer " + mq).contentType("text/csv")
+                .body("id,pivot,nom,commune,code_postal,adresse,date_maj\n")
+                .post("/api/actors/imports?acceptUnknownPivot=notabool")
+                .then().statusCode(400).body("errors[0].field", equalTo("acceptUnknownPivot"));
+    }
 }

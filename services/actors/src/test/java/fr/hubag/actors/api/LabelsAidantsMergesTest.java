@@ -143,4 +143,24 @@ class LabelsAidantsMergesTest {
         as(TestTokens.coordinator("MQ")).body("{\"absorbedActorId\": \"" + gp + "\"}")
                 .post("/api/actors/" + mq + "/merges").then().statusCode(403);
     }
+
+    @Test
+    void aPartnerSeesAidantsAsTheOpenDirectoryShowsThemNotTheirEmploymentOrTrainings() {
+        String gf = TestTokens.coordinator("GF");
+        String id = register(gf, ActorsTestSupport.place("Espace numérique de Kourou", "Kourou", "97304", "97310", ""));
+        String aidant = as(gf).body("{\"name\": \"Nadia P.\", \"role\": \"mediateur_numerique\", "
+                        + "\"enrolledOn\": \"2025-02-03\"}").post("/api/actors/" + id + "/aidants")
+                .then().statusCode(201).extract().header("Aidant-Id");
+        as(gf).body("{\"title\": \"Certification PIX\", \"provider\": \"Pix\", \"hours\": 14, "
+                        + "\"completedOn\": \"2025-03-10\"}").post("/api/actors/" + id + "/aidants/" + aidant + "/trainings")
+                .then().statusCode(201);
+
+        java.util.Map<String, Object> seenByPartner = as(TestTokens.of("partner", "GF")).get("/api/actors/" + id)
+                .then().statusCode(200).extract().path("aidants[0]");
+        org.assertj.core.api.Assertions.assertThat(seenByPartner)
+                .isEqualTo(java.util.Map.of("name", "Nadia P.", "role", "mediateur_numerique", "trainingsCompleted", 1));
+        as(TestTokens.of("mediator", "GF")).get("/api/actors/" + id).then().statusCode(200)
+                .body("aidants[0].enrolledOn", equalTo("2025-02-03"))
+                .body("aidants[0].trainings[0].title", equalTo("Certification PIX"));
+    }
 }

@@ -55,7 +55,7 @@ public class ProxyResource {
     private static final List<String> REQUEST_HEADERS = List.of("Authorization", "Content-Type", "Accept",
             "Accept-Language", "Idempotency-Key", "If-Match", "If-None-Match", "X-Request-Id");
     private static final List<String> RESPONSE_HEADERS = List.of("Content-Type", "Location", "ETag",
-            "WWW-Authenticate", "Retry-After", "Cache-Control", "Content-Disposition");
+            "WWW-Authenticate", "Retry-After", "Cache-Control", "Content-Disposition", "Aidant-Id");
     private static final Set<String> TERRITORY_CODES = Set.of("GP", "GF", "MQ", "MF");
 
     private final Routes routes;

@@ -6,7 +6,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * Who sees an actor's aidants in full (enrolment, departure, trainings): hub admins, and the coordinators and
+ * Who sees an actor's aidants in full (enrolment, departure, trainings): the hub admins, coordinators and
  * mediators whose token covers the actor's territory: the people who run the network there. Everyone else, the
  * anonymous public included, sees the reduced view. The identity is resolved on demand because the endpoint is
  * open (authentication is lazy) and must not block the event loop.
@@ -19,10 +19,9 @@ final class AidantAccess {
         if (identity == null || identity.isAnonymous()) {
             return false;
         }
-        if (identity.hasRole(Roles.HUB_ADMIN)) {
-            return true;
-        }
-        boolean staff = identity.hasRole(Roles.COORDINATOR) || identity.hasRole(Roles.MEDIATOR);
+        // a hub admin too sees in full only the territories their token covers, as the actors service decides
+        boolean staff = identity.hasRole(Roles.HUB_ADMIN) || identity.hasRole(Roles.COORDINATOR)
+                || identity.hasRole(Roles.MEDIATOR);
         return staff && identity.getPrincipal() instanceof JsonWebToken token
                 && Caller.territoriesOf(token).stream().anyMatch(t -> t.name().equals(actorTerritory));
     }
