@@ -19,13 +19,13 @@ public final class TestTokens {
 
     /** A token for a named user, so that per-caller state (idempotency keys) can be exercised. */
     public static String forSubject(String subject, String role, String... territories) {
-        return DevTokens.mint(TestKeys.keys().getPrivate(), subject, role, Set.of(territories),
+        return DevTokens.mint(TestKeys.privateKey(), subject, role, Set.of(territories),
                 Duration.ofHours(1));
     }
 
     /** A mediator of a territory who works at the given actor (claim {@code actors}). */
     public static String mediatorAt(String territory, String actorId) {
-        return DevTokens.mint(TestKeys.keys().getPrivate(), "mediator-" + UUID.randomUUID(), "mediator",
+        return DevTokens.mint(TestKeys.privateKey(), "mediator-" + UUID.randomUUID(), "mediator",
                 Set.of(territory), Set.of(actorId), Duration.ofHours(1));
     }
 
