@@ -6,9 +6,6 @@ import fr.hubag.eventsourcing.command.CommandResult;
 import fr.hubag.eventsourcing.command.IdempotencyKeyReused;
 import fr.hubag.domain.CommandRejected;
 import fr.hubag.eventsourcing.store.ConcurrencyConflict;
-import fr.hubag.eventsourcing.store.EventStore;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -24,19 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Rule 6: a command retried with the same Idempotency-Key is applied once and answered the same way. */
-class CommandExecutorTest {
+class CommandExecutorTest extends KernelTest {
 
-    static KernelFixture db;
-    static CommandExecutor executor;
 
-    @BeforeAll
-    static void start() {
-        db = new KernelFixture();
-        executor = new CommandExecutor(db.pool, new EventStore(db.pool));
-    }
 
-    @AfterAll
-    static void stop() { db.close(); }
 
     static CommandContext context(String user, String key, String requestHash) {
         return new CommandContext("corr", "cause", user, key, requestHash, OptionalLong.empty());
@@ -55,9 +43,6 @@ class CommandExecutorTest {
         return run(stream, by, context).answerOrThrow();
     }
 
-    long events(String stream) {
-        return db.count("SELECT count(*) FROM es_events WHERE stream_id = '" + stream + "'");
-    }
 
     @Test
     void aReplayWithTheSameKeyAndRequestReturnsTheFirstResponseAndAppendsOnce() {

@@ -4,10 +4,7 @@ import fr.hubag.eventsourcing.command.CommandContext;
 import fr.hubag.eventsourcing.command.CommandExecutor;
 import fr.hubag.eventsourcing.command.CommandResult;
 import fr.hubag.eventsourcing.store.ConcurrencyConflict;
-import fr.hubag.eventsourcing.store.EventStore;
 import fr.hubag.testing.Race;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -22,19 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * domain's answer — accepted, or refused by a rule — and never a transport conflict. With If-Match the conflict
  * stays, because that caller asked to be told.
  */
-class ContentionTest {
+class ContentionTest extends KernelTest {
 
-    static KernelFixture db;
-    static CommandExecutor executor;
 
-    @BeforeAll
-    static void start() {
-        db = new KernelFixture();
-        executor = new CommandExecutor(db.pool, new EventStore(db.pool));
-    }
 
-    @AfterAll
-    static void stop() { db.close(); }
 
     static CommandResult<Counter.State> increment(String stream, int by, CommandContext context) {
         return executor.execute(Counter.TYPE, stream, new Counter.Increment("MQ", by), context)

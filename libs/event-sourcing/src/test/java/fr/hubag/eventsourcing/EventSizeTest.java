@@ -6,9 +6,6 @@ import fr.hubag.eventsourcing.command.AggregateType;
 import fr.hubag.eventsourcing.command.CommandContext;
 import fr.hubag.eventsourcing.command.CommandExecutor;
 import fr.hubag.eventsourcing.command.CommandResult;
-import fr.hubag.eventsourcing.store.EventStore;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -21,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * An event the broker could not carry is never appended: it would stop the relay, and every later event with it.
  * The command is refused (422) and nothing is stored.
  */
-class EventSizeTest {
+class EventSizeTest extends KernelTest {
 
     record Write(String text) {}
 
@@ -35,17 +32,8 @@ class EventSizeTest {
         @Override public String evolve(String state, Written event) { return "MQ"; }
     }, EventCodec.builder(Written.class, Written::at).event("Written", 1, Written.class).build(), state -> "MQ");
 
-    static KernelFixture db;
-    static CommandExecutor executor;
 
-    @BeforeAll
-    static void start() {
-        db = new KernelFixture();
-        executor = new CommandExecutor(db.pool, new EventStore(db.pool));
-    }
 
-    @AfterAll
-    static void stop() { db.close(); }
 
     @Test
     void anEventOverTheLimitIsRefusedAndNothingIsStored() {

@@ -7,9 +7,7 @@ import fr.hubag.eventsourcing.job.Cadence;
 import fr.hubag.eventsourcing.job.JobRunner;
 import fr.hubag.eventsourcing.job.Period;
 import fr.hubag.eventsourcing.job.PeriodicJob;
-import fr.hubag.eventsourcing.store.EventStore;
 import io.smallrye.mutiny.Uni;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -28,21 +26,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A periodic job (say, a daily expiry in Martinique) runs every ended period once, catches up the periods it missed
  * while the service was down, and decides nothing twice when a period runs again after a crash.
  */
-class JobRunnerTest {
+class JobRunnerTest extends KernelTest {
 
-    static KernelFixture db;
-    static CommandExecutor executor;
     static JobRunner runner;
 
     @BeforeAll
     static void start() {
-        db = new KernelFixture();
-        executor = new CommandExecutor(db.pool, new EventStore(db.pool));
         runner = new JobRunner(db.pool, db.vertx);
     }
 
-    @AfterAll
-    static void stop() { db.close(); }
 
     /** Adds one to a counter per period; its command's key comes from the period. */
     static final class DailyBonus implements PeriodicJob {
@@ -66,9 +58,6 @@ class JobRunnerTest {
 
     static Clock at(String instant) { return Clock.fixed(Instant.parse(instant), ZoneOffset.UTC); }
 
-    long events(String stream) {
-        return db.count("SELECT count(*) FROM es_events WHERE stream_id = '" + stream + "'");
-    }
 
     @Test
     void afterThreeDaysDownTheJobRunsTheThreeMissedDaysOnceEach() {

@@ -4,9 +4,6 @@ import fr.hubag.eventsourcing.command.CommandContext;
 import fr.hubag.eventsourcing.command.CommandExecutor;
 import fr.hubag.eventsourcing.command.CommandResult;
 import fr.hubag.eventsourcing.consumer.ConsumedEvent;
-import fr.hubag.eventsourcing.store.EventStore;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.UUID;
@@ -18,19 +15,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * completed) runs a command keyed by the consumer, the event and the target stream: Kafka delivers at least once,
  * and a redelivered event decides nothing twice; the new event records what caused it.
  */
-class ReactionTest {
+class ReactionTest extends KernelTest {
 
-    static KernelFixture db;
-    static CommandExecutor executor;
 
-    @BeforeAll
-    static void start() {
-        db = new KernelFixture();
-        executor = new CommandExecutor(db.pool, new EventStore(db.pool));
-    }
 
-    @AfterAll
-    static void stop() { db.close(); }
 
     @Test
     void aRedeliveredEventRunsItsReactionOnce() {
