@@ -1,12 +1,14 @@
 package fr.hubag.servicekit.openapi;
 
 import fr.hubag.servicekit.problem.Problem;
+import fr.hubag.servicekit.web.StrictText;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
@@ -33,6 +35,7 @@ public class ProblemResponses implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
+        boundTexts(openAPI);
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
@@ -96,5 +99,33 @@ public class ProblemResponses implements OASFilter {
                 .forEach(e -> sorted.put(e.getKey(), e.getValue()));
         responses.setAPIResponses(sorted);
         operation.setResponses(responses);
+    }
+
+    /**
+     * Every free text of every schema is declared with the bound {@link StrictText} enforces, so clients read the
+     * limit where they read the field (an enumeration or a pattern is bound already).
+     */
+    private static void boundTexts(OpenAPI openAPI) {
+        if (openAPI.getComponents() == null || openAPI.getComponents().getSchemas() == null) {
+            return;
+        }
+        openAPI.getComponents().getSchemas().values().forEach(ProblemResponses::bound);
+    }
+
+    private static void bound(Schema schema) {
+        if (schema == null || schema.getRef() != null) {
+            return;
+        }
+        if (schema.getProperties() != null) {
+            schema.getProperties().values().forEach(ProblemResponses::bound);
+        }
+        if (schema.getItems() != null) {
+            bound(schema.getItems());
+        }
+        boolean text = schema.getType() != null && schema.getType().contains(Schema.SchemaType.STRING);
+        if (text && schema.getEnumeration() == null && schema.getFormat() == null && schema.getPattern() == null
+                && schema.getMaxLength() == null) {
+            schema.setMaxLength(StrictText.MAX_LENGTH);
+        }
     }
 }

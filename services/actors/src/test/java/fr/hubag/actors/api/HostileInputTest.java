@@ -104,4 +104,13 @@ class HostileInputTest {
                 .post("/api/actors/imports?acceptUnknownPivot=notabool")
                 .then().statusCode(400).body("errors[0].field", equalTo("acceptUnknownPivot"));
     }
+
+    @Test
+    void aNameLongerThanTheEventContractAllowsIsRefused() {
+        long before = storedEvents();
+        as(mq).body(martiniqueActor("n".repeat(201))).post("/api/actors")
+                .then().statusCode(400).body("errors[0].field", equalTo("name"))
+                .body("errors[0].message", containsString("at most 200"));
+        assertThat(storedEvents()).isEqualTo(before);
+    }
 }

@@ -55,6 +55,9 @@ import static fr.hubag.actors.domain.place.StandardField.STRUCTURE_PARENTE;
 public final class PlaceReader {
 
     public static final int SUMMARY_MAX = 280;
+    /** The bounds of the event contract (contracts/events/actors/Place.json): what is stored can be published. */
+    public static final int NAME_MAX = 200;
+    public static final int ADDRESS_MAX = 300;
 
     private final CommuneRegistry communes;
 
@@ -72,11 +75,12 @@ public final class PlaceReader {
         FieldReader in = new FieldReader(raw, options == null ? ReadOptions.STRICT : options, problems);
 
         String externalId = Optional.ofNullable(in.text(ID)).orElse("");
-        String name = in.required(NOM, "the place's name");
+        String name = bounded(in, NOM, in.required(NOM, "the place's name"), NAME_MAX);
         PivotReading pivot = PlaceChecks.pivot(in, raw);
         Optional<CommuneCheck.Resolved> commune = commune(in);
         Territory territory = commune.map(c -> c.commune().territory()).orElse(null);
-        String address = in.required(ADRESSE, "the street address (number, street), e.g. 12 rue Schoelcher");
+        String address = bounded(in, ADRESSE,
+                in.required(ADRESSE, "the street address (number, street), e.g. 12 rue Schoelcher"), ADDRESS_MAX);
         String complement = in.text(COMPLEMENT_ADRESSE);
         Coordinates coordinates = PlaceChecks.coordinates(in, territory);
         List<String> typologies = PlaceChecks.typologies(in);
@@ -148,5 +152,12 @@ public final class PlaceReader {
                     + " characters; at most " + SUMMARY_MAX + " (put the rest in presentation_detail)");
         }
         return summary;
+    }
+
+    private static String bounded(FieldReader in, StandardField field, String text, int max) {
+        if (text != null && text.codePointCount(0, text.length()) > max) {
+            in.problems().error(field, "has " + text.codePointCount(0, text.length()) + " characters; at most " + max);
+        }
+        return text;
     }
 }
