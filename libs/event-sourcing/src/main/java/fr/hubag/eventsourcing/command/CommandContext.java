@@ -40,9 +40,6 @@ public record CommandContext(
                 OptionalLong.empty());
     }
 
-    public CommandContext withIdempotencyKey(String key, String hash) {
-        return new CommandContext(correlationId, causationId, actingUser, key, hash, expectedVersion);
-    }
 
     public boolean hasIdempotencyKey() {
         return idempotencyKey != null && !idempotencyKey.isBlank();

@@ -127,7 +127,7 @@ public class CommandExecutor {
                                                     Function<List<CommandOutcome<S>>, String> answer, int attempt) {
         KeyLookup lookup = context.hasIdempotencyKey() ? new KeyLookup(scope(context), context.idempotencyKey()) : null;
         return store.read(streamIds, lookup)
-                .flatMap(read -> decideAndAppend(type, streamIds, context, commandsFor, answer, read, attempt))
+                .flatMap(read -> decideAndAppend(type, streamIds, context, commandsFor, answer, read))
                 .onFailure(LostRace.class).transform(lost -> mayRetry(context, attempt) ? lost : lost.getCause())
                 .onFailure(failure -> failure instanceof DuplicateIdempotencyKey || failure instanceof LostRace)
                 // the same key raced us (its answer is now stored), or another command moved the stream: read again
@@ -155,7 +155,7 @@ public class CommandExecutor {
                                                             CommandContext context,
                                                             Function<List<S>, List<C>> commandsFor,
                                                             Function<List<CommandOutcome<S>>, String> answer,
-                                                            CommandRead read, int attempt) {
+                                                            CommandRead read) {
         if (read.stored().isPresent()) {
             if (!read.stored().get().requestHash().equals(context.requestHash())) {
                 throw new IdempotencyKeyReused(context.idempotencyKey());
@@ -179,7 +179,7 @@ public class CommandExecutor {
         String answerText = answer.apply(outcomes);
         if (outcomes.stream().noneMatch(CommandOutcome::changed)) {
             // nothing to record (the command asked for what is already true): no statement, no key kept
-            return Uni.createFrom().item(new CommandResult.Decided<>(outcomes, answerText, attempt));
+            return Uni.createFrom().item(new CommandResult.Decided<>(outcomes, answerText));
         }
         EventMetadata metadata = new EventMetadata(context.correlationId(), context.causationId(),
                 context.actingUser(), context.idempotencyKey());
@@ -206,7 +206,7 @@ public class CommandExecutor {
         int count = changed.stream().mapToInt(outcome -> outcome.events().size()).sum();
         return appended.invoke(() -> metrics.appended(type.streamType(), count, System.nanoTime() - appending))
                 .onFailure(ConcurrencyConflict.class).transform(c -> new LostRace((ConcurrencyConflict) c))
-                .replaceWith(new CommandResult.Decided<>(outcomes, answerText, attempt));
+                .replaceWith(new CommandResult.Decided<>(outcomes, answerText));
     }
 
     private <C, E, S> Uni<AppendResult> append(SqlClient client, AggregateType<C, E, S> type,
@@ -249,11 +249,13 @@ public class CommandExecutor {
                 type.codec().occurredAt(event))).toList();
         for (NewEvent event : newEvents) {
             // an event the broker cannot carry would stop the relay for every later event: it is never appended
-            if (event.payload().length() * 3L > MAX_EVENT_BYTES
-                    && event.payload().getBytes(StandardCharsets.UTF_8).length > MAX_EVENT_BYTES) {
+            // (a payload of under a third of the limit in chars cannot exceed it in UTF-8 bytes: no encoding then)
+            int bytes = event.payload().length() * 3L > MAX_EVENT_BYTES
+                    ? event.payload().getBytes(StandardCharsets.UTF_8).length : 0;
+            if (bytes > MAX_EVENT_BYTES) {
                 throw CommandRejected.unprocessable("event-too-large", null, event.type() + " would take "
-                        + event.payload().getBytes(StandardCharsets.UTF_8).length / 1024 + " KiB; an event is at most "
-                        + MAX_EVENT_BYTES / 1024 + " KiB (shorten the longest texts)");
+                        + bytes / 1024 + " KiB; an event is at most " + MAX_EVENT_BYTES / 1024
+                        + " KiB (shorten the longest texts)");
             }
         }
         return new CommandOutcome<>(streamId, loaded.version() + newEvents.size(), state, newEvents);

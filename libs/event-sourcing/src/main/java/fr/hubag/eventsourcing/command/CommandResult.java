@@ -14,7 +14,7 @@ public sealed interface CommandResult<S> {
      * The command was decided on the streams' current states; {@code answer} is what was (or, without a key, would
      * have been) remembered for a replay.
      */
-    record Decided<S>(List<CommandOutcome<S>> outcomes, String answer, int attempts) implements CommandResult<S> {
+    record Decided<S>(List<CommandOutcome<S>> outcomes, String answer) implements CommandResult<S> {
         public CommandOutcome<S> first() { return outcomes.get(0); }
 
         public boolean changed() { return outcomes.stream().anyMatch(CommandOutcome::changed); }

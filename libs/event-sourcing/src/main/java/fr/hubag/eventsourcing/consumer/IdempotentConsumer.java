@@ -115,14 +115,7 @@ public class IdempotentConsumer {
                 .execute(Tuple.of(consumer, event.eventId()))
                 .flatMap(marked -> (marked.rowCount() == 1 ? effect.apply(tx).replaceWith(true)
                         : Uni.createFrom().item(false))
-                        .call(() -> tx.preparedQuery("""
-                                        INSERT INTO es_consumer_checkpoints (consumer, topic, partition, next_offset)
-                                        VALUES ($1, $2, $3, $4)
-                                        ON CONFLICT (consumer, topic, partition) DO UPDATE
-                                           SET next_offset = GREATEST(es_consumer_checkpoints.next_offset,
-                                                                      EXCLUDED.next_offset),
-                                               updated_at = now()""")
-                                .execute(Tuple.of(consumer, event.topic(), event.partition(), event.offset() + 1)))));
+                        .call(() -> checkpoints(tx, consumer, List.of(event)))));
     }
 
     /**
