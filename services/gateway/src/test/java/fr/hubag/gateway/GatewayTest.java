@@ -69,21 +69,35 @@ class GatewayTest {
     void forwardsThePathQueryBodyIdentityAndACorrelationId() {
         String token = TestTokens.coordinator("MQ");
         given().header("Authorization", bearer(token)).header("Idempotency-Key", "k-1")
+                .header("If-Match", "\"2\"").header("X-Request-Id", "req-1")
                 .header("X-Correlation-Id", "from-the-phone").contentType("application/json")
                 .body("{\"name\":\"x\"}")
                 .post("/api/actors?dryRun=false")
                 .then().statusCode(201)
                 .header("Location", "/api/actors/42")
+                .header("ETag", "\"3\"")
+                .header("Aidant-Id", "aidant-7")
                 .header("X-Internal-Secret", nullValue())
                 .body("method", equalTo("POST"))
                 .body("uri", equalTo("/api/actors?dryRun=false"))
                 .body("body", equalTo("{\"name\":\"x\"}"))
                 .body("headers.authorization", equalTo("Bearer " + token))
                 .body("headers.idempotency-key", equalTo("k-1"))
+                .body("headers.if-match", equalTo("\"2\""))
+                .body("headers.x-request-id", equalTo("req-1"))
                 .body("headers.x-correlation-id", equalTo("from-the-phone"));
         given().header("Authorization", bearer(token)).get("/api/actors/1")
                 .then().statusCode(200).header("X-Correlation-Id", notNullValue())
                 .body("headers.x-correlation-id", notNullValue());
+    }
+
+    @Test
+    void aRequestIdThatIsNotAnIdIsRefusedAtTheEdge() {
+        given().header("Authorization", bearer(TestTokens.coordinator("MQ")))
+                .header("X-Request-Id", "<html>" + "x".repeat(200) + "</html>")
+                .contentType("application/json").body("{}").post("/api/actors")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("X-Request-Id"));
     }
 
     @Test
@@ -118,7 +132,12 @@ class GatewayTest {
                 .body("components.schemas", hasKey("ActorView"))
                 .body("components.securitySchemes.jwt.scheme", equalTo("bearer"))
                 .body("x-unavailable-services", equalTo(java.util.List.of("sessions")))
-                .body("paths", not(hasKey("/api/{service}{rest}")));
+                .body("paths", not(hasKey("/api/{service}{rest}")))
+                .body("paths.'/api/actors'.post.responses.'429'.$ref",
+                        equalTo("#/components/responses/TooManyRequests"))
+                .body("paths.'/api/actors'.post.responses.'413'.$ref",
+                        equalTo("#/components/responses/ContentTooLarge"))
+                .body("components.responses.TooManyRequests.headers", hasKey("Retry-After"));
         given().get("/q/swagger-ui/").then().statusCode(200);
     }
 }

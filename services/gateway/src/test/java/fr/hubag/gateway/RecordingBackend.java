@@ -5,15 +5,18 @@ import fr.hubag.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
 
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.CRC32;
 
 /**
  * An HTTP server standing in for the services behind the gateway, to test the gateway's own job (authentication,
  * territory check at the edge, forwarding, merging OpenAPI). It answers every request with what it received, so a
- * test sees exactly what the gateway forwarded; {@code /q/openapi} returns a small document. The services
+ * test sees exactly what the gateway forwarded (an upload, by its length and checksum); {@code /q/openapi} returns
+ * a small document. The services
  * themselves are tested against real parts in their own modules and end to end by .ci/smoke-test.
  */
 public class RecordingBackend implements QuarkusTestResourceLifecycleManager {
@@ -24,12 +27,57 @@ public class RecordingBackend implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         vertx = Vertx.vertx();
-        server = vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
+        server = vertx.createHttpServer().requestHandler(request -> {
+            if (request.path().startsWith("/api/actors/imports") && request.method().name().equals("POST")) {
+                countUpload(request);
+                return;
+            }
+            record(request);
+        }).listen(0).toCompletionStage().toCompletableFuture().join();
+        String backend = "http://localhost:" + server.actualPort();
+        return Map.of(
+                "hub.routes.actors", backend,
+                "hub.routes.projection", backend,
+                "hub.routes.sessions", "http://localhost:1",
+                "hub.routes.vouchers", backend,
+                "hub.routes.impact", backend,
+                "mp.jwt.verify.publickey.location", TestKeys.publicKeyFile().toUri().toString(),
+                "mp.jwt.verify.issuer", TestTokens.ISSUER);
+    }
+
+    /**
+     * An upload is counted as it streams, never held: the answer gives its length and CRC-32, so a test sees that
+     * the whole file arrived; {@code ?delay=<ms>} holds the answer that long (an import still running).
+     */
+    private void countUpload(HttpServerRequest request) {
+        CRC32 crc = new CRC32();
+        long[] length = {0};
+        request.handler(chunk -> {
+            length[0] += chunk.length();
+            crc.update(chunk.getByteBuf().nioBuffer());
+        });
+        request.endHandler(end -> {
+            String delay = request.getParam("delay");
+            Runnable answer = () -> request.response().setStatusCode(201)
+                    .putHeader("Content-Type", "application/json")
+                    .end(new JsonObject().put("bytes", length[0]).put("crc", crc.getValue())
+                            .put("authorization", request.getHeader("Authorization")).encode());
+            if (delay == null) {
+                answer.run();
+            } else {
+                vertx.setTimer(Long.parseLong(delay), t -> answer.run());
+            }
+        });
+    }
+
+    private void record(HttpServerRequest request) {
+        request.body().onSuccess(body -> {
             if (request.path().equals("/q/openapi")) {
                 request.response().putHeader("Content-Type", "application/json").end(new JsonObject()
                         .put("openapi", "3.1.0")
                         .put("paths", new JsonObject().put("/api/actors", new JsonObject()
-                                .put("post", new JsonObject().put("summary", "Register an actor"))))
+                                .put("post", new JsonObject().put("summary", "Register an actor")
+                                        .put("requestBody", new JsonObject().put("required", true)))))
                         .put("components", new JsonObject().put("schemas", new JsonObject()
                                 .put("ActorView", new JsonObject().put("type", "object"))))
                         .encode());
@@ -40,19 +88,12 @@ public class RecordingBackend implements QuarkusTestResourceLifecycleManager {
             request.response().setStatusCode(request.method().name().equals("POST") ? 201 : 200)
                     .putHeader("Content-Type", "application/json")
                     .putHeader("Location", "/api/actors/42")
+                    .putHeader("ETag", "\"3\"")
+                    .putHeader("Aidant-Id", "aidant-7")
                     .putHeader("X-Internal-Secret", "must-not-leak")
                     .end(new JsonObject().put("method", request.method().name()).put("uri", request.uri())
                             .put("headers", headers).put("body", body.toString()).encode());
-        })).listen(0).toCompletionStage().toCompletableFuture().join();
-        String backend = "http://localhost:" + server.actualPort();
-        return Map.of(
-                "hub.routes.actors", backend,
-                "hub.routes.projection", backend,
-                "hub.routes.sessions", "http://localhost:1",
-                "hub.routes.vouchers", backend,
-                "hub.routes.impact", backend,
-                "mp.jwt.verify.publickey.location", TestKeys.publicKeyFile().toUri().toString(),
-                "mp.jwt.verify.issuer", TestTokens.ISSUER);
+        });
     }
 
     @Override

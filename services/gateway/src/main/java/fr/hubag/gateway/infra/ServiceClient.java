@@ -1,28 +1,82 @@
 package fr.hubag.gateway.infra;
 
+import fr.hubag.gateway.config.Routes;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.ext.web.client.WebClient;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** One pooled, non-blocking HTTP client to the services, shared by the proxy and the OpenAPI merger. */
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The gateway's connections to the services: pooled HTTP/1.1 keep-alive clients that stream (the proxy), one pool
+ * for ordinary requests and a smaller one for uploads, so that long imports never hold every connection an ordinary
+ * command needs; and a web client for the OpenAPI merger, which reads small documents whole. Base URLs are parsed
+ * once, not per request.
+ */
 @ApplicationScoped
 public class ServiceClient {
 
-    private final WebClient client;
+    /** Connections per pool: about the clients the platform serves at once (the benchmark runs 64). */
+    static final int COMMAND_CONNECTIONS = 64;
+    static final int UPLOAD_CONNECTIONS = 16;
 
-    public ServiceClient(Vertx vertx) {
-        this.client = WebClient.create(vertx, new WebClientOptions()
-                .setMaxPoolSize(64)
+    /** Where one service listens. */
+    public record Backend(String host, int port, boolean ssl) {}
+
+    private final WebClient documents;
+    private final HttpClient commands;
+    private final HttpClient uploads;
+    private final Map<String, Backend> backends = new HashMap<>();
+
+    public ServiceClient(Vertx vertx, Routes routes) {
+        this.documents = WebClient.create(vertx, new WebClientOptions()
+                .setMaxPoolSize(4)
                 .setKeepAlive(true)
                 .setConnectTimeout(2_000)
                 .setFollowRedirects(false)
                 .setUserAgent("hubag-gateway"));
+        this.commands = vertx.getDelegate().createHttpClient(proxyOptions(),
+                new PoolOptions().setHttp1MaxSize(COMMAND_CONNECTIONS));
+        this.uploads = vertx.getDelegate().createHttpClient(proxyOptions(),
+                new PoolOptions().setHttp1MaxSize(UPLOAD_CONNECTIONS));
+        routes.routes().forEach((service, base) -> {
+            URI uri = URI.create(base);
+            boolean ssl = "https".equalsIgnoreCase(uri.getScheme());
+            backends.put(service, new Backend(uri.getHost(), uri.getPort() > 0 ? uri.getPort() : ssl ? 443 : 80, ssl));
+        });
     }
 
-    public WebClient client() { return client; }
+    private static HttpClientOptions proxyOptions() {
+        return new HttpClientOptions()
+                .setKeepAlive(true)
+                .setPipelining(false)
+                .setConnectTimeout(2_000)
+                .setDecompressionSupported(false);
+    }
+
+    public Optional<Backend> backend(String service) {
+        return Optional.ofNullable(backends.get(service));
+    }
+
+    /** The client for ordinary requests, or for uploads. */
+    public HttpClient proxy(boolean upload) {
+        return upload ? uploads : commands;
+    }
+
+    public WebClient client() { return documents; }
 
     @PreDestroy
-    void close() { client.close(); }
+    void close() {
+        documents.close();
+        commands.close();
+        uploads.close();
+    }
 }

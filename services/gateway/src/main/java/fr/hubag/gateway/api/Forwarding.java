@@ -1,0 +1,244 @@
+package fr.hubag.gateway.api;
+
+import fr.hubag.gateway.infra.ServiceClient.Backend;
+import fr.hubag.servicekit.problem.Problem;
+import fr.hubag.servicekit.web.Correlation;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.vertx.core.AsyncResult;
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.ws.rs.core.Response.Status;
+import org.jboss.logging.Logger;
+
+import java.net.ConnectException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Streams one admitted request to its service and the answer back: chunks are written as they come, reading pauses
+ * while the other side's write queue is full, and the body is counted against the endpoint's limit as it flows (a
+ * chunked body has no declared length). Headers are relayed from fixed lists; the W3C trace context is added by
+ * OpenTelemetry's instrumentation of the client. Each forwarded request is timed per service and status as
+ * {@code hub_gateway_forwarded_seconds} (docs/observability.md), since the HTTP server's own series see one
+ * templated path for all services. A service down or too slow is a 503 or 504 problem with Retry-After.
+ */
+final class Forwarding {
+
+    private static final Logger LOG = Logger.getLogger(Forwarding.class);
+    private static final List<String> REQUEST_HEADERS = List.of("Authorization", "Content-Type", "Accept",
+            "Accept-Language", "Idempotency-Key", "If-Match", "If-None-Match", "X-Request-Id", "Aidant-Id");
+    private static final List<String> RESPONSE_HEADERS = List.of("Content-Type", "Content-Length", "Location",
+            "ETag", "WWW-Authenticate", "Retry-After", "Cache-Control", "Content-Disposition", "Aidant-Id");
+
+    /** Where an admitted request goes, with which client, how long to wait, and how much body it may carry. */
+    record Target(String service, Backend backend, HttpClient client, long timeoutMillis, long maxBody) {}
+
+    private final EdgeAnswers answers;
+    private final MeterRegistry registry;
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+
+    Forwarding(EdgeAnswers answers, MeterRegistry registry) {
+        this.answers = answers;
+        this.registry = registry;
+    }
+
+    /** @param done called once when the exchange is over, however it ends */
+    void forward(RoutingContext ctx, Target target, String correlation, Runnable done) {
+        HttpServerRequest in = ctx.request();
+        MultiMap headers = HttpHeaders.headers();
+        for (String name : REQUEST_HEADERS) {
+            String value = in.getHeader(name);
+            if (value != null) {
+                headers.add(name, value);
+            }
+        }
+        headers.add(Correlation.HEADER, correlation);
+        String host = in.getHeader(HttpHeaders.HOST);
+        if (host != null) {
+            headers.add("X-Forwarded-Host", host);
+        }
+        headers.add("X-Forwarded-Proto", in.scheme());
+        String query = in.query();
+        RequestOptions options = new RequestOptions()
+                .setMethod(in.method())
+                .setHost(target.backend().host())
+                .setPort(target.backend().port())
+                .setSsl(target.backend().ssl())
+                .setURI(query == null ? ctx.normalizedPath() : ctx.normalizedPath() + "?" + query)
+                .setIdleTimeout(target.timeoutMillis())
+                .setHeaders(headers);
+        Exchange exchange = new Exchange(ctx, target, correlation, done);
+        ctx.addEndHandler(exchange::over);
+        target.client().request(options).onComplete(exchange::connected);
+    }
+
+    private Timer timer(String service, int status) {
+        return timers.computeIfAbsent(service + ' ' + status, key -> Timer.builder("hub.gateway.forwarded")
+                .description("Requests the gateway forwarded, by service and the status it answered")
+                .tags("service", service, "status", Integer.toString(status))
+                .register(registry));
+    }
+
+    /** One request and its answer, in flight. Every callback runs on the caller's event loop context. */
+    private final class Exchange {
+        private final RoutingContext ctx;
+        private final HttpServerRequest in;
+        private final HttpServerResponse out;
+        private final Target target;
+        private final String correlation;
+        private final Runnable done;
+        private final long start = System.nanoTime();
+        private HttpClientRequest toService;
+        private long sent;
+        private boolean requestEnded;
+        private boolean answered;
+        private boolean over;
+
+        Exchange(RoutingContext ctx, Target target, String correlation, Runnable done) {
+            this.ctx = ctx;
+            this.in = ctx.request();
+            this.out = ctx.response();
+            this.target = target;
+            this.correlation = correlation;
+            this.done = done;
+        }
+
+        void connected(AsyncResult<HttpClientRequest> connection) {
+            if (over) {
+                if (connection.succeeded()) {
+                    connection.result().reset();
+                }
+                return;
+            }
+            if (connection.failed()) {
+                unavailable(connection.cause());
+                return;
+            }
+            toService = connection.result();
+            toService.response().onComplete(this::answered);
+            toService.exceptionHandler(failure -> { });
+            if (!EdgeAnswers.hasBody(in)) {
+                requestEnded = true;
+                toService.end();
+                return;
+            }
+            String length = in.getHeader(HttpHeaders.CONTENT_LENGTH);
+            if (length == null) {
+                toService.setChunked(true);
+            } else {
+                toService.putHeader(HttpHeaders.CONTENT_LENGTH, length);
+            }
+            if ("100-continue".equalsIgnoreCase(in.getHeader(HttpHeaders.EXPECT))) {
+                out.writeContinue();
+            }
+            in.exceptionHandler(failure -> toService.reset());
+            in.endHandler(end -> {
+                requestEnded = true;
+                toService.end();
+            });
+            in.handler(this::chunk);
+        }
+
+        private void chunk(Buffer chunk) {
+            sent += chunk.length();
+            if (sent > target.maxBody()) {
+                answered = true;
+                in.handler(null);
+                in.endHandler(null);
+                toService.reset();
+                answers.refuse(ctx, ProxyRoute.tooLarge(target.maxBody()).at(ctx.normalizedPath(), correlation),
+                        null, 0);
+                return;
+            }
+            toService.write(chunk);
+            if (toService.writeQueueFull()) {
+                in.pause();
+                toService.drainHandler(drained -> in.resume());
+            }
+        }
+
+        private void answered(AsyncResult<HttpClientResponse> result) {
+            if (over || answered) {
+                return;
+            }
+            answered = true;
+            if (result.failed()) {
+                unavailable(result.cause());
+                return;
+            }
+            HttpClientResponse answer = result.result();
+            out.setStatusCode(answer.statusCode());
+            MultiMap headers = answer.headers();
+            for (String name : RESPONSE_HEADERS) {
+                String value = headers.get(name);
+                if (value != null) {
+                    out.putHeader(name, value);
+                }
+            }
+            if (headers.get(HttpHeaders.CONTENT_LENGTH) == null) {
+                out.setChunked(true);
+            }
+            if (!requestEnded) {
+                // the service answered before the whole body came: the rest is not worth reading
+                out.putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
+            }
+            answer.exceptionHandler(failure -> in.connection().close());
+            answer.handler(chunk -> {
+                out.write(chunk);
+                if (out.writeQueueFull()) {
+                    answer.pause();
+                    out.drainHandler(drained -> answer.resume());
+                }
+            });
+            answer.endHandler(end -> out.end().onComplete(written -> {
+                if (!requestEnded) {
+                    in.connection().close();
+                }
+            }));
+        }
+
+        private void unavailable(Throwable failure) {
+            boolean timeout = failure instanceof TimeoutException
+                    || failure.getClass().getSimpleName().contains("Timeout");
+            String service = target.service();
+            LOG.warnf("%s %s: service %s %s (%s)", ctx.normalizedPath(), correlation, service,
+                    timeout ? "timed out" : "unreachable", failure.toString());
+            Problem problem = timeout
+                    ? Problem.of(Status.GATEWAY_TIMEOUT, "service-timeout", "service '" + service
+                            + "' did not answer in time; the request may or may not have been applied — retry with "
+                            + "the same Idempotency-Key")
+                    : Problem.of(Status.SERVICE_UNAVAILABLE, "service-unavailable", "service '" + service
+                            + "' is unreachable" + (failure instanceof ConnectException ? ""
+                            : ": " + failure.getMessage()));
+            if (toService != null) {
+                toService.reset();
+            }
+            answers.refuse(ctx, problem.at(ctx.normalizedPath(), correlation), "5", target.maxBody() - sent);
+        }
+
+        /** The response was written, or the client's connection ended first. */
+        void over(AsyncResult<Void> ended) {
+            if (over) {
+                return;
+            }
+            over = true;
+            if (toService != null && (ended.failed() || !answered)) {
+                toService.reset();
+            }
+            done.run();
+            timer(target.service(), out.getStatusCode()).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        }
+    }
+}
