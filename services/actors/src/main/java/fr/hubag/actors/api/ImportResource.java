@@ -1,7 +1,9 @@
 package fr.hubag.actors.api;
 
-import fr.hubag.actors.infra.importing.ImportReport;
 import fr.hubag.actors.application.PlaceImporter;
+import fr.hubag.actors.infra.importing.FileShape;
+import fr.hubag.actors.infra.importing.ImportReport;
+import fr.hubag.actors.infra.importing.ReportSpool;
 import fr.hubag.actors.infra.importing.UnreadableFile;
 import fr.hubag.servicekit.problem.InvalidRequest;
 import fr.hubag.servicekit.problem.Problem;
@@ -19,6 +21,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -43,7 +46,8 @@ import java.nio.file.StandardCopyOption;
 /**
  * Imports a file of the national standard (CSV or JSON; v1.0.2, or the older exports with {@code ;} and
  * {@code labels_nationaux}) and answers a row-by-row report. Runs on a worker thread: the body is spooled to a
- * temporary file and read from there, so a 10 000-row file never sits whole in memory.
+ * temporary file and read from there, and the report is written to disk as the import goes and sent from there,
+ * so neither the file nor its report ever sits whole in memory.
  */
 @Path("/api/actors/imports")
 @Tag(name = "imports", description = "Import places in the national standard")
@@ -66,7 +70,8 @@ public class ImportResource {
             + "other territories are rejected), hub-admin. Each row is created, updated, unchanged or rejected with "
             + "the field and the reason; importing the same file again changes nothing. Likely duplicates are "
             + "reported as merge candidates, never merged. An all-zeros pivot is accepted only with "
-            + "acceptUnknownPivot=true (or a pivot_inconnu column set to true).")
+            + "acceptUnknownPivot=true (or a pivot_inconnu column set to true). With dryRun=true the report says what "
+            + "the import would do and nothing is recorded.")
     @APIResponse(responseCode = "200", description = "The report",
             content = @Content(schema = @Schema(implementation = ImportReport.class)))
     @APIResponse(responseCode = "400", description = "Not a CSV or JSON file of the standard; nothing imported")
@@ -75,27 +80,35 @@ public class ImportResource {
                                  @Parameter(description = "accept all-zeros pivots as 'pivot unknown'",
                                          schema = @Schema(type = SchemaType.BOOLEAN))
                                  @QueryParam("acceptUnknownPivot") String acceptUnknownPivotParam,
+                                 @Parameter(description = "check the file and answer the full report without "
+                                         + "recording anything", schema = @Schema(type = SchemaType.BOOLEAN))
+                                 @QueryParam("dryRun") String dryRunParam,
                                  @Context ContainerRequestContext http) throws IOException {
-        // strictly true or false: "notabool" once read as false, silently refusing the rows it meant to accept
-        boolean acceptUnknownPivot = switch (acceptUnknownPivotParam == null ? "" : acceptUnknownPivotParam) {
-            case "true" -> true;
-            case "false", "" -> false;
-            default -> throw InvalidRequest.of("acceptUnknownPivot", "must be true or false");
-        };
+        boolean acceptUnknownPivot = strictBoolean("acceptUnknownPivot", acceptUnknownPivotParam);
+        boolean dryRun = strictBoolean("dryRun", dryRunParam);
         java.nio.file.Path file = Files.createTempFile("hub-import-", ".upload");
         try {
             Files.copy(body, file, StandardCopyOption.REPLACE_EXISTING);
-            PlaceImporter.Format format = contentType != null && contentType.toLowerCase().contains("json")
-                    ? PlaceImporter.Format.JSON : PlaceImporter.Format.CSV;
-            ImportReport report = importer.run(file, charsetOf(file), format, new PlaceImporter.Request(
-                    caller.territories(), acceptUnknownPivot, caller.subject(), Correlation.of(http)));
-            return Response.ok(report).build();
+            FileShape.Format format = contentType != null && contentType.toLowerCase().contains("json")
+                    ? FileShape.Format.JSON : FileShape.Format.CSV;
+            ReportSpool.Finished report = importer.run(file, charsetOf(file), format, new PlaceImporter.Request(
+                    caller.territories(), acceptUnknownPivot, dryRun, caller.subject(), Correlation.of(http)));
+            return Response.ok((StreamingOutput) report::writeTo, MediaType.APPLICATION_JSON_TYPE).build();
         } catch (UnreadableFile e) {
             return Problem.of(Response.Status.BAD_REQUEST, e.code(), e.getMessage())
                     .at("/api/actors/imports", null).toResponse();
         } finally {
             Files.deleteIfExists(file);
         }
+    }
+
+    /** Strictly true or false: "notabool" once read as false, silently refusing the rows it meant to accept. */
+    private static boolean strictBoolean(String name, String value) {
+        return switch (value == null ? "" : value) {
+            case "true" -> true;
+            case "false", "" -> false;
+            default -> throw InvalidRequest.of(name, "must be true or false");
+        };
     }
 
     /** UTF-8 when the start of the file is valid UTF-8; otherwise Windows-1252, what spreadsheets export. */

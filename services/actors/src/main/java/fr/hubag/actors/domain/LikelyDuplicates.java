@@ -1,8 +1,5 @@
 package fr.hubag.actors.domain;
 
-import fr.hubag.contracts.actors.Place;
-import fr.hubag.actors.domain.place.Text;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -11,14 +8,12 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Which places look like the same place recorded twice: same normalised name and address in the same commune,
- * the same phone number, or coordinates within about 50 metres. It only proposes: merging stays a coordinator's
- * decision, never an importer's.
+ * Which places look like the same place recorded twice: same name and address in the same commune (case, accents
+ * and punctuation aside), the same phone number, or coordinates within about 50 metres. It only proposes: merging
+ * stays a coordinator's decision, never an importer's. It holds only the places it is given — an importer gives it,
+ * window by window, the few places of the census and of the file that share a {@link PlaceKey} with the window.
  */
 public final class LikelyDuplicates {
-
-    /** Coordinates are bucketed on a grid of this many degrees (about 55 m of latitude); neighbours are checked. */
-    private static final double CELL = 0.0005;
 
     /** A place already seen: an existing actor (row null) or an earlier row of the file. */
     public record Seen(UUID actorId, Long row, String name) {}
@@ -26,51 +21,47 @@ public final class LikelyDuplicates {
     /** A place that looks like {@code seen}, and why. */
     public record Match(Seen seen, List<String> reasons) {}
 
-    private final Map<String, List<Seen>> byNameAndAddress = new HashMap<>();
-    private final Map<String, List<Seen>> byPhone = new HashMap<>();
-    private final Map<String, List<Seen>> byCell = new HashMap<>();
-    private final Map<UUID, Place> places = new HashMap<>();
+    private record Entry(Seen seen, PlaceKey key) {}
 
-    /** Remembers a place (an existing actor's, or a row's once imported). */
-    public void add(UUID actorId, Long row, Place place) {
-        Seen seen = new Seen(actorId, row, place.name());
-        places.put(actorId, place);
-        byNameAndAddress.computeIfAbsent(nameAndAddress(place), k -> new ArrayList<>()).add(seen);
-        if (place.phone() != null) {
-            byPhone.computeIfAbsent(place.phone(), k -> new ArrayList<>()).add(seen);
+    private final Map<String, List<Entry>> byNameAndAddress = new HashMap<>();
+    private final Map<String, List<Entry>> byPhone = new HashMap<>();
+    private final Map<String, List<Entry>> byCell = new HashMap<>();
+
+    /** Remembers a place (an existing actor's, or a row's). The first one added for an actor is the one reported. */
+    public void add(UUID actorId, Long row, String name, PlaceKey key) {
+        Entry entry = new Entry(new Seen(actorId, row, name), key);
+        byNameAndAddress.computeIfAbsent(key.nameAndAddress(), k -> new ArrayList<>()).add(entry);
+        if (key.phone() != null) {
+            byPhone.computeIfAbsent(key.phone(), k -> new ArrayList<>()).add(entry);
         }
-        if (place.latitude() != null && place.longitude() != null) {
-            byCell.computeIfAbsent(cell(place.latitude(), place.longitude(), 0, 0), k -> new ArrayList<>()).add(seen);
+        if (key.located()) {
+            byCell.computeIfAbsent(key.cell(), k -> new ArrayList<>()).add(entry);
         }
     }
 
     /** The places seen so far that look like this one, other than the actor itself. */
-    public List<Match> matches(UUID actorId, Place place) {
+    public List<Match> matches(UUID actorId, PlaceKey key) {
         Map<UUID, Match> found = new LinkedHashMap<>();
-        collect(found, byNameAndAddress.get(nameAndAddress(place)), actorId, "same name and address");
-        if (place.phone() != null) {
-            collect(found, byPhone.get(place.phone()), actorId, "same phone " + place.phone());
+        collect(found, byNameAndAddress.get(key.nameAndAddress()), actorId, "same name and address");
+        if (key.phone() != null) {
+            collect(found, byPhone.get(key.phone()), actorId, "same phone " + key.phone());
         }
-        if (place.latitude() != null && place.longitude() != null) {
-            for (int dLat = -1; dLat <= 1; dLat++) {
-                for (int dLon = -1; dLon <= 1; dLon++) {
-                    List<Seen> near = byCell.get(cell(place.latitude(), place.longitude(), dLat, dLon));
-                    if (near == null) {
-                        continue;
-                    }
-                    List<Seen> close = near.stream().filter(s -> within50m(places.get(s.actorId()), place)).toList();
-                    collect(found, close, actorId, "coordinates within 50 m");
-                }
+        for (String cell : key.nearbyCells()) {
+            List<Entry> near = byCell.get(cell);
+            if (near != null) {
+                collect(found, near.stream().filter(e -> e.key().within50m(key)).toList(), actorId,
+                        "coordinates within 50 m");
             }
         }
         return List.copyOf(found.values());
     }
 
-    private static void collect(Map<UUID, Match> found, List<Seen> seen, UUID self, String reason) {
-        if (seen == null) {
+    private static void collect(Map<UUID, Match> found, List<Entry> entries, UUID self, String reason) {
+        if (entries == null) {
             return;
         }
-        for (Seen s : seen) {
+        for (Entry entry : entries) {
+            Seen s = entry.seen();
             if (s.actorId().equals(self)) {
                 continue;
             }
@@ -79,22 +70,5 @@ public final class LikelyDuplicates {
                 match.reasons().add(reason);
             }
         }
-    }
-
-    private static boolean within50m(Place a, Place b) {
-        if (a == null || a.latitude() == null || b.latitude() == null) {
-            return false;
-        }
-        double dLat = Math.toRadians(b.latitude() - a.latitude());
-        double dLon = Math.toRadians(b.longitude() - a.longitude()) * Math.cos(Math.toRadians(a.latitude()));
-        return Math.sqrt(dLat * dLat + dLon * dLon) * 6_371_000 <= 50;
-    }
-
-    private static String cell(double lat, double lon, int dLat, int dLon) {
-        return ((long) Math.floor(lat / CELL) + dLat) + ":" + ((long) Math.floor(lon / CELL) + dLon);
-    }
-
-    static String nameAndAddress(Place place) {
-        return Text.loose(place.name()) + "|" + Text.loose(place.address()) + "|" + place.commune().inseeCode();
     }
 }

@@ -1,19 +1,37 @@
 package fr.hubag.actors.infra.importing;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
  * What an import did, row by row: created, updated, unchanged or rejected (with each field at fault and why), and
- * the likely duplicates it noticed, which it reports and never merges.
+ * the likely duplicates it noticed, which it reports and never merges. In a dry run the statuses say what the
+ * import would do, and nothing is recorded. The document's shape; {@link ReportSpool} writes it to disk as the rows
+ * are read, never holding it whole.
  */
-public record ImportReport(String format, char separator, boolean legacy, List<String> ignoredColumns,
+public record ImportReport(String format, char separator, boolean legacy, boolean dryRun, List<String> ignoredColumns,
                            Summary summary, List<RowReport> rows, List<MergeCandidate> mergeCandidates) {
 
+    /** Counts by status; {@code warningsByKind} counts the rows' warnings by their code (their field without one). */
     public record Summary(long rows, long created, long updated, long unchanged, long rejected, long mergeCandidates,
-                          long millis) {}
+                          Map<String, Long> warningsByKind, long millis) {}
 
-    public record Issue(String field, String reason) {}
+    /** A problem or a warning on a field; {@code code} names its kind when the reader gave it one. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Issue(String field, String reason, String code) {
+
+        public Issue(String field, String reason) {
+            this(field, reason, null);
+        }
+
+        /** What the summary counts it under. */
+        public String kind() {
+            return code != null ? code : field;
+        }
+    }
 
     public record RowReport(long row, long line, String id, String status, UUID actorId, String territory,
                             List<Issue> problems, List<Issue> warnings) {}
