@@ -1,0 +1,45 @@
+package fr.hubag.projection.actors.read;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * RFC 7946 GeoJSON for the places map: a FeatureCollection of Points, coordinates [longitude, latitude] (WGS84),
+ * properties small enough for a map pop-up. Loaded as is by Leaflet, OpenLayers, QGIS or uMap.
+ */
+public final class GeoJson {
+
+    private GeoJson() {}
+
+    @Schema(name = "FeatureCollection")
+    public record FeatureCollection(@Schema(enumeration = "FeatureCollection") String type,
+                                    List<Feature> features) {
+        public FeatureCollection(List<Feature> features) {
+            this("FeatureCollection", features);
+        }
+    }
+
+    @Schema(name = "Feature")
+    public record Feature(@Schema(enumeration = "Feature") String type, String id, Point geometry,
+                          Properties properties) {
+        public Feature(String id, Point geometry, Properties properties) {
+            this("Feature", id, geometry, properties);
+        }
+    }
+
+    @Schema(name = "Point")
+    public record Point(@Schema(enumeration = "Point") String type,
+                        @Schema(description = "[longitude, latitude]", minItems = 2, maxItems = 2)
+                        List<Double> coordinates) {
+        public Point(double longitude, double latitude) {
+            this("Point", List.of(longitude, latitude));
+        }
+    }
+
+    @Schema(name = "PlaceProperties")
+    public record Properties(UUID actorId, String name, @Schema(description = "name of the commune") String commune,
+                             List<String> typologies, List<String> services,
+                             @Schema(description = "labels held on the day asked") List<String> labels) {}
+}
