@@ -69,6 +69,19 @@ public final class QueryParams {
         return otherwise;
     }
 
+    /** A token from a {@code next} link, or null when not given. */
+    public Cursor cursor(String name, String value) {
+        String given = blankToNull(value);
+        if (given == null) {
+            return null;
+        }
+        Cursor cursor = Cursor.of(given).orElse(null);
+        if (cursor == null) {
+            violations.add(name, "must be the cursor of a next link, as given");
+        }
+        return cursor;
+    }
+
     public UUID uuid(String name, String value) {
         try {
             return UUID.fromString(value == null ? "" : value.strip());

@@ -12,6 +12,8 @@ import fr.hubag.projection.actors.read.LabelledActors;
 import fr.hubag.projection.actors.read.PlaceDetail;
 import fr.hubag.projection.actors.read.PlaceFilter;
 import fr.hubag.projection.actors.read.Stats;
+import fr.hubag.projection.shared.Cursor;
+import fr.hubag.projection.shared.NextLink;
 import fr.hubag.projection.shared.QueryParams;
 import fr.hubag.projection.shared.Scope;
 import fr.hubag.servicekit.problem.Problem;
@@ -55,6 +57,7 @@ import java.util.function.Function;
 public class ScopeResource {
 
     static final String GEO_JSON = "application/geo+json";
+    private static final String CURSOR = "where to go on: the cursor of the previous page's next link, as given";
     private static final String ON = "day the labels are looked at, YYYY-MM-DD (default: today in the territory; "
             + "hub: in Martinique)";
 
@@ -71,7 +74,9 @@ public class ScopeResource {
     @PermitAll
     @Operation(summary = "Search the directory of places", description = "Roles: public (no token needed). Open "
             + "places by default, sorted by name; every filter given must hold. q: every word, as a word prefix, "
-            + "in the name, commune, address or summary (accents and case ignored).")
+            + "in the name, commune, address or summary (accents and case ignored). Paging: follow `next` (a "
+            + "`cursor`), whose cost does not grow with the depth; `page` still works but skips rows. `total` "
+            + "counts up to 1000 (`totalCapped` says more match).")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DirectoryPage.class)))
     public Uni<DirectoryPage> directory(
             @Parameter(description = "free text") @QueryParam("q") String q,
@@ -88,14 +93,21 @@ public class ScopeResource {
             @Parameter(description = "page number, from 0", schema = @Schema(type = SchemaType.INTEGER,
                     minimum = "0", defaultValue = "0")) @QueryParam("page") String page,
             @Parameter(description = "places per page", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
-                    maximum = "200", defaultValue = "50")) @QueryParam("size") String size) {
+                    maximum = "200", defaultValue = "50")) @QueryParam("size") String size,
+            @Parameter(description = CURSOR) @QueryParam("cursor") String cursor, @Context UriInfo uri) {
         QueryParams params = new QueryParams();
         PlaceFilter filter = PlaceParams.filter(params, q, commune, service, publicValue, label, on, modality, typology,
                 includeClosed, scope.today());
         int pageNumber = params.integer("page", page, 0, 0, Integer.MAX_VALUE);
         int pageSize = params.integer("size", size, 50, 1, QueryParams.MAX_SIZE);
+        Cursor after = params.cursor("cursor", cursor);
+        if (after != null && pageNumber > 0) {
+            params.invalid("page", "must not be given with cursor");
+        }
         params.check();
-        return read.directory.search(scope, filter, pageNumber, pageSize);
+        return read.directory.search(scope, filter, after, (long) pageNumber * pageSize, pageSize)
+                .map(found -> new DirectoryPage(found.total(), found.totalCapped(), pageNumber, pageSize,
+                        found.page().items(), NextLink.of(uri, found.page().next())));
     }
 
     @GET
@@ -124,20 +136,30 @@ public class ScopeResource {
     @PermitAll
     @Operation(summary = "Map of the places (GeoJSON)", description = "Roles: public (no token needed). RFC 7946 "
             + "FeatureCollection of the open places that have coordinates, [longitude, latitude]; the directory's "
-            + "filters apply (no paging).")
+            + "filters apply. In name order, up to `size` features a page; `next` (a foreign member) links the next "
+            + "page and is absent on the last.")
     @APIResponse(responseCode = "200", content = @Content(mediaType = GEO_JSON,
             schema = @Schema(implementation = GeoJson.FeatureCollection.class)))
     public Uni<Response> map(@QueryParam("q") String q, @QueryParam("commune") String commune,
                              @QueryParam("service") String service, @QueryParam("public") String publicValue,
                              @QueryParam("label") String label,
                              @Parameter(description = ON) @QueryParam("on") String on,
-                             @QueryParam("modality") String modality, @QueryParam("typology") String typology) {
+                             @QueryParam("modality") String modality, @QueryParam("typology") String typology,
+                             @Parameter(description = "features per page", schema = @Schema(type = SchemaType.INTEGER,
+                                     minimum = "1", maximum = "5000", defaultValue = "1000"))
+                             @QueryParam("size") String size,
+                             @Parameter(description = CURSOR) @QueryParam("cursor") String cursor,
+                             @Context UriInfo uri) {
         QueryParams params = new QueryParams();
-        PlaceFilter filter = PlaceParams.filter(params, q, commune, service, publicValue, label, on, modality, typology, null,
-                scope.today());
+        PlaceFilter filter = PlaceParams.filter(params, q, commune, service, publicValue, label, on, modality, typology,
+                null, scope.today());
+        int pageSize = params.integer("size", size, 1000, 1, 5000);
+        Cursor after = params.cursor("cursor", cursor);
         params.check();
-        return read.map.places(scope, filter).map(features -> {
+        return read.map.places(scope, filter, after, pageSize).map(page -> {
             try {
+                GeoJson.FeatureCollection features = new GeoJson.FeatureCollection(page.items(),
+                        NextLink.of(uri, page.next()));
                 return Response.ok(read.json.writeValueAsString(features), GEO_JSON).build();
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);
@@ -150,15 +172,25 @@ public class ScopeResource {
     @PermitAll
     @Operation(summary = "Places holding a label on a day", description = "Roles: public (no token needed). The "
             + "label as the standard writes it, URL-encoded (Conseillers%20num%C3%A9riques) or APTIC. Open places "
-            + "only, each with the grant covering the day.")
+            + "only, each with the grant covering the day, in name order, up to `size` a page; `next` links the "
+            + "next page. `total` counts up to 1000 (`totalCapped` says more hold it).")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = LabelledActors.class)))
     public Uni<LabelledActors> labelled(@PathParam("label") String label,
-                                        @Parameter(description = ON) @QueryParam("on") String on) {
+                                        @Parameter(description = ON) @QueryParam("on") String on,
+                                        @Parameter(description = "places per page", schema = @Schema(
+                                                type = SchemaType.INTEGER, minimum = "1", maximum = "1000",
+                                                defaultValue = "200")) @QueryParam("size") String size,
+                                        @Parameter(description = CURSOR) @QueryParam("cursor") String cursor,
+                                        @Context UriInfo uri) {
         QueryParams params = new QueryParams();
         String known = params.oneOf("label", label == null || label.isBlank() ? "?" : label, Vocabulary.LABELS);
         LocalDate day = params.date("on", on, scope.today());
+        int pageSize = params.integer("size", size, 200, 1, 1000);
+        Cursor after = params.cursor("cursor", cursor);
         params.check();
-        return read.labels.holders(scope, known, day);
+        return read.labels.holders(scope, known, day, after, pageSize)
+                .map(found -> new LabelledActors(known, day, found.total(), found.totalCapped(),
+                        found.page().items(), NextLink.of(uri, found.page().next())));
     }
 
     @GET

@@ -1,5 +1,7 @@
 package fr.hubag.projection.actors.read;
 
+import fr.hubag.projection.shared.Cursor;
+import fr.hubag.projection.shared.Page;
 import fr.hubag.projection.shared.Scope;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
@@ -14,7 +16,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Reads the {@code places} model of one scope: the directory search (total and page from one statement, so they
+ * Reads the {@code places} model of one scope: the directory search (count and page from one statement, so they
  * agree), one place, and what an actor id stands for (present, absorbed by a merge, unknown).
  */
 @ApplicationScoped
@@ -35,31 +37,38 @@ public class DirectoryQueries {
         this.pool = pool;
     }
 
-    public Uni<DirectoryPage> search(Scope scope, PlaceFilter filter, int page, int size) {
+    /** A page of the directory and how many places match: exact up to {@link NameOrder#COUNT_CAP}. */
+    public record Found(Page<PlaceSummary> page, long total, boolean totalCapped) {}
+
+    /**
+     * The places of {@code filter} in name order: after {@code after} when given, else {@code skip} rows in. The page
+     * and the count come from one statement (one snapshot), each from an index in name order, none sorting every
+     * match; the count stops past the cap.
+     */
+    public Uni<Found> search(Scope scope, PlaceFilter filter, Cursor after, long skip, int size) {
         PlaceFilter.Where where = filter.where(scope, false);
-        int limit = where.next();
-        long offset = (long) page * size;
-        // the page is chosen on narrow rows (id, sort key, total), then only its rows are read whole, with labels
-        String sql = "WITH found AS (SELECT p.actor_id, lower(p.name) AS sort_name, count(*) OVER () AS total FROM "
-                + scope.table("places") + " p WHERE " + where.sql() + " ORDER BY lower(p.name), p.actor_id LIMIT $"
-                + limit + " OFFSET $" + (limit + 1) + ") SELECT " + Sql.PLACE_COLUMNS + ", f.total, "
-                + Sql.labelsHeld(scope, "$1") + " AS labels FROM found f JOIN " + scope.table("places")
-                + " p ON p.actor_id = f.actor_id ORDER BY f.sort_name, f.actor_id";
-        return pool.preparedQuery(sql).execute(Tuple.from(where.with(size, offset))).flatMap(rows -> {
+        List<Object> params = new ArrayList<>(where.params());
+        String page = NameOrder.page(scope, where, params, after, size + 1, skip);
+        String counted = NameOrder.count(scope, where, params);
+        // the page is chosen on narrow rows (id, sort key), then only its rows are read whole, with labels; the
+        // count's row is there even when the page is empty
+        String sql = "WITH found AS (" + page + "), counted AS (" + counted + ") SELECT " + Sql.PLACE_COLUMNS
+                + ", f.sort_name, c.total, " + Sql.labelsHeld(scope, "$1") + " AS labels FROM counted c LEFT JOIN "
+                + "(found f JOIN " + scope.table("places") + " p ON p.actor_id = f.actor_id) ON true "
+                + "ORDER BY f.sort_name, f.actor_id";
+        return pool.preparedQuery(sql).execute(Tuple.from(params)).map(rows -> {
             List<PlaceSummary> items = new ArrayList<>();
+            List<Cursor> keys = new ArrayList<>();
             long total = 0;
             for (Row row : rows) {
-                items.add(summary(row));
                 total = row.getLong("total");
+                if (row.getUUID("actor_id") != null) {
+                    items.add(summary(row));
+                    keys.add(new Cursor(row.getString("sort_name"), row.getUUID("actor_id")));
+                }
             }
-            if (!items.isEmpty() || page == 0) {
-                return Uni.createFrom().item(new DirectoryPage(total, page, size, items));
-            }
-            // past the last page: no row carries the total, so count ($1 named for PostgreSQL to type it)
-            return pool.preparedQuery("SELECT count(*) FROM " + scope.table("places") + " p WHERE " + where.sql()
-                            + " AND $1::date IS NOT NULL")
-                    .execute(Tuple.from(where.params()))
-                    .map(counted -> new DirectoryPage(counted.iterator().next().getLong(0), page, size, items));
+            return new Found(NameOrder.trimmed(items, keys, size), Math.min(total, NameOrder.COUNT_CAP),
+                    total > NameOrder.COUNT_CAP);
         });
     }
 

@@ -1,5 +1,6 @@
 package fr.hubag.projection.actors.read;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
@@ -13,11 +14,15 @@ public final class GeoJson {
 
     private GeoJson() {}
 
+    /** {@code next}, a foreign member (RFC 7946 section 6.1), links the next page; absent on the last one. */
     @Schema(name = "FeatureCollection")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record FeatureCollection(@Schema(enumeration = "FeatureCollection") String type,
-                                    List<Feature> features) {
-        public FeatureCollection(List<Feature> features) {
-            this("FeatureCollection", features);
+                                    List<Feature> features,
+                                    @Schema(description = "path and query of the next page; absent on the last")
+                                    String next) {
+        public FeatureCollection(List<Feature> features, String next) {
+            this("FeatureCollection", features, next);
         }
     }
 

@@ -1,5 +1,7 @@
 package fr.hubag.projection.actors.read;
 
+import fr.hubag.projection.shared.Cursor;
+import fr.hubag.projection.shared.Page;
 import fr.hubag.projection.shared.Scope;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -25,21 +27,40 @@ public class LabelQueries {
         this.pool = pool;
     }
 
-    public Uni<LabelledActors> holders(Scope scope, String label, LocalDate on) {
-        String sql = "SELECT p.actor_id, p.territory, p.name, p.commune_name, p.insee_code, p.postcode, "
-                + "c.valid_from, c.valid_until FROM (SELECT DISTINCT ON (g.actor_id) g.actor_id, g.valid_from, "
-                + "g.valid_until FROM " + scope.table("label_grants") + " g WHERE g.label = $1 AND "
-                + Sql.held("g", "$2") + " ORDER BY g.actor_id, g.valid_until DESC NULLS FIRST) c JOIN "
-                + scope.table("places") + " p ON p.actor_id = c.actor_id "
-                + "WHERE p.merged_into IS NULL AND p.closed_on IS NULL ORDER BY lower(p.name), p.actor_id";
-        return pool.preparedQuery(sql).execute(Tuple.of(label, on)).map(rows -> {
+    /** The holders and how many they are (up to {@link NameOrder#COUNT_CAP}), as the directory counts. */
+    public record Holders(Page<LabelledActors.Item> page, int total, boolean totalCapped) {}
+
+    /**
+     * The open places holding {@code label} on {@code on}, in name order, a page after {@code after}: the directory's
+     * listing filtered on the label, each with the grant that covers the day (the longest, as {@link Sql} shows).
+     */
+    public Uni<Holders> holders(Scope scope, String label, LocalDate on, Cursor after, int size) {
+        PlaceFilter.Where where = new PlaceFilter(null, null, null, null, null, label, null, null, false, on)
+                .where(scope, false);
+        List<Object> params = new ArrayList<>(where.params());
+        String page = NameOrder.page(scope, where, params, after, size + 1, 0);
+        String counted = NameOrder.count(scope, where, params);
+        String sql = "WITH found AS (" + page + "), counted AS (" + counted + ") SELECT p.actor_id, f.sort_name, "
+                + "p.territory, p.name, p.commune_name, p.insee_code, p.postcode, g.valid_from, g.valid_until, "
+                + "c.total FROM counted c LEFT JOIN (found f JOIN " + scope.table("places")
+                + " p ON p.actor_id = f.actor_id CROSS JOIN LATERAL (SELECT h.valid_from, h.valid_until FROM ("
+                + Sql.coveringGrants(scope, "p.actor_id", "$1") + ") h WHERE h.label = $2) g) ON true "
+                + "ORDER BY f.sort_name, f.actor_id";
+        return pool.preparedQuery(sql).execute(Tuple.from(params)).map(rows -> {
             List<LabelledActors.Item> items = new ArrayList<>(rows.size());
+            List<Cursor> keys = new ArrayList<>(rows.size());
+            long total = 0;
             for (Row row : rows) {
-                items.add(new LabelledActors.Item(row.getUUID("actor_id"), row.getString("territory"),
-                        row.getString("name"), Sql.commune(row), row.getLocalDate("valid_from"),
-                        row.getLocalDate("valid_until")));
+                total = row.getLong("total");
+                if (row.getUUID("actor_id") != null) {
+                    items.add(new LabelledActors.Item(row.getUUID("actor_id"), row.getString("territory"),
+                            row.getString("name"), Sql.commune(row), row.getLocalDate("valid_from"),
+                            row.getLocalDate("valid_until")));
+                    keys.add(new Cursor(row.getString("sort_name"), row.getUUID("actor_id")));
+                }
             }
-            return new LabelledActors(label, on, items.size(), items);
+            return new Holders(NameOrder.trimmed(items, keys, size), (int) Math.min(total, NameOrder.COUNT_CAP),
+                    total > NameOrder.COUNT_CAP);
         });
     }
 

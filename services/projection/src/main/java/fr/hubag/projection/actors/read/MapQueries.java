@@ -1,5 +1,7 @@
 package fr.hubag.projection.actors.read;
 
+import fr.hubag.projection.shared.Cursor;
+import fr.hubag.projection.shared.Page;
 import fr.hubag.projection.shared.Scope;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -12,7 +14,7 @@ import java.util.List;
 
 /**
  * The places map: open, non-merged places that have coordinates, with the directory's filters. Only the columns a
- * feature shows are read (not the whole place), so a territory's map stays one light query.
+ * feature shows are read (not the whole place), a page at a time in name order (keyset, {@link NameOrder}).
  */
 @ApplicationScoped
 public class MapQueries {
@@ -23,16 +25,20 @@ public class MapQueries {
         this.pool = pool;
     }
 
-    public Uni<GeoJson.FeatureCollection> places(Scope scope, PlaceFilter filter) {
+    /** Up to {@code size} features in name order, after {@code after} when given. */
+    public Uni<Page<GeoJson.Feature>> places(Scope scope, PlaceFilter filter, Cursor after, int size) {
         PlaceFilter open = new PlaceFilter(filter.textQuery(), filter.inseeCode(), filter.communeKey(),
                 filter.service(), filter.publicValue(), filter.label(), filter.modality(), filter.typology(), false,
                 filter.on());
         PlaceFilter.Where where = open.where(scope, true);
-        String sql = "SELECT p.actor_id, p.name, p.commune_name, p.typologies, p.services, p.latitude, p.longitude, "
-                + "ARRAY(SELECT h.label FROM (" + Sql.coveringGrants(scope, "p.actor_id", "$1") + ") h) AS labels "
-                + "FROM " + scope.table("places") + " p WHERE " + where.sql() + " ORDER BY lower(p.name), p.actor_id";
-        return pool.preparedQuery(sql).execute(Tuple.from(where.params())).map(rows -> {
+        List<Object> params = new ArrayList<>(where.params());
+        String sql = "SELECT p.actor_id, f.sort_name, p.name, p.commune_name, p.typologies, p.services, p.latitude, "
+                + "p.longitude, ARRAY(SELECT h.label FROM (" + Sql.coveringGrants(scope, "p.actor_id", "$1")
+                + ") h) AS labels FROM (" + NameOrder.page(scope, where, params, after, size + 1, 0) + ") f JOIN "
+                + scope.table("places") + " p ON p.actor_id = f.actor_id ORDER BY f.sort_name, f.actor_id";
+        return pool.preparedQuery(sql).execute(Tuple.from(params)).map(rows -> {
             List<GeoJson.Feature> features = new ArrayList<>(rows.size());
+            List<Cursor> keys = new ArrayList<>(rows.size());
             for (Row row : rows) {
                 String id = row.getUUID("actor_id").toString();
                 features.add(new GeoJson.Feature(id,
@@ -40,8 +46,9 @@ public class MapQueries {
                         new GeoJson.Properties(row.getUUID("actor_id"), row.getString("name"),
                                 row.getString("commune_name"), Sql.list(row, "typologies"),
                                 Sql.list(row, "services"), Sql.list(row, "labels"))));
+                keys.add(new Cursor(row.getString("sort_name"), row.getUUID("actor_id")));
             }
-            return new GeoJson.FeatureCollection(features);
+            return NameOrder.trimmed(features, keys, size);
         });
     }
 }
