@@ -98,6 +98,33 @@ class DirectoryProjectionTest {
         assertThat(names(hub)).containsExactly("Alpha " + tag, "Bravo " + tag, "Delta " + tag, "Echo " + tag,
                 "Foxtrot " + tag);
         hub.body("items.territory", contains("MQ", "MQ", "GP", "GF", "MF"));
+
+        // keyset paging: following next two at a time gives every place once, in order, and the last has no next
+        List<String> paged = new java.util.ArrayList<>();
+        String next = "/hub/actors?size=2&q=" + tag;
+        for (int pages = 0; next != null && pages < 5; pages++) {
+            ValidatableResponse page = get(next).body("total", equalTo(5)).body("totalCapped", equalTo(false));
+            paged.addAll(names(page));
+            String link = page.extract().path("next");
+            next = link == null ? null : link.substring(Api.BASE.length());
+        }
+        assertThat(next).isNull();
+        assertThat(paged).containsExactly("Alpha " + tag, "Bravo " + tag, "Delta " + tag, "Echo " + tag,
+                "Foxtrot " + tag);
+        // the map pages alike (next is a foreign member of the FeatureCollection, absent on the last page)
+        List<String> mapped = new java.util.ArrayList<>();
+        next = "/hub/places.geojson?size=3&q=" + tag;
+        for (int pages = 0; next != null && pages < 5; pages++) {
+            ValidatableResponse page = get(next).body("type", equalTo("FeatureCollection"));
+            mapped.addAll(page.extract().path("features.properties.name"));
+            String link = page.extract().path("next");
+            next = link == null ? null : link.substring(Api.BASE.length());
+        }
+        assertThat(mapped).containsExactly("Alpha " + tag, "Bravo " + tag, "Delta " + tag, "Echo " + tag,
+                "Foxtrot " + tag);
+        // the page-numbered form links on by cursor too
+        String fromPage = get("/hub/actors?size=2&page=1&q=" + tag).extract().path("next");
+        assertThat(names(get(fromPage.substring(Api.BASE.length())))).containsExactly("Foxtrot " + tag);
     }
 
     @Test
@@ -177,6 +204,11 @@ class DirectoryProjectionTest {
             bad(path + "?on=-999999999-01-01", "on")
                     .body("errors[0].message", org.hamcrest.Matchers.containsString("between 1900-01-01"));
         }
+        bad("/territories/MQ/actors?cursor=not-ours", "cursor");
+        bad("/territories/MQ/actors?cursor=" + new fr.hubag.projection.shared.Cursor("a", java.util.UUID.randomUUID())
+                .token() + "&page=2", "page");
+        bad("/territories/MQ/places.geojson?size=5001", "size");
+        bad("/territories/MQ/labels/APTIC/actors?size=0", "size");
         get("/territories/MQ/actors?size=0&page=x").statusCode(400).body("errors.field", contains("page", "size"));
         get("/territories/MQ/actors/" + java.util.UUID.randomUUID()).statusCode(404)
                 .contentType("application/problem+json").body("code", equalTo("not-found"));

@@ -1,6 +1,6 @@
 package fr.hubag.projection;
 
-import fr.hubag.projection.domain.Vocabulary;
+import fr.hubag.projection.actors.domain.Vocabulary;
 import fr.hubag.projection.support.ActorStream;
 import fr.hubag.projection.support.Api;
 import fr.hubag.projection.support.Events;

@@ -2,7 +2,7 @@ package fr.hubag.projection;
 
 import fr.hubag.eventsourcing.relay.EventRelay;
 import fr.hubag.eventsourcing.relay.RelaySettings;
-import fr.hubag.projection.projector.ActorsProjector;
+import fr.hubag.projection.actors.projector.ActorsProjector;
 import fr.hubag.projection.support.ActorStream;
 import fr.hubag.projection.support.Api;
 import fr.hubag.projection.support.Events;
@@ -24,12 +24,12 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
-import javax.sql.DataSource;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import javax.sql.DataSource;
 
 import static fr.hubag.projection.support.Api.await;
 import static fr.hubag.projection.support.Api.total;

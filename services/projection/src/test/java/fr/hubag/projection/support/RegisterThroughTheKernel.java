@@ -2,12 +2,12 @@ package fr.hubag.projection.support;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.hubag.domain.Decider;
 import fr.hubag.eventsourcing.codec.EventCodec;
 import fr.hubag.eventsourcing.command.AggregateType;
 import fr.hubag.eventsourcing.command.CommandContext;
 import fr.hubag.eventsourcing.command.CommandExecutor;
 import fr.hubag.eventsourcing.command.CommandResult;
-import fr.hubag.domain.Decider;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;

@@ -1,0 +1,60 @@
+package fr.hubag.projection.actors.export;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.hubag.projection.shared.Scope;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.StreamingOutput;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The export as a stream written on a worker thread: rows come from the database cursor 200 at a time and go out as
+ * they are encoded, so 10 000 places never sit in memory as one text. Written this way (not as a reactive stream
+ * of buffers) because the CSV must end lines with CRLF exactly and a streamed reactive answer adds its own
+ * separators. Stopping early (client gone) closes the stream, which cancels the query and releases the connection.
+ */
+@ApplicationScoped
+public class StandardExport {
+
+    static final int BATCH = 200;
+
+    private final ExportQueries queries;
+    private final ObjectMapper mapper;
+
+    public StandardExport(ExportQueries queries, ObjectMapper mapper) {
+        this.queries = queries;
+        this.mapper = mapper;
+    }
+
+    public enum Format { CSV, JSON }
+
+    /** Must be written from a worker thread: it waits for rows. */
+    public StreamingOutput of(Scope scope, Format format, LocalDate today) {
+        return out -> {
+            try (Stream<List<Map<String, Object>>> batches = queries.openPlaces(scope, today)
+                    .group().intoLists().of(BATCH).subscribe().asStream()) {
+                write(out, format == Format.CSV ? ExportEncoders.csvHeader() : "[");
+                boolean first = true;
+                for (Iterator<List<Map<String, Object>>> it = batches.iterator(); it.hasNext(); first = false) {
+                    List<Map<String, Object>> rows = it.next();
+                    write(out, format == Format.CSV ? ExportEncoders.csv(rows)
+                            : ExportEncoders.json(mapper, rows, first));
+                }
+                if (format == Format.JSON) {
+                    write(out, "]");
+                }
+            }
+        };
+    }
+
+    private static void write(OutputStream out, String text) throws IOException {
+        out.write(text.getBytes(StandardCharsets.UTF_8));
+    }
+}

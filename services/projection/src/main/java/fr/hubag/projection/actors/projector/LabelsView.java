@@ -1,0 +1,63 @@
+package fr.hubag.projection.actors.projector;
+
+import fr.hubag.contracts.actors.Label;
+import fr.hubag.contracts.actors.LabelGrant;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Writes {@code label_grants}: grants as periods, so "labelled L on D" is a lookup rather than a replay. A
+ * revocation cuts periods (LabelRevoked semantics); a merge copies the absorbed actor's grants to the survivor,
+ * marked with where they came from, without ever touching the survivor's own.
+ */
+@ApplicationScoped
+class LabelsView {
+
+    Uni<Void> grant(SqlConnection tx, String schema, UUID actorId, Label label, LocalDate from, LocalDate until) {
+        return tx.preparedQuery("INSERT INTO " + schema + ".label_grants (actor_id, label, valid_from, valid_until) "
+                        + "VALUES ($1, $2, $3, $4) ON CONFLICT (actor_id, label, valid_from, source_actor_id) "
+                        + "DO UPDATE SET valid_until = EXCLUDED.valid_until")
+                .execute(Tuple.from(Arrays.asList(actorId, label.code(), from, until)))
+                .replaceWithVoid();
+    }
+
+    /**
+     * Every grant of the label still valid on or after {@code effectiveOn} now ends the day before; a grant that
+     * starts on or after it disappears. Carried grants are the survivor's too, so they are cut alike.
+     */
+    Uni<Void> revoke(SqlConnection tx, String schema, UUID actorId, Label label, LocalDate effectiveOn) {
+        Tuple params = Tuple.of(actorId, label.code(), effectiveOn);
+        return tx.preparedQuery("DELETE FROM " + schema + ".label_grants "
+                        + "WHERE actor_id = $1 AND label = $2 AND valid_from >= $3")
+                .execute(params)
+                .chain(() -> tx.preparedQuery("UPDATE " + schema + ".label_grants SET valid_until = $3::date - 1 "
+                                + "WHERE actor_id = $1 AND label = $2 AND (valid_until IS NULL OR valid_until >= $3)")
+                        .execute(params))
+                .replaceWithVoid();
+    }
+
+    /**
+     * The survivor side of ActorsMerged: the absorbed actor's grants as they stood, added to the survivor. A copy
+     * already there (the same event met again after a rebuild of part of the stream) is left as it is, because a
+     * later revocation on the survivor's stream may have cut it since.
+     */
+    Uni<Void> carry(SqlConnection tx, String schema, UUID survivorId, UUID absorbedId, List<LabelGrant> grants) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (LabelGrant grant : grants) {
+            chain = chain.chain(() -> tx.preparedQuery("INSERT INTO " + schema + ".label_grants (actor_id, label, "
+                            + "valid_from, valid_until, source_actor_id) VALUES ($1, $2, $3, $4, $5) "
+                            + "ON CONFLICT (actor_id, label, valid_from, source_actor_id) DO NOTHING")
+                    .execute(Tuple.from(Arrays.asList(survivorId, grant.label().code(), grant.validFrom(),
+                            grant.validUntil(), absorbedId)))
+                    .replaceWithVoid());
+        }
+        return chain;
+    }
+}
