@@ -35,6 +35,14 @@ public record ConsumedEvent(
                 partition, offset, null, null);
     }
 
+    /** The type given to a record that cannot be read as an event ({@link #unreadable}). */
+    public static final String UNREADABLE = "unreadable";
+
+    /** What orders this event: its stream, or its partition when the record names no stream. */
+    public String streamKey() {
+        return streamId != null ? streamId : topic + "/" + partition;
+    }
+
     /** The event type without the {@code hubag.<service>.} prefix. */
     public String eventType() {
         return ceType.substring(ceType.lastIndexOf('.') + 1);
@@ -63,6 +71,22 @@ public record ConsumedEvent(
                 record.topic(), record.partition(), record.offset(),
                 traceparentOf(headers),
                 instant(CloudEventHeaders.get(headers, CloudEventHeaders.RECORDED_TIME)));
+    }
+
+    /**
+     * A record that is not a readable CloudEvent, kept as what it is so that it can be parked (and seen by an admin)
+     * instead of stopping the consumer: its id is derived from its place in the topic, its stream is its key.
+     */
+    public static ConsumedEvent unreadable(ConsumerRecord<String, ?> record) {
+        var headers = record.headers();
+        Object value = record.value();
+        String payload = value instanceof byte[] bytes ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8)
+                : String.valueOf(value);
+        UUID id = UUID.nameUUIDFromBytes((record.topic() + "/" + record.partition() + "@" + record.offset())
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return new ConsumedEvent(id, UNREADABLE, 1, record.key(), CloudEventHeaders.get(headers,
+                CloudEventHeaders.TERRITORY), 0, payload, CloudEventHeaders.get(headers,
+                CloudEventHeaders.CORRELATION_ID), record.topic(), record.partition(), record.offset());
     }
 
     /** This hop's {@code traceparent}, else the event's origin ({@code ce_traceparent}). */

@@ -17,6 +17,13 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.ClosedConnectionException;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -45,20 +52,33 @@ import java.util.function.Function;
 @ApplicationScoped
 public class IdempotentConsumer {
 
+    private static final Logger LOG = Logger.getLogger(IdempotentConsumer.class);
+
     private final Pool pool;
     private final KernelMetrics metrics;
     private final Tracer tracer;
+    private final int retries;
 
     /** Outside CDI (tests, tools): measures in memory, no spans. */
     public IdempotentConsumer(Pool pool) {
         this(pool, KernelMetrics.inMemory(), OpenTelemetry.noop());
     }
 
-    @Inject
     public IdempotentConsumer(Pool pool, KernelMetrics metrics, OpenTelemetry openTelemetry) {
+        this(pool, metrics, openTelemetry, 2);
+    }
+
+    /**
+     * @param retries how many times an event that failed in its poll, then alone, is retried before it is parked
+     *                (at least 1)
+     */
+    @Inject
+    public IdempotentConsumer(Pool pool, KernelMetrics metrics, OpenTelemetry openTelemetry,
+                              @ConfigProperty(name = "hub.consumer.retries", defaultValue = "2") int retries) {
         this.pool = pool;
         this.metrics = metrics;
         this.tracer = openTelemetry.getTracer(EventRelay.TRACER);
+        this.retries = Math.max(1, retries);
     }
 
     /** @return true if the effect ran, false if this consumer had already processed the event */
@@ -119,8 +139,14 @@ public class IdempotentConsumer {
     }
 
     /**
-     * Applies a poll's events in one transaction, each at most once: returns how many effects ran. A failing effect
-     * rolls back the whole batch (marks, effects, checkpoints), so its redelivery applies it again.
+     * Applies a poll's events in one transaction, each at most once: returns how many effects ran. Events of a
+     * stream that has parked events are parked behind them ({@link ParkedEvents}), in the same transaction.
+     *
+     * <p>When the poll's transaction fails on an event the store rejects or the effect cannot apply (anything but
+     * a lost connection, a serialization failure or a store that is unavailable), it is rolled back whole, then the
+     * poll is applied again one event per transaction: each event is retried {@code retries} times with backoff,
+     * then parked with its error — and the later events of its stream behind it — while the other events apply.
+     * A failure of the store itself is not parked: it fails the poll, which Kafka redelivers.
      */
     public Uni<Integer> processBatch(String consumer, List<ConsumedEvent> events,
                                      BiFunction<SqlConnection, ConsumedEvent, Uni<Void>> effect) {
@@ -129,24 +155,24 @@ public class IdempotentConsumer {
         }
         long start = System.nanoTime();
         List<Span> spans = events.stream().map(event -> span(consumer, event)).toList();
-        boolean[] applied = new boolean[events.size()];
-        return pool.withTransaction(tx -> tx.preparedQuery("""
-                                INSERT INTO es_processed_events (consumer, event_id)
-                                SELECT $1, id FROM unnest($2::uuid[]) AS marked(id)
-                                ON CONFLICT DO NOTHING RETURNING event_id""")
-                        .execute(Tuple.of(consumer, events.stream().map(ConsumedEvent::eventId).toArray(UUID[]::new)))
-                        .flatMap(marked -> {
-                            Set<UUID> fresh = new HashSet<>();
-                            marked.forEach(row -> fresh.add(row.getUUID(0)));
-                            return applyByStream(tx, events, fresh, applied, effect);
-                        })
-                        .call(() -> checkpoints(tx, consumer, events)))
+        String[] outcomes = new String[events.size()];
+        return inOneTransaction(consumer, events, effect, outcomes)
+                .onFailure(failure -> !transientFailure(failure)).recoverWithUni(failure -> {
+                    LOG.warnf("%s: a poll of %d events failed (%s); applying them one by one", consumer,
+                            events.size(), ParkedEvents.describe(failure));
+                    java.util.Arrays.fill(outcomes, null);
+                    return oneByOne(consumer, events, effect, outcomes);
+                })
                 .map(nothing -> {
                     int count = 0;
+                    int parked = 0;
                     for (int i = 0; i < events.size(); i++) {
-                        count += applied[i] ? 1 : 0;
-                        done(consumer, events.get(i), spans.get(i), start,
-                                applied[i] ? KernelMetrics.APPLIED : KernelMetrics.DUPLICATE, null);
+                        count += KernelMetrics.APPLIED.equals(outcomes[i]) ? 1 : 0;
+                        parked += KernelMetrics.PARKED.equals(outcomes[i]) ? 1 : 0;
+                        done(consumer, events.get(i), spans.get(i), start, outcomes[i], null);
+                    }
+                    if (parked > 0) {
+                        metrics.parked(consumer, parked);
                     }
                     return count;
                 })
@@ -157,18 +183,151 @@ public class IdempotentConsumer {
                 });
     }
 
+    /**
+     * Reads a poll's records and applies them with {@link #processBatch}. A record that is not a readable event
+     * (no CloudEvents headers, a malformed id) is not skipped nor fatal: it fails its effect, so it is parked.
+     */
+    public Uni<Integer> processRecords(String consumer, Iterable<? extends ConsumerRecord<String, ?>> records,
+                                       BiFunction<SqlConnection, ConsumedEvent, Uni<Void>> effect) {
+        List<ConsumedEvent> events = new ArrayList<>();
+        Map<UUID, RuntimeException> unreadable = new HashMap<>();
+        for (ConsumerRecord<String, ?> record : records) {
+            try {
+                events.add(ConsumedEvent.of(record));
+            } catch (RuntimeException e) {
+                ConsumedEvent placeholder = ConsumedEvent.unreadable(record);
+                unreadable.put(placeholder.eventId(), e);
+                events.add(placeholder);
+            }
+        }
+        return processBatch(consumer, events, unreadable.isEmpty() ? effect : (tx, event) -> {
+            RuntimeException failure = unreadable.get(event.eventId());
+            return failure == null ? effect.apply(tx, event) : Uni.createFrom().failure(failure);
+        });
+    }
+
+    /** The poll in one transaction: parked streams' events parked, the others marked and applied, checkpoints. */
+    private Uni<Void> inOneTransaction(String consumer, List<ConsumedEvent> events,
+                                       BiFunction<SqlConnection, ConsumedEvent, Uni<Void>> effect,
+                                       String[] outcomes) {
+        Set<String> streams = new HashSet<>();
+        events.forEach(event -> streams.add(event.streamKey()));
+        return pool.withTransaction(tx -> ParkedEvents.parkedStreams(tx, consumer, streams)
+                .flatMap(parked -> {
+                    List<ConsumedEvent> behind = new ArrayList<>();
+                    List<UUID> toMark = new ArrayList<>();
+                    for (int i = 0; i < events.size(); i++) {
+                        if (parked.contains(events.get(i).streamKey())) {
+                            behind.add(events.get(i));
+                            outcomes[i] = KernelMetrics.PARKED;
+                        } else {
+                            toMark.add(events.get(i).eventId());
+                        }
+                    }
+                    Uni<Set<UUID>> marked = toMark.isEmpty() ? Uni.createFrom().item(new HashSet<>())
+                            : tx.preparedQuery("""
+                                    INSERT INTO es_processed_events (consumer, event_id)
+                                    SELECT $1, id FROM unnest($2::uuid[]) AS marked(id)
+                                    ON CONFLICT DO NOTHING RETURNING event_id""")
+                            .execute(Tuple.of(consumer, toMark.toArray(UUID[]::new)))
+                            .map(rows -> {
+                                Set<UUID> fresh = new HashSet<>();
+                                rows.forEach(row -> fresh.add(row.getUUID(0)));
+                                return fresh;
+                            });
+                    return marked.flatMap(fresh -> applyByStream(tx, events, fresh, outcomes, effect))
+                            .call(() -> ParkedEvents.park(tx, consumer, behind, ParkedEvents.BEHIND, 0));
+                })
+                .call(() -> checkpoints(tx, consumer, events)));
+    }
+
+    /** The poll again, one transaction per event, so that an event that cannot apply is parked, not fatal. */
+    private Uni<Void> oneByOne(String consumer, List<ConsumedEvent> events,
+                               BiFunction<SqlConnection, ConsumedEvent, Uni<Void>> effect, String[] outcomes) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (int i = 0; i < events.size(); i++) {
+            int index = i;
+            chain = chain.chain(() -> alone(consumer, events.get(index), effect)
+                    .invoke(outcome -> outcomes[index] = outcome).replaceWithVoid());
+        }
+        return chain;
+    }
+
+    private Uni<String> alone(String consumer, ConsumedEvent event,
+                              BiFunction<SqlConnection, ConsumedEvent, Uni<Void>> effect) {
+        String[] outcome = new String[1];
+        return pool.withTransaction(tx -> ParkedEvents.parkedStreams(tx, consumer, Set.of(event.streamKey()))
+                        .flatMap(parked -> {
+                            if (!parked.isEmpty()) {
+                                outcome[0] = KernelMetrics.PARKED;
+                                return ParkedEvents.park(tx, consumer, List.of(event), ParkedEvents.BEHIND, 0)
+                                        .replaceWithVoid();
+                            }
+                            String[] single = new String[1];
+                            return tx.preparedQuery("""
+                                            INSERT INTO es_processed_events (consumer, event_id) VALUES ($1, $2)
+                                            ON CONFLICT DO NOTHING""")
+                                    .execute(Tuple.of(consumer, event.eventId()))
+                                    .flatMap(marked -> applyByStream(tx, List.of(event),
+                                            marked.rowCount() == 1 ? new HashSet<>(Set.of(event.eventId()))
+                                                    : new HashSet<>(), single, effect))
+                                    .invoke(() -> outcome[0] = single[0]);
+                        })
+                        .call(() -> checkpoints(tx, consumer, List.of(event))))
+                .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(1))
+                .atMost(retries)
+                .map(nothing -> outcome[0])
+                .onFailure(failure -> !transientFailure(failure)).recoverWithUni(failure -> park(consumer, event,
+                        failure));
+    }
+
+    /** Parks an event that failed alone after its retries, with its error, and moves the checkpoint past it. */
+    private Uni<String> park(String consumer, ConsumedEvent event, Throwable failure) {
+        String error = ParkedEvents.describe(failure);
+        int attempts = retries + 2; // in its poll, alone, then each retry
+        LOG.errorf("%s: event %s (%s, stream %s, %s/%d@%d) parked after %d attempts: %s", consumer, event.eventId(),
+                event.ceType(), event.streamKey(), event.topic(), event.partition(), event.offset(), attempts, error);
+        return pool.withTransaction(tx -> ParkedEvents.park(tx, consumer, List.of(event), error, attempts)
+                        .call(() -> checkpoints(tx, consumer, List.of(event))))
+                .replaceWith(KernelMetrics.PARKED);
+    }
+
+    /**
+     * A failure of the store or of the connection to it, which the next attempt may not meet: never a reason to
+     * park an event. SQLSTATE classes 08 (connection), 40 (serialization, deadlock), 53 (resources), 57 (operator
+     * intervention: shutdown) and 58 (system error).
+     */
+    static boolean transientFailure(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof PgException pg) {
+                String state = pg.getSqlState();
+                return state != null && (state.startsWith("08") || state.startsWith("40")
+                        || state.startsWith("53") || state.startsWith("57") || state.startsWith("58"));
+            }
+            if (t instanceof java.io.IOException || t instanceof ClosedConnectionException
+                    || t instanceof java.util.concurrent.TimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Each stream's new events in order; the streams' chains run side by side, pipelined on one connection. */
     private static Uni<Void> applyByStream(SqlConnection tx, List<ConsumedEvent> events, Set<UUID> fresh,
-                                           boolean[] applied,
+                                           String[] outcomes,
                                            BiFunction<SqlConnection, ConsumedEvent, Uni<Void>> effect) {
         Map<String, Uni<Void>> chains = new LinkedHashMap<>();
         for (int i = 0; i < events.size(); i++) {
             ConsumedEvent event = events.get(i);
-            if (!fresh.remove(event.eventId())) {
-                continue; // applied before, or twice in this poll
+            if (outcomes[i] != null) {
+                continue; // parked
             }
-            applied[i] = true;
-            String stream = event.streamId() == null ? event.topic() + "/" + event.partition() : event.streamId();
+            if (!fresh.remove(event.eventId())) {
+                outcomes[i] = KernelMetrics.DUPLICATE; // applied before, or twice in this poll
+                continue;
+            }
+            outcomes[i] = KernelMetrics.APPLIED;
+            String stream = event.streamKey();
             Uni<Void> chain = chains.getOrDefault(stream, Uni.createFrom().voidItem());
             chains.put(stream, chain.chain(() -> effect.apply(tx, event)));
         }
@@ -176,6 +335,23 @@ public class IdempotentConsumer {
             return Uni.createFrom().voidItem();
         }
         return Uni.join().all(new ArrayList<>(chains.values())).andFailFast().replaceWithVoid();
+    }
+
+    /**
+     * Where the consumer stands in each partition of a topic, as its transactions recorded it: the offset to read
+     * next. A Kafka consumer seeks there when partitions are assigned, so the database, not the group's committed
+     * offsets, decides where reading resumes.
+     */
+    public Uni<Map<Integer, Long>> checkpoints(String consumer, String topic) {
+        return pool.preparedQuery("""
+                        SELECT partition, next_offset FROM es_consumer_checkpoints
+                         WHERE consumer = $1 AND topic = $2""")
+                .execute(Tuple.of(consumer, topic))
+                .map(rows -> {
+                    Map<Integer, Long> next = new HashMap<>();
+                    rows.forEach(row -> next.put(row.getInteger(0), row.getLong(1)));
+                    return next;
+                });
     }
 
     private static Uni<Void> checkpoints(SqlConnection tx, String consumer, List<ConsumedEvent> events) {

@@ -36,8 +36,18 @@ public class KernelMetrics {
     public static final String RELAY_LAG_EVENTS = "hub.relay.lag.events";
     /** Gauge, tag relay: age of the oldest committed event not yet acknowledged, {@code hub_relay_lag_seconds}. */
     public static final String RELAY_LAG_SECONDS = "hub.relay.lag.seconds";
-    /** Counter, tags consumer, outcome (applied | duplicate | failed): {@code hub_consumer_events_total}. */
+    /**
+     * Gauge, tag relay: global position of the event the broker refuses for good (too large for the topic, say), 0
+     * when none; nothing after it is published until it is: {@code hub_relay_stuck_position}.
+     */
+    public static final String RELAY_STUCK = "hub.relay.stuck.position";
+    /** Counter, tags consumer, outcome (applied | duplicate | parked | failed): {@code hub_consumer_events_total}. */
     public static final String CONSUMER_EVENTS = "hub.consumer.events";
+    /**
+     * Counter, tag consumer: events parked ({@code es_parked_events}), because they could not be applied after
+     * their retries or because an earlier event of their stream is parked: {@code hub_consumer_parked_total}.
+     */
+    public static final String CONSUMER_PARKED = "hub.consumer.parked";
     /** Timer, tag consumer: one event's transaction (mark, effect, checkpoint), {@code hub_consumer_apply_seconds}. */
     public static final String CONSUMER_APPLY = "hub.consumer.apply";
     /** Gauge, tag consumer: recorded-to-applied delay of the last event applied, {@code hub_consumer_lag_seconds}. */
@@ -54,6 +64,7 @@ public class KernelMetrics {
     /** Consumer outcomes. */
     public static final String APPLIED = "applied";
     public static final String DUPLICATE = "duplicate";
+    public static final String PARKED = "parked";
 
     private static final Duration[] LATENCY_BUCKETS = {Duration.ofMillis(2), Duration.ofMillis(5),
             Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100),
@@ -113,6 +124,11 @@ public class KernelMetrics {
         publishedCounter(relay);
     }
 
+    /** The relay is stuck on the event at this global position (0: no longer stuck). */
+    public void relayStuck(String relay, long position) {
+        relayLag(relay).stuckAt = position;
+    }
+
     public void relayPublished(String relay, int events) {
         publishedCounter(relay).increment(events);
     }
@@ -157,6 +173,22 @@ public class KernelMetrics {
         }
     }
 
+    /** Registers a consumer's parked counter at start, so it reads 0 rather than being absent. */
+    public void consumerStarted(String consumer) {
+        parkedCounter(consumer);
+    }
+
+    /** {@code events} events were parked by the consumer. */
+    public void parked(String consumer, int events) {
+        parkedCounter(consumer).increment(events);
+    }
+
+    private Counter parkedCounter(String consumer) {
+        return Counter.builder(CONSUMER_PARKED).description("Events a consumer parked: not applicable after their "
+                        + "retries, or behind such an event of their stream").tag("consumer", consumer)
+                .register(registry);
+    }
+
     private Counter publishedCounter(String relay) {
         return Counter.builder(RELAY_PUBLISHED).description("Events the relay published and the broker acknowledged")
                 .tag("relay", relay).register(registry);
@@ -172,6 +204,9 @@ public class KernelMetrics {
                             : Math.max(0, Duration.between(l.oldest, clock.instant()).toNanos() / 1e9))
                     .description("Age of the oldest event committed and not yet acknowledged by the broker")
                     .tag("relay", name).register(registry);
+            Gauge.builder(RELAY_STUCK, created, l -> l.stuckAt)
+                    .description("Global position of the event the broker refuses for good, 0 when none")
+                    .tag("relay", name).register(registry);
             return created;
         });
     }
@@ -181,6 +216,7 @@ public class KernelMetrics {
         volatile boolean measured;
         volatile long events;
         volatile Instant oldest;
+        volatile long stuckAt;
     }
 
     private static final class ConsumerLag {

@@ -33,8 +33,9 @@ import io.vertx.core.json.JsonObject;
  * writes). One relay at a time per store (a transaction-scoped advisory lock); it reads in (transaction id,
  * position) order only events whose transaction is older than every transaction still running
  * ({@code tx_id < pg_snapshot_xmin(pg_current_snapshot())}), so an event whose transaction commits after a
- * later-numbered one is never passed over. The checkpoint moves in the same database transaction, after the broker
- * acknowledged every record of the batch: a crash in between republishes (at least once), never skips.
+ * later-numbered one is never passed over. The checkpoint moves in the same database transaction, past the records
+ * the broker acknowledged up to the first it refused ({@link UnpublishableEvent}): what was acknowledged is not sent
+ * again, a crash in between republishes (at least once), nothing is skipped.
  *
  * <p>An event recorded under a trace (its metadata's {@code traceparent}) is published in a producer span of that
  * trace, whose context travels as the record's {@code traceparent} header: the consumers continue the trace.
@@ -70,30 +71,47 @@ public class EventRelay {
      * relay holds the lock.
      */
     public int publishBatch() throws SQLException, InterruptedException {
+        return publishBatch(settings.batchSize());
+    }
+
+    /**
+     * Publishes at most {@code limit} events. When the broker does not acknowledge one, the checkpoint still moves
+     * past those acknowledged before it, and {@link UnpublishableEvent} names it; the relay then goes on one event
+     * at a time ({@code limit} 1), so the events behind a stuck one are not sent again and again.
+     */
+    public int publishBatch(int limit) throws SQLException, InterruptedException {
+        Published published;
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                int published = publishBatch(connection);
+                published = publishBatch(connection, limit);
                 connection.commit();
-                return published;
             } catch (SQLException | RuntimeException | InterruptedException e) {
                 connection.rollback();
                 throw e;
             }
         }
+        if (published.failure() != null) {
+            throw published.failure();
+        }
+        return published.count();
     }
 
-    private int publishBatch(Connection connection) throws SQLException, InterruptedException {
+    private record Published(int count, UnpublishableEvent failure) {}
+
+    private Published publishBatch(Connection connection, int limit) throws SQLException, InterruptedException {
         if (!tryLock(connection)) {
-            return 0;
+            return new Published(0, null);
         }
         Checkpoint checkpoint = checkpoint(connection);
-        List<Pending> batch = committedAfter(connection, checkpoint);
+        List<Pending> batch = committedAfter(connection, checkpoint, limit);
         if (batch.isEmpty()) {
-            return 0;
+            return new Published(0, null);
         }
+        UnpublishableEvent failure = null;
         List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
         List<Span> spans = new ArrayList<>();
+        Span[] bySpan = new Span[batch.size()];
         try {
             for (Pending pending : batch) {
                 EventEnvelope event = pending.event();
@@ -101,6 +119,7 @@ public class EventRelay {
                 Span span = publishSpan(event);
                 if (span != null) {
                     spans.add(span);
+                    bySpan[acks.size()] = span;
                     CloudEventHeaders.put(headers, CloudEventHeaders.TRACEPARENT,
                             TraceContext.traceparentOf(Context.root().with(span)));
                 }
@@ -108,12 +127,16 @@ public class EventRelay {
                         event.payload().getBytes(StandardCharsets.UTF_8), headers)));
             }
             producer.flush();
-            for (Future<RecordMetadata> ack : acks) {
+            // the acknowledged prefix is done for good; from the first refusal on, the events wait
+            for (int i = 0; i < acks.size() && failure == null; i++) {
                 try {
-                    ack.get();
+                    acks.get(i).get();
                 } catch (ExecutionException e) {
-                    throw new IllegalStateException("broker did not acknowledge; the batch will be published again",
-                            e.getCause());
+                    failure = new UnpublishableEvent(batch.get(i).event(), i, e.getCause());
+                    batch = batch.subList(0, i);
+                    if (bySpan[i] != null) {
+                        bySpan[i].setStatus(StatusCode.ERROR, failure.getMessage());
+                    }
                 }
             }
         } catch (RuntimeException | InterruptedException e) {
@@ -121,6 +144,9 @@ public class EventRelay {
             throw e;
         } finally {
             spans.forEach(Span::end);
+        }
+        if (batch.isEmpty()) {
+            return new Published(0, failure);
         }
         Pending last = batch.get(batch.size() - 1);
         try (PreparedStatement update = connection.prepareStatement("""
@@ -135,7 +161,7 @@ public class EventRelay {
         }
         LOG.debugf("relay %s published %d events up to position %d", settings.name(), batch.size(),
                 last.event().globalPosition());
-        return batch.size();
+        return new Published(batch.size(), failure);
     }
 
     /** A producer span in the event's trace, or null when it was recorded outside any trace. */
@@ -189,7 +215,8 @@ public class EventRelay {
         return new Checkpoint("0", 0);
     }
 
-    private List<Pending> committedAfter(Connection connection, Checkpoint checkpoint) throws SQLException {
+    private List<Pending> committedAfter(Connection connection, Checkpoint checkpoint, int limit)
+            throws SQLException {
         List<Pending> batch = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("""
                 SELECT e.tx_id::text AS tx_id, e.global_position, e.event_id, e.stream_id, s.stream_type, s.territory,
@@ -202,7 +229,7 @@ public class EventRelay {
                  LIMIT ?""")) {
             select.setString(1, checkpoint.txId());
             select.setLong(2, checkpoint.position());
-            select.setInt(3, settings.batchSize());
+            select.setInt(3, limit);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     batch.add(new Pending(rs.getString("tx_id"), new EventEnvelope(

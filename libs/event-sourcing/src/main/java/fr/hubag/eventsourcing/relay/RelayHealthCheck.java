@@ -8,7 +8,11 @@ import org.eclipse.microprofile.health.Readiness;
 import java.time.Duration;
 import java.time.Instant;
 
-/** Readiness reports the relay: a service whose events cannot reach Kafka for 30 s is not ready. */
+/**
+ * Readiness reports the relay: a service whose events cannot reach Kafka for 30 s is not ready, nor one whose relay
+ * is stuck on an event the broker refuses for good — the data name that event and the error, since nothing after
+ * it in the store is published until it is (the topic's limits raised, say).
+ */
 @Readiness
 @ApplicationScoped
 public class RelayHealthCheck implements HealthCheck {
@@ -29,6 +33,15 @@ public class RelayHealthCheck implements HealthCheck {
         response.withData("topic", relay.topic()).withData("published", relay.published());
         if (relay.lastError() != null) {
             response.withData("lastError", relay.lastError());
+        }
+        UnpublishableEvent stuck = relay.stuck();
+        if (stuck != null) {
+            response.withData("stuckEvent", stuck.event().eventId().toString())
+                    .withData("stuckEventType", stuck.event().type())
+                    .withData("stuckStream", stuck.event().streamId())
+                    .withData("stuckPosition", stuck.event().globalPosition())
+                    .withData("stuckError", String.valueOf(stuck.getCause()));
+            return response.down().build();
         }
         return response.status(healthy).build();
     }

@@ -52,6 +52,7 @@ public class RelayRunner {
     private volatile long lastMeasure;
     private volatile Instant lastSuccess = Instant.now();
     private volatile String lastError;
+    private volatile UnpublishableEvent stuck;
     private volatile boolean running;
     private Thread thread;
     private KafkaProducer<String, byte[]> producer;
@@ -120,9 +121,13 @@ public class RelayRunner {
 
     public String topic() { return settings.topic(); }
 
+    /** The event the broker refuses for good (too large for the topic, say), null when none. */
+    public UnpublishableEvent stuck() { return stuck; }
+
     private void loop(EventRelay relay) {
         boolean topicReady = false;
         long backoffMillis = 100;
+        int limit = settings.batchSize();
         while (running) {
             try {
                 if (!topicReady) {
@@ -130,9 +135,16 @@ public class RelayRunner {
                     producer.partitionsFor(settings.topic()); // fetch metadata now, not on the first event
                     topicReady = true;
                 }
-                int count = relay.publishBatch();
+                int count = relay.publishBatch(limit);
                 published.addAndGet(count);
                 metrics.relayPublished(settings.name(), count);
+                if (count > 0 && stuck != null) {
+                    LOG.infof("event relay %s: event %s published at last", settings.service(),
+                            stuck.event().eventId());
+                    stuck = null;
+                    metrics.relayStuck(settings.name(), 0);
+                }
+                limit = settings.batchSize();
                 if (System.nanoTime() - lastMeasure > 1_000_000_000L) {
                     measureBacklog();
                 }
@@ -147,6 +159,18 @@ public class RelayRunner {
                 return;
             } catch (Exception e) {
                 lastError = e.getMessage() + (e.getCause() == null ? "" : ": " + e.getCause());
+                if (e instanceof UnpublishableEvent refused) {
+                    published.addAndGet(refused.acknowledged());
+                    metrics.relayPublished(settings.name(), refused.acknowledged());
+                    limit = 1; // the events behind it wait, unsent, instead of being sent again each round
+                    if (!refused.retriable()) {
+                        if (stuck == null || !stuck.event().eventId().equals(refused.event().eventId())) {
+                            LOG.errorf("event relay %s is stuck: %s", settings.service(), refused.getMessage());
+                        }
+                        stuck = refused;
+                        metrics.relayStuck(settings.name(), refused.event().globalPosition());
+                    }
+                }
                 LOG.warnf("event relay %s: %s (retrying in %d ms)", settings.service(), lastError, backoffMillis);
                 try {
                     Thread.sleep(backoffMillis);
