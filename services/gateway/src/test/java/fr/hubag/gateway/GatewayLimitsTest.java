@@ -70,7 +70,7 @@ class GatewayLimitsTest {
 
     @Test
     void oneCallerHasOneUploadAtATimeHereWhileOthersUploadToo() throws Exception {
-        String caller = bearer(TestTokens.coordinator("MQ"));
+        String caller = bearer(TestTokens.forSubject("one-uploader", "coordinator", "MQ"));
         CompletableFuture<HttpResponse<String>> running = CompletableFuture.supplyAsync(() -> {
             try {
                 return Upload.post("/api/actors/imports?delay=5000", caller, 64 * 1024);
@@ -90,7 +90,7 @@ class GatewayLimitsTest {
         assertThat(refused.headers().firstValue("Retry-After")).hasValue("5");
         assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(refused.body()).contains("\"code\":\"too-many-uploads\"");
-        assertThat(Upload.post("/api/actors/imports", bearer(TestTokens.coordinator("GP")), 1024).statusCode())
+        assertThat(Upload.post("/api/actors/imports", bearer(TestTokens.forSubject("another-uploader", "coordinator", "GP")), 1024).statusCode())
                 .as("another caller uploads meanwhile").isEqualTo(201);
         assertThat(running.isDone()).isFalse();
         assertThat(running.get().statusCode()).isEqualTo(201);
