@@ -23,6 +23,13 @@ public class ExportQueries {
 
     static final int FETCH = 500;
 
+    /**
+     * A portal is planned for all its rows, so on a large territory PostgreSQL would scan and sort every place
+     * before the first row (2.4 s at a million places); read in the name index's order instead, the first rows go
+     * out at once (20 ms). For this transaction only.
+     */
+    private static final String IN_INDEX_ORDER = "SET LOCAL enable_sort = off";
+
     private final Pool pool;
 
     public ExportQueries(Pool pool) {
@@ -39,6 +46,7 @@ public class ExportQueries {
                 + "WHERE p.merged_into IS NULL AND p.closed_on IS NULL ORDER BY lower(p.name), p.actor_id";
         return Multi.createFrom().resourceFromUni(
                         () -> pool.getConnection().flatMap(connection -> connection.begin()
+                                .call(() -> connection.query(IN_INDEX_ORDER).execute())
                                 .map(transaction -> new Held(connection, transaction))
                                 .onFailure().call(connection::close)),
                         held -> held.connection().prepare(sql).toMulti().flatMap(statement -> statement

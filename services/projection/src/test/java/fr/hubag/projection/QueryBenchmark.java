@@ -1,0 +1,206 @@
+package fr.hubag.projection;
+
+import fr.hubag.projection.actors.domain.Vocabulary;
+import fr.hubag.projection.shared.Cursor;
+import fr.hubag.testing.HubTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.function.IntFunction;
+
+/**
+ * Prints the directory's query latency per kind of query at 10 000 places and again at 1 000 000 in one territory,
+ * and the ratio, so "flat as data grows" can be read: the read model is filled by bulk SQL (bench/places.sql, the
+ * projector is not measured here), analysed as autovacuum would, then each kind is asked over HTTP, one at a time,
+ * with varied parameters. Opt-in, asserts nothing about time (minutes: loading a million places takes most):
+ * {@code ./hub test -pl services/projection -Dtest=QueryBenchmark -Dhub.bench=true
+ * -Dsurefire.failIfNoSpecifiedTests=false [-Dhub.bench.small=10000 -Dhub.bench.large=1000000
+ * -Dhub.bench.samples=200 -Dhub.bench.budget=30]} (the budget: seconds a kind may take at each size)
+ */
+@QuarkusTest
+@QuarkusTestResource(value = HubTestResource.class, initArgs = @ResourceArg(name = "database", value = "projection"))
+class QueryBenchmark {
+
+    static final String[] WORDS = {"cyber", "espace numerique", "mediatheque", "tiers", "maison france", "atelier",
+            "point relais", "fabrique", "bibliotheque", "centre social"};
+    static final String[] COMMUNES = {"97213", "97209", "97210", "97228", "97222", "97229", "97207", "97220",
+            "97230", "97217", "97224", "97232"};
+    static final String[] COMMUNE_WORDS = {"lamentin", "fort", "francois", "marie", "robert", "schoelcher", "ducos",
+            "pilote", "trinite", "marin", "joseph", "vauclin"};
+    static final int SAMPLES = Integer.getInteger("hub.bench.samples", 200);
+    static final double BUDGET_MS = Integer.getInteger("hub.bench.budget", 30) * 1000.0;
+    static final String BASE = "/api/projection/territories/MQ";
+
+    @Inject
+    Pool pool;
+
+    @TestHTTPResource("/")
+    URI root;
+
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void queryCostAtTenThousandAndAMillionPlaces() throws Exception {
+        Assumptions.assumeTrue(Boolean.getBoolean("hub.bench"), "benchmark: run with -Dhub.bench=true");
+        int small = Integer.getInteger("hub.bench.small", 10_000);
+        int large = Integer.getInteger("hub.bench.large", 1_000_000);
+        load(1, small);
+        Map<String, List<Double>> atSmall = measure(small);
+        load(small + 1, large);
+        Map<String, List<Double>> atLarge = measure(large);
+
+        System.out.printf("%n[bench] query latency over HTTP, up to %d samples per kind (n), one at a time, ms%n",
+                SAMPLES);
+        System.out.printf("[bench] %-34s %22s %22s %15s%n", "kind", small + ": n p50 / p99", large + ": n p50 / p99",
+                "ratio p50 / p99");
+        atSmall.forEach((kind, before) -> {
+            List<Double> after = atLarge.get(kind);
+            System.out.printf("[bench] %-34s %4d %7.1f / %7.1f %4d %7.1f / %7.1f %7.2f / %5.2f%n", kind,
+                    before.size(), pct(before, 50), pct(before, 99), after.size(), pct(after, 50), pct(after, 99),
+                    pct(after, 50) / pct(before, 50), pct(after, 99) / pct(before, 99));
+        });
+        System.out.println();
+    }
+
+    /** The kinds of query, each drawing its parameters from {@code random} among places 1..{@code loaded}. */
+    private Map<String, IntFunction<String>> kinds(Random random) {
+        Map<String, IntFunction<String>> kinds = new LinkedHashMap<>();
+        kinds.put("territory, first page", n -> BASE + "/actors?size=50");
+        kinds.put("territory, deep page (cursor)", n -> BASE + "/actors?size=50&cursor=" + new Cursor(
+                pick(random, WORDS) + " " + random.nextInt(n), UUID.randomUUID()).token());
+        kinds.put("commune", n -> BASE + "/actors?commune=" + pick(random, COMMUNES));
+        kinds.put("service", n -> BASE + "/actors?service="
+                + enc(Vocabulary.SERVICES.get(random.nextInt(Vocabulary.SERVICES.size()))));
+        kinds.put("free text, one word", n -> BASE + "/actors?q=" + enc(pick(random, WORDS).split(" ")[0]));
+        kinds.put("free text, two words", n -> BASE + "/actors?q=" + enc(pick(random, WORDS).split(" ")[0] + " "
+                + pick(random, COMMUNE_WORDS)));
+        kinds.put("service + label on a date", n -> BASE + "/actors?service="
+                + enc(Vocabulary.SERVICES.get(random.nextInt(Vocabulary.SERVICES.size()))) + "&label="
+                + enc(Vocabulary.LABELS.get(random.nextInt(Vocabulary.LABELS.size()))) + "&on=2026-06-01");
+        kinds.put("holders of a label on a date", n -> BASE + "/labels/"
+                + enc(Vocabulary.LABELS.get(random.nextInt(Vocabulary.LABELS.size()))) + "/actors?on=2026-06-01");
+        kinds.put("one place", n -> BASE + "/actors/" + placeId(1 + random.nextInt(n)));
+        kinds.put("aidants of a place", n -> BASE + "/actors/" + placeId(1 + random.nextInt(n)) + "/aidants");
+        kinds.put("map of a commune, 500 features", n -> BASE + "/places.geojson?size=500&commune="
+                + pick(random, COMMUNES));
+        kinds.put("export, first 1 000 rows", n -> BASE + "/export?format=csv");
+        return kinds;
+    }
+
+    private Map<String, List<Double>> measure(int loaded) throws Exception {
+        Random random = new Random(42);
+        Map<String, IntFunction<String>> kinds = kinds(random);
+        for (int i = 0; i < 20; i++) { // warm-up: JIT, plans, caches
+            for (IntFunction<String> kind : kinds.values()) {
+                call(kind.apply(loaded));
+            }
+        }
+        Map<String, List<Double>> millis = new LinkedHashMap<>();
+        Map<String, Double> spent = new LinkedHashMap<>();
+        for (int i = 0; i < SAMPLES; i++) { // interleaved, as mixed traffic
+            for (Map.Entry<String, IntFunction<String>> kind : kinds.entrySet()) {
+                // a kind that has used its time budget stops there (a slow kind would hold the run for an hour)
+                if (spent.getOrDefault(kind.getKey(), 0.0) < BUDGET_MS) {
+                    double ms = call(kind.getValue().apply(loaded));
+                    millis.computeIfAbsent(kind.getKey(), k -> new ArrayList<>()).add(ms);
+                    spent.merge(kind.getKey(), ms, Double::sum);
+                }
+            }
+        }
+        return millis;
+    }
+
+    /** Milliseconds until the answer is read; an export is read up to its 1 000th row, then dropped. */
+    private double call(String path) throws Exception {
+        boolean export = path.contains("/export");
+        // an export dropped midway leaves its connection unusable: it gets a client (a connection) of its own
+        HttpClient client = export ? HttpClient.newHttpClient() : http;
+        long t = System.nanoTime();
+        HttpResponse<InputStream> response = client.send(HttpRequest.newBuilder(root.resolve(path)).build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        try (BufferedReader body = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+            int lines = 0;
+            while (body.readLine() != null && (!export || ++lines <= 1000)) {
+                // read on
+            }
+        }
+        double ms = (System.nanoTime() - t) / 1e6;
+        if (export) {
+            client.close();
+        }
+        if (response.statusCode() != 200) {
+            throw new AssertionError(path + " answered " + response.statusCode());
+        }
+        return ms;
+    }
+
+    /** Places {@code from}..{@code to} by bulk SQL, in chunks, then ANALYZE as autovacuum would. */
+    private void load(int from, int to) throws Exception {
+        String[] statements = new String(getClass().getResourceAsStream("/bench/places.sql").readAllBytes(),
+                StandardCharsets.UTF_8).replaceAll("(?m)^--.*\n", "").split(";\n");
+        long start = System.nanoTime();
+        for (int chunk = from; chunk <= to; chunk += 50_000) {
+            int end = Math.min(to, chunk + 49_999);
+            for (String statement : statements) {
+                if (!statement.isBlank()) {
+                    pool.preparedQuery(statement).execute(Tuple.of(chunk, end)).await().indefinitely();
+                }
+            }
+        }
+        for (String table : List.of("places", "label_grants", "aidants", "aidant_trainings")) {
+            pool.query("VACUUM ANALYZE mq." + table).execute().await().indefinitely();
+        }
+        System.out.printf("[bench] loaded places %d to %d in %.0f s%n", from, to, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** The id bench/places.sql gives place {@code i}: md5('bench-place-' || i)::uuid. */
+    static String placeId(int i) {
+        try {
+            String hex = HexFormat.of().formatHex(MessageDigest.getInstance("MD5")
+                    .digest(("bench-place-" + i).getBytes(StandardCharsets.UTF_8)));
+            return hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16) + "-"
+                    + hex.substring(16, 20) + "-" + hex.substring(20);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static double pct(List<Double> millis, int percentile) {
+        List<Double> sorted = new ArrayList<>(millis);
+        Collections.sort(sorted);
+        return sorted.get(Math.max(0, (int) Math.ceil(sorted.size() * percentile / 100.0) - 1));
+    }
+
+    private static String pick(Random random, String[] values) {
+        return values[random.nextInt(values.length)];
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}
