@@ -48,6 +48,7 @@ class ParkedEventsTest {
 
     /** The read model's effect: stores the event's day; PostgreSQL refuses a year past 5874897. */
     static Uni<Void> apply(SqlConnection tx, ConsumedEvent event) {
+        new io.vertx.core.json.JsonObject(event.payload()); // decoded as a read model would: no JSON, no effect
         String day = poisons.contains(event.eventId()) ? "6000000-01-01" : "2026-01-01";
         return tx.preparedQuery("INSERT INTO model (stream, version, day) VALUES ($1, $2, CAST($3::text AS date))")
                 .execute(Tuple.of(event.streamId(), event.streamVersion(), day)).replaceWithVoid();
@@ -134,21 +135,28 @@ class ParkedEventsTest {
                 .add("ce_type", "hubag.tests.Dated".getBytes()).add("ce_subject", good.getBytes())
                 .add("ce_streamversion", "1".getBytes());
 
-        int applied = consumer.processRecords(name, List.of(noHeaders, readable), ParkedEventsTest::apply)
+        String broken = "x-" + UUID.randomUUID();
+        var noJson = new ConsumerRecord<String, String>("dated", 1, 12, broken, "{\"label\": ");
+        noJson.headers().add("ce_id", UUID.randomUUID().toString().getBytes())
+                .add("ce_type", "hubag.tests.Dated".getBytes()).add("ce_subject", broken.getBytes());
+
+        int applied = consumer.processRecords(name, List.of(noHeaders, readable, noJson), ParkedEventsTest::apply)
                 .await().indefinitely();
 
         assertThat(applied).isEqualTo(1);
         assertThat(versions(good)).containsExactly(1L);
-        ParkedEvents.Parked poison = parked.list(name, null, 10).await().indefinitely().getFirst();
+        assertThat(parked.list(name, broken, 10).await().indefinitely()).singleElement()
+                .satisfies(p -> assertThat(p.error()).contains("DecodeException"));
+        ParkedEvents.Parked poison = parked.list(name, "s-unreadable", 10).await().indefinitely().getFirst();
         assertThat(poison.eventType()).isEqualTo(ConsumedEvent.UNREADABLE);
         assertThat(poison.streamId()).isEqualTo("s-unreadable");
         assertThat(poison.payload()).isEqualTo("not json \u0000");
         assertThat(poison.error()).contains("not a CloudEvent");
 
         assertThat(parked.discard(name, poison.eventId()).await().indefinitely()).isTrue();
-        assertThat(parked.count(name).await().indefinitely()).isZero();
+        assertThat(parked.count(name).await().indefinitely()).isEqualTo(1);
         // discarded for good: delivered again, it is a duplicate, not parked again
         consumer.processRecords(name, List.of(noHeaders), ParkedEventsTest::apply).await().indefinitely();
-        assertThat(parked.count(name).await().indefinitely()).isZero();
+        assertThat(parked.count(name).await().indefinitely()).isEqualTo(1);
     }
 }

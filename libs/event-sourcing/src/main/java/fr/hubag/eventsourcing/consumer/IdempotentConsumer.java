@@ -295,7 +295,7 @@ public class IdempotentConsumer {
     /**
      * A failure of the store or of the connection to it, which the next attempt may not meet: never a reason to
      * park an event. SQLSTATE classes 08 (connection), 40 (serialization, deadlock), 53 (resources), 57 (operator
-     * intervention: shutdown) and 58 (system error).
+     * intervention: shutdown) and 58 (system error); a socket or a connection that failed; a timeout.
      */
     static boolean transientFailure(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
@@ -304,8 +304,10 @@ public class IdempotentConsumer {
                 return state != null && (state.startsWith("08") || state.startsWith("40")
                         || state.startsWith("53") || state.startsWith("57") || state.startsWith("58"));
             }
-            if (t instanceof java.io.IOException || t instanceof ClosedConnectionException
-                    || t instanceof java.util.concurrent.TimeoutException) {
+            // network troubles only: a payload that is no JSON is an IOException too (Jackson's), and is the event's
+            if (t instanceof java.net.SocketException || t instanceof java.net.SocketTimeoutException
+                    || t instanceof java.net.UnknownHostException || t instanceof java.nio.channels.ClosedChannelException
+                    || t instanceof ClosedConnectionException || t instanceof java.util.concurrent.TimeoutException) {
                 return true;
             }
         }

@@ -25,7 +25,6 @@ import org.jboss.logging.Logger;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -59,12 +58,11 @@ public class ActorsProjector {
      */
     @Incoming("actor-events")
     public Uni<Void> onEvents(ConsumerRecords<String, String> records) {
-        List<ConsumedEvent> events = new ArrayList<>(records.count());
-        records.forEach(record -> events.add(ConsumedEvent.of(record)));
-        return consumer.processBatch(CONSUMER, events, this::apply).replaceWithVoid();
+        return consumer.processRecords(CONSUMER, records, this::apply).replaceWithVoid();
     }
 
-    private Uni<Void> apply(SqlConnection tx, ConsumedEvent event) {
+    /** One event's effect on the read models; also what re-applies a parked event (admin/ParkedEventsResource). */
+    public Uni<Void> apply(SqlConnection tx, ConsumedEvent event) {
         Territory territory = Territory.parse(event.territory()).orElse(null);
         if (territory == null) {
             LOG.warnf("event %s has no hub territory (%s); skipped", event.eventId(), event.territory());
