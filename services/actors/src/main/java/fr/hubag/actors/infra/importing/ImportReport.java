@@ -1,5 +1,7 @@
 package fr.hubag.actors.infra.importing;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.util.List;
 import java.util.UUID;
 
@@ -13,7 +15,16 @@ public record ImportReport(String format, char separator, boolean legacy, List<S
     public record Summary(long rows, long created, long updated, long unchanged, long rejected, long mergeCandidates,
                           long millis) {}
 
-    public record Issue(String field, String reason) {}
+    /**
+     * A problem or a warning on one column. A warning that reports a correction also has its {@code kind} (a stable
+     * code, e.g. {@code phone-leading-zero-added}), what was {@code read} and what was {@code recorded} instead.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Issue(String field, String reason, String kind, String read, String recorded) {
+        public Issue(String field, String reason) {
+            this(field, reason, null, null, null);
+        }
+    }
 
     public record RowReport(long row, long line, String id, String status, UUID actorId, String territory,
                             List<Issue> problems, List<Issue> warnings) {}
