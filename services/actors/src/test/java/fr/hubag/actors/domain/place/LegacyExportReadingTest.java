@@ -1,10 +1,7 @@
 package fr.hubag.actors.domain.place;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.hubag.actors.domain.place.PlaceReading.Invalid;
 import fr.hubag.actors.domain.place.PlaceReading.Valid;
-import fr.hubag.actors.infra.importing.CsvSource;
 import fr.hubag.contracts.actors.Commune;
 import fr.hubag.contracts.actors.Place;
 import fr.hubag.contracts.standard.Fee;
@@ -18,9 +15,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -158,22 +152,10 @@ class LegacyExportReadingTest {
 
     private List<PlaceReading> read(String file, ReadOptions options) throws IOException {
         List<PlaceReading> readings = new ArrayList<>();
-        for (Map<String, Object> row : rows(file)) {
+        for (Map<String, Object> row : LegacyMartinique.rows(file)) {
             readings.add(reader.read(RawPlace.ofColumns(row), options));
         }
         return readings;
-    }
-
-    static List<Map<String, Object>> rows(String file) throws IOException {
-        try (InputStream in = LegacyExportReadingTest.class.getResourceAsStream("/imports/" + file)) {
-            if (file.endsWith(".json")) {
-                return new ObjectMapper().readValue(in, new TypeReference<List<Map<String, Object>>>() {});
-            }
-            List<Map<String, Object>> rows = new ArrayList<>();
-            new CsvSource(new InputStreamReader(in, StandardCharsets.UTF_8))
-                    .forEachRemaining(r -> rows.add(r.values()));
-            return rows;
-        }
     }
 
     private static Place place(List<PlaceReading> readings, int row) {

@@ -1,5 +1,14 @@
 package fr.hubag.actors.domain.place;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.hubag.actors.infra.importing.CsvSource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,4 +47,17 @@ public final class LegacyMartinique {
     public static final List<Integer> NEAR_DUPLICATE = List.of(10, 1);
 
     private LegacyMartinique() {}
+
+    /** The rows of one of the fixtures, by column name, as the import's JSON or CSV source reads them. */
+    public static List<Map<String, Object>> rows(String file) throws IOException {
+        try (InputStream in = LegacyMartinique.class.getResourceAsStream("/imports/" + file)) {
+            if (file.endsWith(".json")) {
+                return new ObjectMapper().readValue(in, new TypeReference<List<Map<String, Object>>>() {});
+            }
+            List<Map<String, Object>> rows = new ArrayList<>();
+            new CsvSource(new InputStreamReader(in, StandardCharsets.UTF_8))
+                    .forEachRemaining(r -> rows.add(r.values()));
+            return rows;
+        }
+    }
 }
