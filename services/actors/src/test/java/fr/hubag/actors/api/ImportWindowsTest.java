@@ -162,7 +162,7 @@ class ImportWindowsTest {
                 "?dryRun=true");
         Map<String, Integer> expected = new HashMap<>();
         for (Map<String, Object> warning : report.<Map<String, Object>>getList("rows.warnings.flatten()")) {
-            Object kind = warning.get("code") != null ? warning.get("code") : warning.get("field");
+            Object kind = warning.get("kind") != null ? warning.get("kind") : warning.get("field");
             expected.merge(String.valueOf(kind), 1, Integer::sum);
         }
         assertThat(expected).as(report.prettify()).containsEntry("frais_a_charge", 2);

@@ -121,7 +121,17 @@ public final class CommuneRegistry {
      * (it is optional in the standard) the postcode and the name find it together.
      */
     public CommuneCheck check(String name, String inseeCode, String postcode) {
+        return check(name, inseeCode, postcode, false);
+    }
+
+    /**
+     * As {@link #check(String, String, String)}; with {@code closeVariants}, a name one or two letters away from the
+     * name of the commune the codes designate ("Shoelcher", "Anse d'arlet") is read as that commune, unless it is
+     * the name of another commune. Every name recorded otherwise than it was written is a warning.
+     */
+    public CommuneCheck check(String name, String inseeCode, String postcode, boolean closeVariants) {
         List<FieldProblem> problems = new ArrayList<>();
+        List<FieldProblem> corrections = new ArrayList<>();
         String n = Text.blankToNull(name);
         String insee = Text.blankToNull(inseeCode);
         String code = Text.blankToNull(postcode);
@@ -135,18 +145,24 @@ public final class CommuneRegistry {
             code = null;
         }
         HubCommune commune = insee != null
-                ? byCode(insee.toUpperCase(java.util.Locale.ROOT), n, code, problems)
-                : byPostcodeAndName(n, code, problems);
+                ? byCode(insee.toUpperCase(java.util.Locale.ROOT), n, code, problems, closeVariants)
+                : byPostcodeAndName(n, code, problems, closeVariants);
+        if (problems.isEmpty() && commune != null && !Text.tight(n).equals(Text.tight(commune.name()))) {
+            corrections.add(new FieldProblem(StandardField.COMMUNE, "'" + n + "' read as " + commune.name() + " ("
+                    + commune.inseeCode() + "), the official name of the commune of postcode " + code,
+                    Correction.COMMUNE_NAME.code(), n, commune.name()));
+        }
         return problems.isEmpty() && commune != null
-                ? new CommuneCheck.Resolved(commune, code)
+                ? new CommuneCheck.Resolved(commune, code, corrections)
                 : new CommuneCheck.Problems(problems);
     }
 
-    private HubCommune byCode(String insee, String name, String postcode, List<FieldProblem> problems) {
+    private HubCommune byCode(String insee, String name, String postcode, List<FieldProblem> problems,
+                              boolean closeVariants) {
         if (!insee.matches("\\d{5}|2[AB]\\d{3}")) {
             problems.add(new FieldProblem(StandardField.CODE_INSEE, "'" + insee
                     + "' is not an INSEE commune code: 5 characters (e.g. 97213)"));
-            return byPostcodeAndName(name, postcode, problems);
+            return byPostcodeAndName(name, postcode, problems, closeVariants);
         }
         HubCommune commune = byInsee.get(insee);
         if (commune == null) {
@@ -162,14 +178,15 @@ public final class CommuneRegistry {
                     + commune.describe() + ", which has " + String.join(" and ", commune.postcodes())
                     + whosePostcode(postcode)));
         }
-        if (name != null && !named(commune, name)) {
+        if (name != null && !named(commune, name) && !(closeVariants && closeVariant(commune, name))) {
             problems.add(new FieldProblem(StandardField.COMMUNE, "'" + name + "' is not the name of commune "
                     + commune.describe() + whoseName(name, commune)));
         }
         return commune;
     }
 
-    private HubCommune byPostcodeAndName(String name, String postcode, List<FieldProblem> problems) {
+    private HubCommune byPostcodeAndName(String name, String postcode, List<FieldProblem> problems,
+                                         boolean closeVariants) {
         if (postcode == null) {
             return null;
         }
@@ -185,6 +202,11 @@ public final class CommuneRegistry {
         if (matching.size() == 1) {
             return matching.getFirst();
         }
+        List<HubCommune> variants = closeVariants && matching.isEmpty()
+                ? candidates.stream().filter(c -> closeVariant(c, name)).toList() : List.of();
+        if (variants.size() == 1) {
+            return variants.getFirst();
+        }
         String reason = candidates.size() == 1
                 ? "'" + name + "' is not the commune of postcode " + postcode + ", which is "
                         + candidates.getFirst().describe()
@@ -192,6 +214,15 @@ public final class CommuneRegistry {
                         + "' is none of them";
         problems.add(new FieldProblem(StandardField.COMMUNE, reason + whoseName(name, null)));
         return null;
+    }
+
+    /** A misspelling of the commune's name, not the name of another commune: at most 2 edits, 1 per 4 letters. */
+    private boolean closeVariant(HubCommune commune, String name) {
+        String official = Text.communeKey(commune.name());
+        int edits = Text.edits(official, Text.communeKey(name));
+        return edits <= 2 && edits * 4 <= official.length()
+                && byName(name).filter(other -> !other.equals(commune)).isEmpty()
+                && communes.stream().noneMatch(other -> !other.equals(commune) && named(other, name));
     }
 
     private FieldProblem outsidePostcode(String postcode) {

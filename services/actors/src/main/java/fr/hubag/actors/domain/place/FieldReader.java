@@ -109,7 +109,7 @@ final class FieldReader {
         } catch (NumberFormatException e) {
             // reported below
         }
-        problems.error(field, "'" + text + "' is not a number (decimal degrees, e.g. 14.6161)");
+        problems.optional(field, text, "'" + text + "' is not a number (decimal degrees, e.g. 14.6161)");
         return null;
     }
 
@@ -192,31 +192,69 @@ final class FieldReader {
 
     /**
      * The values of an enumerated field. A value not in the standard may be a pre-v1 one ({@code legacy}, applied only
-     * for legacy files); otherwise it is a problem listing the allowed values.
+     * for legacy files, where several values joined by spaces or new lines are also split); otherwise it is a problem
+     * listing the allowed values — or, in a reading that repairs, a warning and the value left out.
      */
     <T extends Enum<T> & Coded> List<T> enums(StandardField field, Class<T> type,
                                               Function<String, Optional<T>> legacy) {
         Set<T> found = new LinkedHashSet<>();
+        List<String> mappedFrom = new ArrayList<>();
+        List<String> mappedTo = new ArrayList<>();
         for (String value : values(field)) {
             Optional<Vocabulary.Found<T>> match = Vocabulary.find(type, value);
             if (match.isPresent()) {
                 found.add(match.get().value());
                 if (!match.get().exact()) {
-                    problems.warn(field, "'" + value + "' read as '" + match.get().value().code() + "'");
+                    problems.correct(field, Correction.VALUE_SPELLING, value, match.get().value().code(),
+                            "'" + value + "' read as '" + match.get().value().code() + "'");
                 }
                 continue;
             }
+            Optional<List<String>> pieces = options.legacy()
+                    ? MultiValues.pieces(value,
+                            p -> Vocabulary.find(type, p).isPresent() || legacy.apply(p).isPresent())
+                    : Optional.empty();
+            if (pieces.isPresent()) {
+                List<T> read = new ArrayList<>();
+                for (String piece : pieces.get()) {
+                    T v1 = Vocabulary.find(type, piece).map(Vocabulary.Found::value)
+                            .orElseGet(() -> legacy.apply(piece).orElseThrow());
+                    read.add(v1);
+                    if (Vocabulary.find(type, piece).isEmpty()) {
+                        mappedFrom.add(pieces.get().size() == 1 ? value : piece);
+                        mappedTo.add(v1.code());
+                    }
+                }
+                if (pieces.get().size() > 1) {
+                    problems.correct(field, Correction.MULTI_VALUE_SPLIT, value, String.join("|", pieces.get()),
+                            pieces.get().size() + " values written as one (joined by spaces or new lines): split");
+                }
+                found.addAll(read);
+                continue;
+            }
             Optional<T> old = legacy.apply(value);
-            if (old.isPresent() && options.legacy()) {
-                found.add(old.get());
-            } else if (old.isPresent()) {
+            if (old.isPresent()) {
                 problems.error(field, "'" + value + "' is a value of an older version of the standard: write '"
                         + old.get().code() + "' (or import the file as a legacy export)");
             } else {
-                problems.error(field, Vocabulary.unknown(value, type, field));
+                problems.optional(field, value, Vocabulary.unknown(value, type, field));
             }
         }
+        if (!mappedFrom.isEmpty()) {
+            problems.correct(field, Correction.LEGACY_VALUE_MAPPED, String.join("|", mappedFrom),
+                    String.join("|", mappedTo), mappedFrom.size() + " pre-1.0 value(s) read as their v1.0.2 "
+                            + "equivalent (docs/actors.md): " + arrows(mappedFrom, mappedTo));
+        }
         return new ArrayList<>(found);
+    }
+
+    /** "'a' → 'b'; 'c' → 'd'". */
+    static String arrows(List<String> from, List<String> to) {
+        List<String> pairs = new ArrayList<>();
+        for (int i = 0; i < from.size(); i++) {
+            pairs.add("'" + Text.cap(from.get(i), 40) + "' → '" + to.get(i) + "'");
+        }
+        return String.join("; ", pairs);
     }
 
     /** Any value as stripped text; numbers without a useless ".0" or exponent; null when blank. */

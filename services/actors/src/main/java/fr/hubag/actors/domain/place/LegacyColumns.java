@@ -10,6 +10,9 @@ import fr.hubag.actors.domain.place.LegacyVocabulary.Mapped;
 import fr.hubag.actors.domain.place.LegacyVocabulary.OtherLabel;
 import fr.hubag.actors.domain.place.LegacyVocabulary.Reading;
 
+import fr.hubag.domain.Coded;
+
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -56,30 +59,55 @@ final class LegacyColumns {
     private void read(LegacyField column, Function<String, Optional<Reading>> translate, String allowed) {
         StandardField target = column.target();
         String from = column.columnName() + " (legacy column, read into " + target.standardName() + "): ";
+        List<String> mappedFrom = new ArrayList<>();
+        List<String> mappedTo = new ArrayList<>();
         for (String value : in.values(column)) {
-            Optional<Reading> reading = translate.apply(value);
-            if (reading.isEmpty()) {
-                in.problems().error(target, from + "'" + Text.cap(value, 60) + "' is not a known value; allowed: "
-                        + allowed);
-                continue;
+            // a former label unknown to v1 is kept as text, so it must not count as "known" when splitting
+            List<String> pieces = MultiValues.pieces(value,
+                            p -> translate.apply(p).filter(r -> !(r instanceof OtherLabel)).isPresent())
+                    .orElse(List.of(value));
+            if (pieces.size() > 1) {
+                in.problems().correct(target, Correction.MULTI_VALUE_SPLIT, value, String.join("|", pieces),
+                        from + pieces.size() + " values written as one (joined by spaces or new lines): split");
             }
-            switch (reading.get()) {
-                case Mapped(Programme programme) -> programmes.add(programme);
-                case Mapped(TrainingLabel label) -> trainingLabels.add(label);
-                case Mapped(Public aPublic) -> publics.add(aPublic);
-                case Mapped(SpecificSupport support) -> specificSupport.add(support);
-                case Mapped(Fee fee) -> fees.add(fee);
-                case Mapped mapped -> throw new IllegalStateException("unexpected legacy mapping " + mapped);
-                case OtherLabel(String label, String warning) -> {
-                    otherTrainingLabels.add(label);
-                    in.problems().warn(StandardField.AUTRES_FORMATIONS_LABELS, from + warning);
+            for (String piece : pieces) {
+                String read = pieces.size() == 1 ? value : piece;
+                Optional<Reading> reading = translate.apply(piece);
+                if (reading.isEmpty()) {
+                    in.problems().optional(target, read, from + "'" + Text.cap(read, 60)
+                            + "' is not a known value; allowed: " + allowed);
+                    continue;
                 }
-                case Dropped(String warning) -> {
-                    if (warning != null) {
-                        in.problems().warn(target, from + warning);
+                switch (reading.get()) {
+                    case Mapped(Coded mapped) -> {
+                        record(mapped);
+                        mappedFrom.add(read);
+                        mappedTo.add(mapped.code());
                     }
+                    case OtherLabel(String label, String warning) -> {
+                        otherTrainingLabels.add(label);
+                        in.problems().correct(StandardField.AUTRES_FORMATIONS_LABELS, Correction.LEGACY_LABEL_KEPT,
+                                read, label, from + warning);
+                    }
+                    case Dropped(String warning) -> in.problems().correct(target, Correction.LEGACY_VALUE_DROPPED,
+                            read, null, from + "'" + Text.cap(read, 60) + "': " + warning);
                 }
             }
+        }
+        if (!mappedFrom.isEmpty()) {
+            in.problems().correct(target, Correction.LEGACY_VALUE_MAPPED, String.join("|", mappedFrom),
+                    String.join("|", mappedTo), from + FieldReader.arrows(mappedFrom, mappedTo));
+        }
+    }
+
+    private void record(Coded value) {
+        switch (value) {
+            case Programme programme -> programmes.add(programme);
+            case TrainingLabel label -> trainingLabels.add(label);
+            case Public aPublic -> publics.add(aPublic);
+            case SpecificSupport support -> specificSupport.add(support);
+            case Fee fee -> fees.add(fee);
+            default -> throw new IllegalStateException("unexpected legacy mapping " + value);
         }
     }
 }

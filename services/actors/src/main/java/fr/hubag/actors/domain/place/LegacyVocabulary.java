@@ -10,6 +10,7 @@ import fr.hubag.contracts.standard.TrainingLabel;
 import fr.hubag.domain.Coded;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -29,11 +30,14 @@ public final class LegacyVocabulary {
     /** Kept as free text in {@code autres_formations_labels}, with a warning. */
     public record OtherLabel(String label, String warning) implements Reading {}
 
-    /** Nothing to record in v1; {@code warning} is null when that is expected ("Tout public"). */
+    /** Nothing to record in v1, and why ("Tout public": every public; APTIC: a granted label). */
     public record Dropped(String warning) implements Reading {}
 
     private static final String APTIC = "APTIC (the Pass numérique) is a label held over a validity period and "
             + "granted by a coordinator, not a declared programme: it is not imported; ask a coordinator to grant it";
+
+    private static final String EVERY_PUBLIC = "means every public, which v1 says by leaving "
+            + "publics_specifiquement_adresses empty: nothing recorded";
 
     private static final Map<String, Reading> NATIONAL_LABELS = new HashMap<>();
     private static final Map<String, Reading> PUBLICS = new HashMap<>();
@@ -42,71 +46,88 @@ public final class LegacyVocabulary {
     private static final Map<String, SupportMode> SUPPORT_MODES = new HashMap<>();
 
     static {
-        label(Programme.CONSEILLERS_NUMERIQUES, "CNFS", "Conseiller numérique",
+        mapped(NATIONAL_LABELS, Programme.CONSEILLERS_NUMERIQUES, "CNFS", "Conseiller numérique",
                 "Conseillers numériques France Services");
-        label(Programme.FRANCE_SERVICES, "France Service", "Espace France Services", "Maison France Services");
-        label(Programme.POINT_D_ACCES_NUMERIQUE_CAF, "Point Numérique CAF", "Point d'accès numérique CAF",
-                "Points numériques CAF");
-        label(Programme.GRANDE_ECOLE_DU_NUMERIQUE, "Grandes écoles du numérique");
-        label(Programme.LA_CROIX_ROUGE, "Croix Rouge", "Croix-Rouge française");
-        label(Programme.CERTIFICATION_PIX, "PIX");
-        label(Programme.BIBLIOTHEQUES_NUMERIQUE_DE_REFERENCE, "Bibliothèques numériques de référence", "BNR");
-        label(TrainingLabel.FABRIQUES_DE_TERRITOIRE, "Fabrique de Territoire");
-        label(TrainingLabel.SUD_LABS, "SUD LABS", "Sud Labs PACA");
-        label(TrainingLabel.MES_PAPIERS, "Mes Papiers");
-        label(TrainingLabel.ETAPES_NUMERIQUES, "Étapes numériques", "Étapes numériques La Poste");
-        label(TrainingLabel.LES_ECLAIREURS_DU_NUMERIQUE, "Les Éclaireurs du numérique", "Éclaireurs du numérique");
-        label(TrainingLabel.ARNIA_MEDNUM_BFC, "Arnia", "MedNum BFC", "Arnia/MedNum BFC");
-        label(TrainingLabel.COLLECTIF_RESSOURCES_ET_ACTEURS_REEMPLOI, "Collectif ressources et acteurs réemploi");
-        label(TrainingLabel.FORME_A_MON_ESPACE_SANTE, "Mon Espace Santé");
-        label(TrainingLabel.FORME_A_DUPLEX, "DUPLEX");
-        for (String aptic : new String[] {"APTIC", "Pass numérique", "Accepte le Pass numérique"}) {
-            NATIONAL_LABELS.put(Text.loose(aptic), new Dropped(APTIC));
-            CONDITIONS.put(Text.loose(aptic), new Dropped(APTIC));
+        mapped(NATIONAL_LABELS, Programme.FRANCE_SERVICES, "France Service", "Espace France Services",
+                "Maison France Services");
+        mapped(NATIONAL_LABELS, Programme.POINT_D_ACCES_NUMERIQUE_CAF, "Point Numérique CAF",
+                "Point d'accès numérique CAF", "Points numériques CAF");
+        mapped(NATIONAL_LABELS, Programme.GRANDE_ECOLE_DU_NUMERIQUE, "Grandes écoles du numérique");
+        mapped(NATIONAL_LABELS, Programme.LA_CROIX_ROUGE, "Croix Rouge", "Croix-Rouge française");
+        mapped(NATIONAL_LABELS, Programme.CERTIFICATION_PIX, "PIX");
+        mapped(NATIONAL_LABELS, Programme.BIBLIOTHEQUES_NUMERIQUE_DE_REFERENCE,
+                "Bibliothèques numériques de référence", "BNR");
+        mapped(NATIONAL_LABELS, TrainingLabel.FABRIQUES_DE_TERRITOIRE, "Fabrique de Territoire");
+        mapped(NATIONAL_LABELS, TrainingLabel.SUD_LABS, "SUD LABS", "Sud Labs PACA");
+        mapped(NATIONAL_LABELS, TrainingLabel.MES_PAPIERS, "Mes Papiers");
+        mapped(NATIONAL_LABELS, TrainingLabel.ETAPES_NUMERIQUES, "Étapes numériques", "Étapes numériques La Poste");
+        mapped(NATIONAL_LABELS, TrainingLabel.LES_ECLAIREURS_DU_NUMERIQUE, "Les Éclaireurs du numérique",
+                "Éclaireurs du numérique");
+        mapped(NATIONAL_LABELS, TrainingLabel.ARNIA_MEDNUM_BFC, "Arnia", "MedNum BFC", "Arnia/MedNum BFC");
+        mapped(NATIONAL_LABELS, TrainingLabel.COLLECTIF_RESSOURCES_ET_ACTEURS_REEMPLOI,
+                "Collectif ressources et acteurs réemploi");
+        mapped(NATIONAL_LABELS, TrainingLabel.FORME_A_MON_ESPACE_SANTE, "Mon Espace Santé");
+        mapped(NATIONAL_LABELS, TrainingLabel.FORME_A_DUPLEX, "DUPLEX");
+        for (Map<String, Reading> table : List.of(NATIONAL_LABELS, CONDITIONS)) {
+            alias(table, new Dropped(APTIC), "APTIC", "Pass numérique", "Accepte le Pass numérique",
+                    "Accepte le Pass numérique : Il est possible d'utiliser un Pass numérique pour accéder au lieu");
         }
 
-        publics(Public.JEUNES, "Jeunes (16-26 ans)");
-        publics(Public.SENIORS, "Seniors (+ 65 ans)", "Seniors (+65 ans)");
-        publics(Public.FAMILLES_ET_OU_ENFANTS, "Familles/enfants", "Familles et enfants");
-        publics(Public.FEMMES, "Uniquement femmes");
-        publics(SpecificSupport.HANDICAPS_MENTAUX, "Handicaps psychiques");
-        publics(SpecificSupport.ILLETTRISME, "Personnes en situation d'illettrisme");
-        publics(SpecificSupport.LANGUES_ETRANGERES_AUTRES, "Public langues étrangères", "Langues étrangères");
-        for (Class<? extends Coded> type : java.util.List.of(Public.class, SpecificSupport.class)) {
+        mapped(PUBLICS, Public.JEUNES, "Jeunes (16-26 ans)");
+        mapped(PUBLICS, Public.SENIORS, "Seniors (+ 65 ans)", "Seniors (+65 ans)");
+        mapped(PUBLICS, Public.FAMILLES_ET_OU_ENFANTS, "Familles/enfants", "Familles et enfants");
+        mapped(PUBLICS, Public.FEMMES, "Uniquement femmes");
+        mapped(PUBLICS, SpecificSupport.HANDICAPS_MENTAUX, "Handicaps psychiques",
+                "Handicaps psychiques : troubles psychiatriques donnant lieu à des atteintes comportementales",
+                "Handicaps mentaux : déficiences limitant les activités d'une personne");
+        mapped(PUBLICS, SpecificSupport.ILLETTRISME, "Personnes en situation d'illettrisme");
+        mapped(PUBLICS, SpecificSupport.LANGUES_ETRANGERES_AUTRES, "Public langues étrangères",
+                "Langues étrangères");
+        for (Class<? extends Coded> type : List.of(Public.class, SpecificSupport.class)) {
             for (Coded value : type.getEnumConstants()) {
-                PUBLICS.put(Text.loose(value.code()), new Mapped(value));
+                mapped(PUBLICS, value, value.code());
             }
         }
-        PUBLICS.put(Text.loose("Tout public"), new Dropped(null));
-        PUBLICS.put(Text.loose("Adultes"), new Dropped(null));
-        PUBLICS.put(Text.loose("Personnes en situation de handicap"), new Dropped("'Personnes en situation de "
-                + "handicap' is too vague for prise_en_charge_specifique: choose among Handicaps moteurs, Handicaps "
-                + "mentaux, Surdité, Déficience visuelle"));
+        alias(PUBLICS, new Dropped(EVERY_PUBLIC), "Tout public", "Adultes");
+        alias(PUBLICS, new Dropped("too vague for prise_en_charge_specifique: choose among Handicaps moteurs, "
+                + "Handicaps mentaux, Surdité, Déficience visuelle"), "Personnes en situation de handicap");
 
         for (Fee fee : Fee.values()) {
-            CONDITIONS.put(Text.loose(fee.code()), new Mapped(fee));
+            mapped(CONDITIONS, fee, fee.code());
         }
-        CONDITIONS.put(Text.loose("Adhésion"), new Mapped(Fee.PAYANT));
+        mapped(CONDITIONS, Fee.GRATUIT, "Gratuit : Je peux accéder gratuitement au lieu et à ses services");
+        mapped(CONDITIONS, Fee.GRATUIT_SOUS_CONDITION, "Gratuit sous condition : La gratuité est conditionnée à des "
+                + "critères (situation familiale, convention avec un organisme social...)");
+        mapped(CONDITIONS, Fee.PAYANT, "Payant : L'accès au lieu et/ou à ses services est payant", "Adhésion",
+                "Adhésion : L'accès au lieu et/ou à ses services nécessite d'y adhérer");
 
-        service(Service.MAITRISE_DES_OUTILS_NUMERIQUES_DU_QUOTIDIEN, "Prendre en main un smartphone ou une tablette",
-                "Prendre en main un ordinateur", "Utiliser le numérique au quotidien");
-        service(Service.COMPREHENSION_DU_MONDE_NUMERIQUE, "Approfondir ma culture numérique",
+        alias(SERVICES, Service.MAITRISE_DES_OUTILS_NUMERIQUES_DU_QUOTIDIEN,
+                "Prendre en main un smartphone ou une tablette", "Prendre en main un ordinateur",
+                "Utiliser le numérique au quotidien", "Découvrir les usages de base du numérique");
+        alias(SERVICES, Service.COMPREHENSION_DU_MONDE_NUMERIQUE, "Approfondir ma culture numérique",
                 "Promouvoir la citoyenneté numérique");
-        service(Service.INSERTION_PROFESSIONNELLE_VIA_LE_NUMERIQUE, "Favoriser mon insertion professionnelle",
+        alias(SERVICES, Service.INSERTION_PROFESSIONNELLE_VIA_LE_NUMERIQUE, "Favoriser mon insertion professionnelle",
                 "Créer et développer mon entreprise");
-        service(Service.ACCES_INTERNET_ET_MATERIEL_INFORMATIQUE, "Accéder à une connexion internet",
+        alias(SERVICES, Service.ACCES_INTERNET_ET_MATERIEL_INFORMATIQUE, "Accéder à une connexion internet",
                 "Accéder à du matériel");
-        service(Service.ACQUISITION_DE_MATERIEL_INFORMATIQUE_A_PRIX_SOLIDAIRE, "Équiper en matériel informatique");
-        service(Service.LOISIRS_ET_CREATIONS_NUMERIQUES, "Créer avec le numérique");
-        service(Service.AIDE_AUX_DEMARCHES_ADMINISTRATIVES, "Accompagner les démarches de santé",
+        alias(SERVICES, Service.ACQUISITION_DE_MATERIEL_INFORMATIQUE_A_PRIX_SOLIDAIRE,
+                "S'équiper en matériel informatique", "Équiper en matériel informatique");
+        alias(SERVICES, Service.LOISIRS_ET_CREATIONS_NUMERIQUES, "Créer avec le numérique");
+        alias(SERVICES, Service.AIDE_AUX_DEMARCHES_ADMINISTRATIVES, "Accompagner les démarches de santé",
                 "Devenir autonome dans les démarches administratives",
-                "Réaliser des démarches administratives avec un accompagnement");
-        service(Service.PARENTALITE_ET_EDUCATION_AVEC_LE_NUMERIQUE,
+                "Réaliser des démarches administratives avec un accompagnement",
+                "Gagner en autonomie dans les démarches administratives",
+                "Etre accompagné dans les démarches administratives");
+        alias(SERVICES, Service.PARENTALITE_ET_EDUCATION_AVEC_LE_NUMERIQUE,
                 "Soutenir la parentalité et l'éducation avec le numérique");
 
-        SUPPORT_MODES.put(Text.loose("Seul"), SupportMode.EN_AUTONOMIE);
-        SUPPORT_MODES.put(Text.loose("Avec de l'aide"), SupportMode.ACCOMPAGNEMENT_INDIVIDUEL);
-        SUPPORT_MODES.put(Text.loose("Dans un atelier"), SupportMode.DANS_UN_ATELIER_COLLECTIF);
+        alias(SUPPORT_MODES, SupportMode.EN_AUTONOMIE, "Seul", "Seul : j'ai accès à du matériel et une connexion");
+        alias(SUPPORT_MODES, SupportMode.ACCOMPAGNEMENT_INDIVIDUEL, "Avec de l'aide",
+                "Avec de l'aide : je suis accompagné seul dans l'usage du numérique",
+                // v1 has no "in my place" modality: a habilitated person acting for one person is one-to-one
+                "A ma place", "A ma place : une personne habilitée fait les démarches à ma place");
+        alias(SUPPORT_MODES, SupportMode.DANS_UN_ATELIER_COLLECTIF, "Dans un atelier",
+                "Dans un atelier : j'apprends collectivement à utiliser le numérique");
     }
 
     private LegacyVocabulary() {}
@@ -143,21 +164,14 @@ public final class LegacyVocabulary {
         return Optional.ofNullable(SUPPORT_MODES.get(Text.loose(value)));
     }
 
-    private static void label(Coded value, String... aliases) {
-        for (String alias : aliases) {
-            NATIONAL_LABELS.put(Text.loose(alias), new Mapped(value));
-        }
+    private static void mapped(Map<String, Reading> table, Coded value, String... aliases) {
+        alias(table, new Mapped(value), aliases);
     }
 
-    private static void publics(Coded value, String... aliases) {
+    /** Enters each alias (compared loosely) as a way of writing {@code value}. */
+    private static <V> void alias(Map<String, V> table, V value, String... aliases) {
         for (String alias : aliases) {
-            PUBLICS.put(Text.loose(alias), new Mapped(value));
-        }
-    }
-
-    private static void service(Service value, String... olds) {
-        for (String old : olds) {
-            SERVICES.put(Text.loose(old), value);
+            table.put(Text.loose(alias), value);
         }
     }
 }

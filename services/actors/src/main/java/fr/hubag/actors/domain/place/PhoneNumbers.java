@@ -32,6 +32,20 @@ public final class PhoneNumbers {
 
     private PhoneNumbers() {}
 
+    /**
+     * A number written as its nine national digits without the leading 0 ("596516976", "696 04 21 00"), as
+     * spreadsheets leave it after reading it as a number: with its 0 back. Null for any other form, and for nine
+     * digits that do not start like a hub number (then nothing says the 0 is what is missing).
+     */
+    public static String withLeadingZero(String raw) {
+        String compact = raw == null ? "" : raw.strip().replaceAll("[\\s\\u00A0.\\-()]", "");
+        if (!compact.matches("\\d{9}")) {
+            return null;
+        }
+        boolean hub = PREFIXES.values().stream().flatMap(List::stream).anyMatch(compact::startsWith);
+        return hub ? "0" + compact : null;
+    }
+
     /** The number in E.164 for a place of {@code territory}, or why it cannot be one. */
     public static Result normalise(String raw, Territory territory) {
         if (raw == null || raw.isBlank()) {

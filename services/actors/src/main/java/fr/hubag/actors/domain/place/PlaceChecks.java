@@ -35,6 +35,11 @@ final class PlaceChecks {
             if (Boolean.TRUE.equals(flagged)) {
                 return new PivotReading(UNKNOWN_PIVOT, true);
             }
+            if (in.options().acceptUnknownPivot() && in.options().repairs()) {
+                problems.correct(StandardField.PIVOT, Correction.PIVOT_UNKNOWN, "", UNKNOWN_PIVOT, "no pivot given "
+                        + "and the import accepts unknown pivots: recorded as unknown (" + UNKNOWN_PIVOT + ")");
+                return new PivotReading(UNKNOWN_PIVOT, true);
+            }
             problems.error(StandardField.PIVOT, "is required: the SIRET (14 digits), SIREN (9) or RNA number (W and 9"
                     + " characters); a place that has none sends " + UNKNOWN_PIVOT + " with pivot_inconnu = true");
             return null;
@@ -50,8 +55,9 @@ final class PlaceChecks {
             }
             case Pivots.Recognised(Pivots.Kind kind, String value) -> {
                 if (Boolean.TRUE.equals(flagged)) {
-                    problems.warn(StandardField.PIVOT_UNKNOWN, "pivot_inconnu is true but " + value + " is a valid "
-                            + kind + ": the pivot is recorded as known");
+                    problems.correct(StandardField.PIVOT_UNKNOWN, Correction.PIVOT_FLAG_IGNORED, "true", "false",
+                            "pivot_inconnu is true but " + value + " is a valid " + kind
+                                    + ": the pivot is recorded as known");
                 }
                 yield new PivotReading(value, false);
             }
@@ -62,7 +68,10 @@ final class PlaceChecks {
         };
     }
 
-    /** Latitude and longitude: both or neither, numbers, inside the territory when it is known. */
+    /**
+     * Latitude and longitude: both or neither, numbers, inside the territory when it is known. When the reading
+     * repairs, swapped coordinates are swapped back and coordinates that cannot be the place's are left empty.
+     */
     static Coordinates coordinates(FieldReader in, Territory territory) {
         Problems problems = in.problems();
         boolean hasLat = in.present(StandardField.LATITUDE);
@@ -72,30 +81,78 @@ final class PlaceChecks {
         if (hasLat != hasLon) {
             StandardField missing = hasLat ? StandardField.LONGITUDE : StandardField.LATITUDE;
             StandardField given = hasLat ? StandardField.LATITUDE : StandardField.LONGITUDE;
-            problems.error(missing, "is missing while " + given.standardName() + " is given: give both or neither");
+            problems.optional(missing, "", "is missing while " + given.standardName() + " is given: give both or "
+                    + "neither");
             return Coordinates.NONE;
         }
         if (lat == null || lon == null) {
             return Coordinates.NONE;
         }
+        String read = plain(lat) + ", " + plain(lon);
         if (Math.abs(lat) > 90 || Math.abs(lon) > 180) {
-            problems.error(Math.abs(lat) > 90 ? StandardField.LATITUDE : StandardField.LONGITUDE,
+            problems.optional(Math.abs(lat) > 90 ? StandardField.LATITUDE : StandardField.LONGITUDE, read,
                     "latitude must be within -90..90 and longitude within -180..180 (WGS84 decimal degrees)");
-        } else if (territory != null) {
-            TerritoryBounds.problem(territory, lat, lon).ifPresent(p -> problems.error(StandardField.LATITUDE, p));
+            return problems.repairs() ? Coordinates.NONE : new Coordinates(lat, lon);
         }
-        return new Coordinates(lat, lon);
+        if (territory == null) {
+            return new Coordinates(lat, lon);
+        }
+        java.util.Optional<String> outside = TerritoryBounds.problem(territory, lat, lon);
+        if (outside.isEmpty()) {
+            return new Coordinates(lat, lon);
+        }
+        if (!problems.repairs()) {
+            problems.error(StandardField.LATITUDE, outside.get());
+            return new Coordinates(lat, lon);
+        }
+        if (TerritoryBounds.contains(territory, lon, lat)) {
+            problems.correct(StandardField.LATITUDE, Correction.COORDINATES_SWAPPED, read, plain(lon) + ", "
+                    + plain(lat), "latitude and longitude were swapped: swapped back");
+            return new Coordinates(lon, lat);
+        }
+        problems.correct(StandardField.LATITUDE, Correction.COORDINATES_DROPPED, read, null, outside.get()
+                + " (left empty)");
+        return Coordinates.NONE;
     }
 
+    private static String plain(double value) {
+        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+
+    /**
+     * The phone in E.164. When the reading repairs: nine digits that lack their leading zero gain it, a number
+     * rewritten in E.164 says so, and a number that cannot be the place's is left empty with a warning.
+     */
     static String phone(FieldReader in, Territory territory) {
         String raw = in.text(StandardField.TELEPHONE);
         if (raw == null || territory == null) {
             return raw;
         }
-        return switch (PhoneNumbers.normalise(raw, territory)) {
-            case PhoneNumbers.Normalised(String e164) -> e164;
+        Problems problems = in.problems();
+        String number = raw;
+        if (problems.repairs()) {
+            String withZero = PhoneNumbers.withLeadingZero(raw);
+            if (withZero != null) {
+                problems.correct(StandardField.TELEPHONE, Correction.PHONE_LEADING_ZERO, raw, withZero,
+                        "nine digits without the leading 0: read as " + withZero);
+                number = withZero;
+            }
+        }
+        return switch (PhoneNumbers.normalise(number, territory)) {
+            case PhoneNumbers.Normalised(String e164) -> {
+                if (problems.repairs() && number.equals(raw) && !e164.equals(raw.strip())) {
+                    problems.correct(StandardField.TELEPHONE, Correction.PHONE_NORMALISED, raw, e164,
+                            "'" + raw + "' written in the standard's international form " + e164);
+                }
+                yield e164;
+            }
             case PhoneNumbers.Rejected(String reason) -> {
-                in.problems().error(StandardField.TELEPHONE, reason);
+                if (problems.repairs()) {
+                    problems.correct(StandardField.TELEPHONE, Correction.PHONE_DROPPED, raw, null, reason
+                            + " (left empty)");
+                } else {
+                    problems.error(StandardField.TELEPHONE, reason);
+                }
                 yield null;
             }
         };
@@ -107,8 +164,8 @@ final class PlaceChecks {
             if (email.matches("[^@\\s|;,]+@[^@\\s|;,]+\\.[^@\\s|;,.]+")) {
                 emails.add(email);
             } else {
-                in.problems().error(StandardField.COURRIELS, "'" + Text.cap(email, 80) + "' is not an email address"
-                        + (email.matches(".*[;,\\s].*@.*") ? " (separate several addresses with |)" : ""));
+                in.problems().optional(StandardField.COURRIELS, email, "'" + Text.cap(email, 80) + "' is not an email "
+                        + "address" + (email.matches(".*[;,\\s].*@.*") ? " (separate several addresses with |)" : ""));
             }
         }
         return emails;
@@ -133,8 +190,8 @@ final class PlaceChecks {
         } catch (URISyntaxException e) {
             // reported below
         }
-        in.problems().error(field, "'" + Text.cap(url, 80) + "' is not a web address: http:// or https:// and a "
-                + "host expected" + (url.contains(" ") ? " (separate several with |)" : ""));
+        in.problems().optional(field, url, "'" + Text.cap(url, 80) + "' is not a web address: http:// or https:// "
+                + "and a host expected" + (url.contains(" ") ? " (separate several with |)" : ""));
         return false;
     }
 
@@ -145,8 +202,8 @@ final class PlaceChecks {
             if (code.matches("[A-Z][A-Z0-9_]*")) {
                 codes.add(code);
             } else {
-                in.problems().error(StandardField.TYPOLOGIE, "'" + Text.cap(code, 60) + "' is not a typology code: "
-                        + "upper-case letters, digits and _ (e.g. EPN, TIERS_LIEUX, MUNI)");
+                in.problems().optional(StandardField.TYPOLOGIE, code, "'" + Text.cap(code, 60) + "' is not a typology "
+                        + "code: upper-case letters, digits and _ (e.g. EPN, TIERS_LIEUX, MUNI)");
             }
         }
         return codes;

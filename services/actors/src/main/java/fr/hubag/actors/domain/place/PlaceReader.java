@@ -70,14 +70,16 @@ public final class PlaceReader {
         this(CommuneRegistry.official());
     }
 
-    public PlaceReading read(RawPlace raw, ReadOptions options) {
-        Problems problems = new Problems();
-        FieldReader in = new FieldReader(raw, options == null ? ReadOptions.STRICT : options, problems);
+    public PlaceReading read(RawPlace given, ReadOptions options) {
+        ReadOptions read = options == null ? ReadOptions.STRICT : options;
+        Problems problems = new Problems(read.repairs());
+        RawPlace raw = read.repairs() ? OlderExport.renamed(given, problems) : given;
+        FieldReader in = new FieldReader(raw, read, problems);
 
         String externalId = Optional.ofNullable(in.text(ID)).orElse("");
         String name = bounded(in, NOM, in.required(NOM, "the place's name"), NAME_MAX);
         PivotReading pivot = PlaceChecks.pivot(in, raw);
-        Optional<CommuneCheck.Resolved> commune = commune(in);
+        Optional<CommuneCheck.Resolved> commune = commune(in, raw);
         Territory territory = commune.map(c -> c.commune().territory()).orElse(null);
         String address = bounded(in, ADRESSE,
                 in.required(ADRESSE, "the street address (number, street), e.g. 12 rue Schoelcher"), ADDRESS_MAX);
@@ -88,13 +90,20 @@ public final class PlaceReader {
         List<String> emails = PlaceChecks.emails(in);
         List<String> websites = PlaceChecks.urls(in, SITE_WEB);
         String hours = openingHours(in);
-        String summary = summary(in);
+        String summary = in.text(PRESENTATION_RESUME);
         String description = in.text(PRESENTATION_DETAIL);
+        if (tooLong(in, summary) && problems.repairs()) {
+            description = OlderExport.movedSummary(summary, description, problems);
+            summary = null;
+        }
         String source = in.text(SOURCE);
         List<Itinerance> itinerance = in.enums(ITINERANCE, Itinerance.class, v -> Optional.empty());
         String parent = in.text(STRUCTURE_PARENTE);
         LocalDate updatedOn = in.date(DATE_MAJ);
-        if (updatedOn == null && !in.present(DATE_MAJ)) {
+        if (updatedOn == null && !in.present(DATE_MAJ) && problems.repairs() && read.importedAt() != null
+                && territory != null) {
+            updatedOn = OlderExport.defaultUpdate(read.importedAt(), territory, problems);
+        } else if (updatedOn == null && !in.present(DATE_MAJ)) {
             problems.error(DATE_MAJ, "is required: the date the data was last updated, YYYY-MM-DD");
         }
         List<Service> services = in.enums(SERVICES, Service.class, LegacyVocabulary::service);
@@ -124,11 +133,18 @@ public final class PlaceReader {
         return new PlaceReading.Valid(place, externalId, problems.warnings());
     }
 
-    private Optional<CommuneCheck.Resolved> commune(FieldReader in) {
+    private Optional<CommuneCheck.Resolved> commune(FieldReader in, RawPlace raw) {
         String postcode = in.code(CODE_POSTAL, 5);
         String inseeCode = in.code(CODE_INSEE, 5);
-        return switch (communes.check(in.text(COMMUNE), inseeCode, postcode)) {
-            case CommuneCheck.Resolved resolved -> Optional.of(resolved);
+        boolean repairs = in.problems().repairs();
+        if (inseeCode == null && repairs) {
+            inseeCode = OlderExport.inseeFromGeocoder(raw, postcode, communes, in.problems()).orElse(null);
+        }
+        return switch (communes.check(in.text(COMMUNE), inseeCode, postcode, repairs)) {
+            case CommuneCheck.Resolved resolved -> {
+                resolved.corrections().forEach(in.problems()::correct);
+                yield Optional.of(resolved);
+            }
             case CommuneCheck.Problems(List<FieldProblem> problems) -> {
                 problems.forEach(in.problems()::error);
                 yield Optional.empty();
@@ -138,20 +154,24 @@ public final class PlaceReader {
 
     private static String openingHours(FieldReader in) {
         String hours = in.text(HORAIRES);
-        if (hours != null) {
-            OpeningHours.problem(hours).ifPresent(p -> in.problems().error(HORAIRES, "not in the OpenStreetMap "
-                    + "opening_hours format (e.g. Mo-Fr 09:00-12:00,14:00-18:30; Sa 08:30-12:00): " + p));
+        Optional<String> problem = hours == null ? Optional.empty() : OpeningHours.problem(hours);
+        if (problem.isPresent() && in.problems().optional(HORAIRES, hours, "not in the OpenStreetMap "
+                + "opening_hours format (e.g. Mo-Fr 09:00-12:00,14:00-18:30; Sa 08:30-12:00): " + problem.get())) {
+            return null;
         }
         return hours;
     }
 
-    private static String summary(FieldReader in) {
-        String summary = in.text(PRESENTATION_RESUME);
-        if (summary != null && summary.codePointCount(0, summary.length()) > SUMMARY_MAX) {
+    /** True when the summary is over the standard's limit; a problem unless the reading repairs (it is moved). */
+    private static boolean tooLong(FieldReader in, String summary) {
+        if (summary == null || summary.codePointCount(0, summary.length()) <= SUMMARY_MAX) {
+            return false;
+        }
+        if (!in.problems().repairs()) {
             in.problems().error(PRESENTATION_RESUME, "has " + summary.codePointCount(0, summary.length())
                     + " characters; at most " + SUMMARY_MAX + " (put the rest in presentation_detail)");
         }
-        return summary;
+        return true;
     }
 
     private static String bounded(FieldReader in, StandardField field, String text, int max) {

@@ -26,6 +26,26 @@ public final class Text {
         return key.replaceFirst("^(le|la|les|l) ", "");
     }
 
+    /** The Levenshtein distance: how many letters to insert, delete or replace to turn one text into the other. */
+    static int edits(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int replace = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(replace, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+
     /** The text stripped, or null when there is nothing in it. */
     static String blankToNull(String text) {
         if (text == null) {

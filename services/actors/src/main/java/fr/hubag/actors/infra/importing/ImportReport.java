@@ -19,17 +19,19 @@ public record ImportReport(String format, char separator, boolean legacy, boolea
     public record Summary(long rows, long created, long updated, long unchanged, long rejected, long mergeCandidates,
                           Map<String, Long> warningsByKind, long millis) {}
 
-    /** A problem or a warning on a field; {@code code} names its kind when the reader gave it one. */
+    /**
+     * A problem or a warning on one column. A warning that reports a correction also has its {@code kind} (a stable
+     * code, e.g. {@code phone-leading-zero-added}), what was {@code read} and what was {@code recorded} instead.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Issue(String field, String reason, String code) {
-
+    public record Issue(String field, String reason, String kind, String read, String recorded) {
         public Issue(String field, String reason) {
-            this(field, reason, null);
+            this(field, reason, null, null, null);
         }
 
-        /** What the summary counts it under. */
-        public String kind() {
-            return code != null ? code : field;
+        /** What the summary counts it under: its kind, or its field when the reader gave it none. */
+        public String summaryKind() {
+            return kind != null ? kind : field;
         }
     }
 

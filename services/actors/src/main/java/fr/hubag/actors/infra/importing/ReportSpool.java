@@ -60,7 +60,7 @@ public final class ReportSpool implements AutoCloseable {
     public void row(RowReport report) {
         rowCount++;
         statuses.merge(report.status(), 1L, Long::sum);
-        report.warnings().forEach(w -> warningsByKind.merge(w.kind(), 1L, Long::sum));
+        report.warnings().forEach(w -> warningsByKind.merge(w.summaryKind(), 1L, Long::sum));
         write(rows, report);
     }
 

@@ -34,6 +34,8 @@ public final class RowReader {
     private final boolean legacy;
     private final boolean acceptUnknownPivot;
 
+    private final java.time.Instant importedAt = java.time.Instant.now();
+
     public RowReader(boolean legacy, boolean acceptUnknownPivot) {
         this.legacy = legacy;
         this.acceptUnknownPivot = acceptUnknownPivot;
@@ -68,7 +70,8 @@ public final class RowReader {
         if (raw.problem() != null) {
             return reject(raw, externalId, List.of(new Issue("row", raw.problem())));
         }
-        PlaceReading reading = reader.read(RawPlace.ofColumns(raw.values()), new ReadOptions(acceptUnknownPivot, legacy));
+        PlaceReading reading = reader.read(RawPlace.ofColumns(raw.values()),
+                new ReadOptions(acceptUnknownPivot, legacy, importedAt));
         return switch (reading) {
             case PlaceReading.Invalid invalid -> reject(raw, externalId, issues(invalid.problems()));
             case PlaceReading.Valid valid -> {
@@ -90,7 +93,8 @@ public final class RowReader {
     }
 
     private static List<Issue> issues(List<FieldProblem> problems) {
-        return problems.stream().map(p -> new Issue(p.field().standardName(), p.reason())).toList();
+        return problems.stream().map(p -> new Issue(p.field().standardName(), p.reason(), p.kind(), p.read(),
+                p.recorded())).toList();
     }
 
     /** A row's actor: its id if that is an actor id, else derived from its id, else from its name and address. */
@@ -108,11 +112,11 @@ public final class RowReader {
     }
 
     public static boolean isLegacyColumn(String column) {
-        return LegacyField.ofColumnName(column).isPresent();
+        return LegacyField.marksOlderExport(column);
     }
 
     public static boolean isKnownColumn(String column) {
-        return isLegacyColumn(column) || Arrays.stream(StandardField.values())
+        return LegacyField.understood(column) || Arrays.stream(StandardField.values())
                 .anyMatch(f -> f.standardName().equals(column));
     }
 

@@ -142,6 +142,28 @@ class CommuneRegistryTest {
                 .singleElement().satisfies(p -> assertThat(p.field()).isEqualTo(StandardField.CODE_POSTAL));
     }
 
+    @Test
+    void an_older_exports_close_variant_of_the_postcodes_commune_is_read_as_it_with_a_warning() {
+        assertThat(registry.check("Anse d'arlet", null, "97217", true)).isInstanceOfSatisfying(
+                CommuneCheck.Resolved.class, r -> {
+                    assertThat(r.commune().name()).isEqualTo("Les Anses-d'Arlet");
+                    assertThat(r.corrections()).singleElement().satisfies(w -> {
+                        assertThat(w.kind()).isEqualTo("commune-name-corrected");
+                        assertThat(w.read()).isEqualTo("Anse d'arlet");
+                        assertThat(w.recorded()).isEqualTo("Les Anses-d'Arlet");
+                    });
+                });
+        assertThat(registry.check("Shoelcher", "97229", "97233", true)).isInstanceOf(CommuneCheck.Resolved.class);
+        assertThat(registry.check("Les Anses-d’Arlet", null, "97217", true)).isInstanceOfSatisfying(
+                CommuneCheck.Resolved.class, r -> assertThat(r.corrections()).isEmpty());
+        assertThat(registry.check("CARBET", null, "97221")).isInstanceOfSatisfying(CommuneCheck.Resolved.class,
+                r -> assertThat(r.corrections()).extracting(FieldProblem::recorded).containsExactly("Le Carbet"));
+        // strict reading, another commune's name, too far a name: refused
+        assertThat(problems(registry.check("Anse d'arlet", null, "97217"))).isNotEmpty();
+        assertThat(problems(registry.check("Le Lamentin", null, "97200", true))).isNotEmpty();
+        assertThat(problems(registry.check("Sainte-Luce", null, "97115", true))).isNotEmpty();
+    }
+
     private static List<FieldProblem> problems(CommuneCheck check) {
         assertThat(check).isInstanceOf(CommuneCheck.Problems.class);
         return ((CommuneCheck.Problems) check).problems();

@@ -58,4 +58,13 @@ class PhoneNumbersTest {
     void refuses_garbage(String raw) {
         assertThat(PhoneNumbers.normalise(raw, Territory.MQ)).isInstanceOf(Rejected.class);
     }
+
+    @Test
+    void nine_digits_of_a_hub_number_get_their_leading_zero_back() {
+        assertThat(PhoneNumbers.withLeadingZero("596516976")).isEqualTo("0596516976");
+        assertThat(PhoneNumbers.withLeadingZero("696 04 21 00")).isEqualTo("0696042100");
+        assertThat(PhoneNumbers.withLeadingZero("612345678")).isNull();
+        assertThat(PhoneNumbers.withLeadingZero("0596516976")).isNull();
+        assertThat(PhoneNumbers.withLeadingZero(null)).isNull();
+    }
 }

@@ -271,12 +271,52 @@ class PlaceReaderTest {
         assertThat(place.specificSupport()).containsExactly(SpecificSupport.SURDITE,
                 SpecificSupport.HANDICAPS_MENTAUX);
         assertThat(place.fees()).containsExactly(Fee.GRATUIT, Fee.PAYANT);
-        assertThat(valid.warnings()).extracting(FieldProblem::field).containsExactlyInAnyOrder(
-                StandardField.DISPOSITIF_PROGRAMMES_NATIONAUX, StandardField.AUTRES_FORMATIONS_LABELS,
-                StandardField.FRAIS_A_CHARGE);
-        assertThat(valid.warnings()).allSatisfy(w -> assertThat(w.reason()).contains("legacy column"))
-                .filteredOn(w -> w.field() != StandardField.AUTRES_FORMATIONS_LABELS)
-                .allSatisfy(w -> assertThat(w.reason()).contains("APTIC"));
+        assertThat(valid.warnings()).extracting(FieldProblem::kind).containsOnly("legacy-value-mapped",
+                "legacy-value-dropped", "legacy-label-kept-as-other");
+        assertThat(valid.warnings()).filteredOn(w -> "legacy-value-mapped".equals(w.kind()))
+                .extracting(FieldProblem::field).containsExactlyInAnyOrder(StandardField.SERVICES,
+                        StandardField.MODALITES_ACCOMPAGNEMENT, StandardField.DISPOSITIF_PROGRAMMES_NATIONAUX,
+                        StandardField.PUBLICS_SPECIFIQUEMENT_ADRESSES, StandardField.FRAIS_A_CHARGE);
+        assertThat(valid.warnings()).filteredOn(w -> "legacy-value-dropped".equals(w.kind()))
+                .extracting(FieldProblem::read).containsExactlyInAnyOrder("APTIC", "Tout public",
+                        "Accepte le Pass numérique");
+        assertThat(valid.warnings()).filteredOn(w -> !w.field().equals(StandardField.SERVICES)
+                        && !w.field().equals(StandardField.MODALITES_ACCOMPAGNEMENT))
+                .allSatisfy(w -> assertThat(w.reason()).contains("legacy column"));
+    }
+
+    @Test
+    void a_file_in_v1_gets_none_of_the_older_exports_corrections() {
+        assertProblem("telephone", "596516976", StandardField.TELEPHONE, "10 digits");
+        assertProblem("commune", "Lamentan", StandardField.COMMUNE, "Lamentan");
+        assertProblem("latitude", "43.52609", StandardField.LATITUDE, "outside Martinique");
+        Map<String, Object> row = validRow();
+        row.put("pivot", "");
+        assertThat(invalid(read(row, new ReadOptions(true, false))).problems()).extracting(FieldProblem::field)
+                .containsExactly(StandardField.PIVOT);
+        row = validRow();
+        row.put("courriel", "autre@x.fr");
+        row.remove("courriels");
+        assertThat(valid(read(row, ReadOptions.STRICT)).place().emails()).isEmpty();
+    }
+
+    @Test
+    void an_older_export_keeps_the_place_and_leaves_a_wrong_optional_value_empty() {
+        Map<String, Object> row = validRow();
+        row.putAll(Map.of("telephone", "0590 12 34 56", "horaires", "lundi 9h-12h", "site_web", "www.x.fr",
+                "typologie", "EPN|tiers lieu", "services", "Cuisine;Prendre en main un ordinateur"));
+        Valid valid = valid(read(row, new ReadOptions(false, true)));
+        assertThat(valid.place().phone()).isNull();
+        assertThat(valid.place().openingHours()).isNull();
+        assertThat(valid.place().websites()).isEmpty();
+        assertThat(valid.place().typologies()).containsExactly("EPN");
+        assertThat(valid.place().services()).containsExactly(Service.MAITRISE_DES_OUTILS_NUMERIQUES_DU_QUOTIDIEN);
+        assertThat(valid.warnings()).filteredOn(w -> "optional-value-dropped".equals(w.kind()))
+                .extracting(FieldProblem::field).containsExactly(StandardField.TYPOLOGIE, StandardField.SITE_WEB,
+                        StandardField.HORAIRES, StandardField.SERVICES);
+        row.put("code_postal", "97400");
+        assertThat(invalid(read(row, new ReadOptions(false, true))).problems()).extracting(FieldProblem::field)
+                .contains(StandardField.CODE_POSTAL);
     }
 
     @Test
