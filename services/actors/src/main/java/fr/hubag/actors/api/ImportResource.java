@@ -66,8 +66,10 @@ public class ImportResource {
     @Consumes({"text/csv", MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.COORDINATOR, Roles.HUB_ADMIN})
-    @Operation(summary = "Import places (standard v1.0.2 CSV or JSON)", description = "Roles: coordinator (rows of "
-            + "other territories are rejected), hub-admin. Each row is created, updated, unchanged or rejected with "
+    @Operation(summary = "Import places (standard v1.0.2 CSV or JSON, or its older pre-1.0 exports)",
+            description = "Roles: coordinator (rows of "
+            + "other territories are rejected), hub-admin. An older export (pre-1.0 columns) is read fully and "
+            + "corrected where unambiguous, each correction a warning with its kind. Each row is created, updated, unchanged or rejected with "
             + "the field and the reason; importing the same file again changes nothing. Likely duplicates are "
             + "reported as merge candidates, never merged. An all-zeros pivot is accepted only with "
             + "acceptUnknownPivot=true (or a pivot_inconnu column set to true). With dryRun=true the report says what "

@@ -13,6 +13,7 @@ import fr.hubag.actors.infra.importing.ReportSpool;
 import fr.hubag.actors.infra.importing.RowReader;
 import fr.hubag.domain.Territory;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -45,6 +46,15 @@ public class PlaceImporter {
     private final ObjectMapper json;
     private final Clock clock = Clock.systemUTC();
 
+    private static final Logger LOG = Logger.getLogger(PlaceImporter.class);
+
+    /** Where an import's time went, logged when it ends: reading and checking, duplicates, recording. */
+    private static final class Timings {
+        long reading;
+        long duplicates;
+        long recording;
+    }
+
     public PlaceImporter(WindowRecorder recorder, PlaceKeyIndex census, ImportScratch scratch, ObjectMapper json) {
         this.recorder = recorder;
         this.census = census;
@@ -67,14 +77,19 @@ public class PlaceImporter {
         WindowDuplicates duplicates = new WindowDuplicates(census, scratch, importId, request.covered());
         RowReader reader = new RowReader(shape.legacy(), request.acceptUnknownPivot());
         ReportSpool report = new ReportSpool(json);
+        Timings timings = new Timings();
+        long inspected = System.nanoTime();
         try (Reader in = Files.newBufferedReader(file, charset)) {
             Iterator<RawRow> rows = shape.open(in, json);
             List<RowReader.Outcome> window = new ArrayList<>(WINDOW);
+            long reading = System.nanoTime();
             while (rows.hasNext()) {
                 window.add(reader.read(rows.next(), request.covered()));
                 if (window.size() == WINDOW || !rows.hasNext()) {
-                    importWindow(window, duplicates, recording, report);
+                    timings.reading += System.nanoTime() - reading;
+                    importWindow(window, duplicates, recording, report, timings);
                     window.clear();
+                    reading = System.nanoTime();
                 }
             }
         } catch (IOException e) {
@@ -86,15 +101,25 @@ public class PlaceImporter {
         } finally {
             scratch.forget(importId);
         }
-        return report.finish(format.name().toLowerCase(java.util.Locale.ROOT), shape.separator(), shape.legacy(),
-                request.dryRun(), shape.ignoredColumns(), (System.nanoTime() - started) / 1_000_000);
+        ReportSpool.Finished finished = report.finish(format.name().toLowerCase(java.util.Locale.ROOT),
+                shape.separator(), shape.legacy(), request.dryRun(), shape.ignoredColumns(),
+                (System.nanoTime() - started) / 1_000_000);
+        LOG.infof("import %s: %d rows in %d ms (inspecting the file and catching up the keys %d ms, reading and "
+                        + "checking %d ms, duplicates %d ms, %s %d ms)", importId, finished.summary().rows(),
+                finished.summary().millis(), (inspected - started) / 1_000_000, timings.reading / 1_000_000,
+                timings.duplicates / 1_000_000, request.dryRun() ? "deciding (dry run)" : "recording",
+                timings.recording / 1_000_000);
+        return finished;
     }
 
     private void importWindow(List<RowReader.Outcome> window, WindowDuplicates duplicates, Recording recording,
-                              ReportSpool report) {
+                              ReportSpool report, Timings timings) {
         List<RowReader.Ready> ready = window.stream().filter(RowReader.Ready.class::isInstance)
                 .map(RowReader.Ready.class::cast).toList();
+        long start = System.nanoTime();
         List<WindowDuplicates.Verdict> verdicts = duplicates.check(ready);
+        long checked = System.nanoTime();
+        timings.duplicates += checked - start;
         List<RowReader.Ready> toRecord = new ArrayList<>();
         for (int i = 0; i < ready.size(); i++) {
             WindowDuplicates.Verdict verdict = verdicts.get(i);
@@ -108,6 +133,7 @@ public class PlaceImporter {
             }
         }
         Iterator<RowReport> recorded = recorder.record(toRecord, recording).iterator();
+        timings.recording += System.nanoTime() - checked;
         Iterator<WindowDuplicates.Verdict> verdictOf = verdicts.iterator();
         for (RowReader.Outcome outcome : window) {
             switch (outcome) {

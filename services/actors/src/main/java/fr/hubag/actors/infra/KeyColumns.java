@@ -1,9 +1,12 @@
 package fr.hubag.actors.infra;
 
 import fr.hubag.actors.domain.PlaceKey;
+import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -69,6 +72,38 @@ public final class KeyColumns {
         return new Known(row.getUUID("actor_id"), rowNumber, row.getString("name"),
                 new PlaceKey(row.getString("name_and_address"), row.getString("phone"), row.getDouble("latitude"),
                         row.getDouble("longitude")));
+    }
+
+    /**
+     * The rows of {@code table} (alias {@code k}, {@code filter} on it) that share a key with the arrays of parameters
+     * {@code first} (names and addresses), {@code first + 1} (phones) and {@code first + 2} (cells), as {@link #NAMES}
+     * plus {@code more} columns: one join per key, driven by the window's few values, so that each finds its rows
+     * through the key's index (or, while a table is small, one hash join) — never a scan per value.
+     */
+    public static String sharingAKey(String table, String filter, int first, String more) {
+        List<String> joins = new ArrayList<>();
+        String[] keys = {"name_and_address", "phone", "cell"};
+        for (int i = 0; i < keys.length; i++) {
+            // "IS NOT NULL" spelled out: what the partial indexes on phone and cell are declared with
+            joins.add("SELECT " + columns(more) + " FROM unnest($" + (first + i) + "::text[]) AS wanted(key) JOIN "
+                    + table + " k ON k." + keys[i] + " = wanted.key WHERE " + filter + " AND k." + keys[i]
+                    + " IS NOT NULL");
+        }
+        return String.join("\nUNION\n", joins);
+    }
+
+    /**
+     * Runs a look-up built by {@link #sharingAKey} planned for its own values, every time: a plan cached while a
+     * table was small (an empty census, the first windows of an import) would scan it whole once it is large.
+     */
+    public static RowSet<Row> lookUp(Pool pool, String sql, Tuple params) {
+        return pool.withTransaction(tx -> tx.query("SET LOCAL plan_cache_mode = force_custom_plan").execute()
+                .flatMap(set -> tx.preparedQuery(sql).execute(params))).await().atMost(Duration.ofMinutes(1));
+    }
+
+    /** The {@link #NAMES} columns of alias {@code k}, and {@code more} of its own (or ""). */
+    public static String columns(String more) {
+        return "k." + NAMES.replace(", ", ", k.") + (more.isEmpty() ? "" : ", k." + more);
     }
 
     /** The distinct values to look a window's places up by: names and addresses, phones, nearby cells. */

@@ -77,11 +77,8 @@ public class PlaceKeyIndex {
         }
         Tuple params = KeyColumns.lookup(Tuple.tuple().addArrayOfString(
                 territories.stream().map(Territory::name).toArray(String[]::new)), keys);
-        return pool.preparedQuery("SELECT " + KeyColumns.NAMES + """
-                         FROM actor_place_keys
-                        WHERE NOT absorbed AND territory = ANY($1)
-                          AND (name_and_address = ANY($2) OR phone = ANY($3) OR cell = ANY($4))""")
-                .execute(params).await().atMost(Duration.ofMinutes(1))
+        return KeyColumns.lookUp(pool, KeyColumns.sharingAKey("actor_place_keys",
+                        "NOT k.absorbed AND k.territory = ANY($1)", 2, ""), params)
                 .stream().map(row -> KeyColumns.read(row, null)).toList();
     }
 

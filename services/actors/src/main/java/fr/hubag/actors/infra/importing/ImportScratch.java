@@ -54,13 +54,12 @@ public class ImportScratch {
         if (actorIds.isEmpty()) {
             return List.of();
         }
-        Tuple params = KeyColumns.lookup(Tuple.of(importId, actorIds.toArray(UUID[]::new)), keys);
-        return pool.preparedQuery("SELECT row_number, " + KeyColumns.NAMES + """
-                         FROM import_row_keys
-                        WHERE import_id = $1
-                          AND (actor_id = ANY($2) OR name_and_address = ANY($3) OR phone = ANY($4) OR cell = ANY($5))
-                        ORDER BY row_number""")
-                .execute(params).await().atMost(WAIT)
+        Tuple params = KeyColumns.lookup(Tuple.tuple().addUUID(importId)
+                .addArrayOfUUID(actorIds.toArray(UUID[]::new)), keys);
+        return KeyColumns.lookUp(pool, KeyColumns.sharingAKey("import_row_keys", "k.import_id = $1", 3, "row_number")
+                        + "\nUNION\nSELECT " + KeyColumns.columns("row_number") + " FROM unnest($2::uuid[]) AS wanted(id)"
+                        + " JOIN import_row_keys k ON k.import_id = $1 AND k.actor_id = wanted.id\nORDER BY row_number",
+                        params)
                 .stream().map(row -> KeyColumns.read(row, row.getLong("row_number"))).toList();
     }
 
