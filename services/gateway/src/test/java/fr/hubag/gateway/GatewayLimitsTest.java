@@ -6,6 +6,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
@@ -68,6 +69,21 @@ class GatewayLimitsTest {
                 .isBetween(PER_SECOND, (int) (PER_SECOND * (seconds + 1)));
     }
 
+    /** The first upload is admitted and held by the service (it answers after its delay). */
+    private static void awaitUploadAtTheService() throws Exception {
+        String backend = ConfigProvider.getConfig().getValue("hub.routes.actors", String.class);
+        for (int attempt = 0; attempt < 200; attempt++) {
+            String inFlight = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(backend + "/test/uploads-in-flight")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            if (!inFlight.equals("0")) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the first upload never reached the service");
+    }
+
     @Test
     void oneCallerHasOneUploadAtATimeHereWhileOthersUploadToo() throws Exception {
         String caller = bearer(TestTokens.forSubject("one-uploader", "coordinator", "MQ"));
@@ -78,15 +94,10 @@ class GatewayLimitsTest {
                 throw new IllegalStateException(e);
             }
         });
-        HttpResponse<String> refused = null;
-        for (int attempt = 0; attempt < 15 && refused == null && !running.isDone(); attempt++) {
-            Thread.sleep(150);
-            HttpResponse<String> second = Upload.post("/api/actors/imports", caller, 1024);
-            if (second.statusCode() == 429) {
-                refused = second;
-            }
-        }
-        assertThat(refused).as("a second upload while the first runs").isNotNull();
+        awaitUploadAtTheService();
+        HttpResponse<String> refused = Upload.post("/api/actors/imports", caller, 1024);
+        assertThat(refused.statusCode()).as("a second upload while the first runs: %s", refused.body())
+                .isEqualTo(429);
         assertThat(refused.headers().firstValue("Retry-After")).hasValue("5");
         assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(refused.body()).contains("\"code\":\"too-many-uploads\"");

@@ -10,6 +10,7 @@ import io.vertx.core.json.JsonObject;
 
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.CRC32;
 
 /**
@@ -23,11 +24,17 @@ public class RecordingBackend implements QuarkusTestResourceLifecycleManager {
 
     private Vertx vertx;
     private HttpServer server;
+    /** Uploads received and not yet answered ({@code GET /test/uploads-in-flight}, straight to this server). */
+    private final AtomicInteger uploadsInFlight = new AtomicInteger();
 
     @Override
     public Map<String, String> start() {
         vertx = Vertx.vertx();
         server = vertx.createHttpServer().requestHandler(request -> {
+            if (request.path().equals("/test/uploads-in-flight")) {
+                request.response().end(Integer.toString(uploadsInFlight.get()));
+                return;
+            }
             if (request.path().startsWith("/api/actors/imports") && request.method().name().equals("POST")) {
                 countUpload(request);
                 return;
@@ -50,6 +57,7 @@ public class RecordingBackend implements QuarkusTestResourceLifecycleManager {
      * the whole file arrived; {@code ?delay=<ms>} holds the answer that long (an import still running).
      */
     private void countUpload(HttpServerRequest request) {
+        uploadsInFlight.incrementAndGet();
         CRC32 crc = new CRC32();
         long[] length = {0};
         request.handler(chunk -> {
@@ -58,10 +66,13 @@ public class RecordingBackend implements QuarkusTestResourceLifecycleManager {
         });
         request.endHandler(end -> {
             String delay = request.getParam("delay");
-            Runnable answer = () -> request.response().setStatusCode(201)
+            Runnable answer = () -> {
+                uploadsInFlight.decrementAndGet();
+                request.response().setStatusCode(201)
                     .putHeader("Content-Type", "application/json")
                     .end(new JsonObject().put("bytes", length[0]).put("crc", crc.getValue())
                             .put("authorization", request.getHeader("Authorization")).encode());
+            };
             if (delay == null) {
                 answer.run();
             } else {

@@ -54,6 +54,7 @@ public class EdgeAnswers {
             request.handler(drain::dropped);
             request.endHandler(drain::ended);
             request.exceptionHandler(failure -> { });
+            request.resume();
         }
         Drain draining = drain;
         response.end(Buffer.buffer(encode(problem))).onComplete(written -> {
