@@ -1,6 +1,10 @@
 package fr.hubag.testing;
 
+import fr.hubag.testing.fuzz.OpenApiFuzz;
+import fr.hubag.testing.fuzz.OpenApiFuzzCases;
 import org.junit.jupiter.api.Test;
+
+import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,6 +40,15 @@ public abstract class ServiceBaselineTest {
         assertThat(Metrics.missing(scrape, new String[] {"hub_relay_lag_events", "hub_relay_lag_seconds",
                 "hub_relay_published_total"}, "relay", service())).isEmpty();
         assertThat(Metrics.has(scrape, "jvm_memory_used_bytes")).isTrue();
+    }
+
+    /** Every operation the service declares, including the ones its domain adds later, fuzzed (issue 9). */
+    @Test
+    void everyOperationRefusesMalformedInputAndStoresNothing() {
+        OpenApiFuzz.Report report = new OpenApiFuzz(service(), TestTokens.hubAdmin()).run(
+                new OpenApiFuzzCases(OpenApiFuzz.servedDocument(), Map.of(), Map.of(), OpenApiFuzz.SEED).cases(200));
+        assertThat(report.failures()).as(report.summary()).isEmpty();
+        assertThat(report.storedRows()).isZero();
     }
 
     @Test

@@ -2,6 +2,7 @@ package fr.hubag.servicekit.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import fr.hubag.domain.CommandRejected;
@@ -46,6 +47,8 @@ public class ProblemMappers {
             detail = "unknown field '" + unknown.getPropertyName() + "'";
         } else if (e instanceof StrictText.Refused refused && field != null && !field.isEmpty()) {
             detail = refused.reason();
+        } else if (e instanceof InvalidNullException && field != null && !field.isEmpty()) {
+            detail = "must not be null";
         } else if (e instanceof JsonMappingException && field != null && !field.isEmpty()) {
             detail = "has the wrong type or format";
         } else {

@@ -113,4 +113,29 @@ class HostileInputTest {
                 .body("errors[0].message", containsString("at most 200"));
         assertThat(storedEvents()).isEqualTo(before);
     }
+
+    @Test
+    void aNullItemInAVocabularyListIsRefused() {
+        long before = storedEvents();
+        as(mq).body(martiniqueActor("Cyber-base", "\"trainingLabels\": [null]")).post("/api/actors")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("trainingLabels[0]"))
+                .body("errors[0].message", equalTo("must not be null"));
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void hoursOfTenToTheMinusAMillionAreRefusedNotAServerError() {
+        String id = registered();
+        String aidant = as(mq).body("{\"name\": \"Jean B.\", \"role\": \"mediateur_numerique\", \"enrolledOn\": \"2025-02-01\"}")
+                .post("/api/actors/" + id + "/aidants").then().statusCode(201).extract().header("Aidant-Id");
+        long before = storedEvents();
+        for (String hours : new String[]{"1e-999999", "1e999", "12345678901234567890"}) {
+            as(mq).body("{\"title\": \"PIX\", \"provider\": \"Pix\", \"hours\": " + hours + ", \"completedOn\": \"2025-03-10\"}")
+                    .post("/api/actors/" + id + "/aidants/" + aidant + "/trainings")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("hours"));
+        }
+        assertThat(storedEvents()).isEqualTo(before);
+    }
 }
