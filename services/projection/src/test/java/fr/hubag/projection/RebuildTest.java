@@ -149,6 +149,7 @@ class RebuildTest {
         assertThat(done.extract().<Number>path("applied").longValue()).isEqualTo(total);
         assertThat(done.extract().<Object>path("takenOverAt")).isNotNull();
         assertThat(badAnswers).as("answers during the rebuild").isEmpty();
+        assertThat(written.size()).as("places written during the rebuild").isGreaterThan(before);
         assertThat(reads).hasSizeGreaterThan(5);
         assertThat(generations.serving(projector).number()).isEqualTo(generation);
 

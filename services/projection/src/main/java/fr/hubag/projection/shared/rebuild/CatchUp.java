@@ -38,7 +38,7 @@ final class CatchUp implements Runnable {
     private volatile boolean stopped;
 
     CatchUp(ReadModel model, Generation next, Progress progress, Generations generations, IdempotentConsumer consumer,
-            RebuildLog log, String bootstrapServers, long dualLag) {
+            RebuildLog log, String bootstrapServers, long dualLag, int maxPollRecords) {
         this.model = model;
         this.next = next;
         this.progress = progress;
@@ -52,7 +52,7 @@ final class CatchUp implements Runnable {
         kafka.put(ConsumerConfig.CLIENT_ID_CONFIG, next.consumer());
         kafka.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         kafka.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        kafka.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
+        kafka.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(maxPollRecords));
         kafka.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         kafka.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
     }

@@ -24,14 +24,13 @@ class GenerationSchemas {
         this.pool = pool;
     }
 
-    /** Empty tables for {@code generation} (dropped first if a failed attempt left them). */
+    /** Empty tables for {@code generation} (a number never used before: {@link #dropAllBut} ran first). */
     Uni<Void> create(ReadModel model, Generation generation) {
         return pool.withTransaction(tx -> {
             Uni<Void> chain = Uni.createFrom().voidItem();
             for (String base : model.baseSchemas()) {
                 String schema = generation.schema(base);
-                chain = chain.chain(() -> run(tx, "DROP SCHEMA IF EXISTS " + schema + " CASCADE"))
-                        .chain(() -> run(tx, "CREATE SCHEMA " + schema));
+                chain = chain.chain(() -> run(tx, "CREATE SCHEMA " + schema));
                 for (String table : model.tables()) {
                     chain = chain.chain(() -> run(tx, "CREATE TABLE " + schema + "." + table + " (LIKE " + base
                             + "." + table + " INCLUDING ALL)"));

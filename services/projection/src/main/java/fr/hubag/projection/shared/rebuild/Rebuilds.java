@@ -39,6 +39,7 @@ public class Rebuilds {
     private final List<ReadModel> models;
     private final String bootstrapServers;
     private final long dualLag;
+    private final int maxPollRecords;
     private final Map<String, Running> running = new HashMap<>();
 
     private record Running(Progress progress, CatchUp catchUp) {}
@@ -56,7 +57,8 @@ public class Rebuilds {
     public Rebuilds(Pool pool, Generations generations, GenerationSchemas schemas, IdempotentConsumer consumer,
                     @All List<ReadModel> models,
                     @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-                    @ConfigProperty(name = "hub.rebuild.dual-lag", defaultValue = "2000") long dualLag) {
+                    @ConfigProperty(name = "hub.rebuild.dual-lag", defaultValue = "2000") long dualLag,
+                    @ConfigProperty(name = "hub.rebuild.max-poll-records", defaultValue = "2000") int maxPollRecords) {
         this.pool = pool;
         this.generations = generations;
         this.schemas = schemas;
@@ -64,6 +66,7 @@ public class Rebuilds {
         this.models = models;
         this.bootstrapServers = bootstrapServers;
         this.dualLag = dualLag;
+        this.maxPollRecords = maxPollRecords;
     }
 
     void onStart(@Observes @Priority(1) StartupEvent start) {
@@ -102,7 +105,7 @@ public class Rebuilds {
                 .execute(Tuple.of(model.name(), next.number())).await().atMost(QUERY).iterator().next();
         Progress progress = Progress.of(row);
         CatchUp catchUp = new CatchUp(model, next, progress, generations, consumer, new RebuildLog(pool),
-                bootstrapServers, dualLag);
+                bootstrapServers, dualLag, maxPollRecords);
         running.put(model.name(), new Running(progress, catchUp));
         Thread.ofPlatform().name("rebuild-" + model.name() + "-g" + next.number()).daemon().start(catchUp);
         LOG.infof("rebuild %d of %s started into generation %d (generation %d serves meanwhile; dropped: %s)",
