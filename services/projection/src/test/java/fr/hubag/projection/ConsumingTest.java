@@ -2,7 +2,7 @@ package fr.hubag.projection;
 
 import fr.hubag.eventsourcing.consumer.IdempotentConsumer;
 import fr.hubag.projection.consuming.CheckpointSeek;
-import fr.hubag.projection.projector.ActorsProjector;
+import fr.hubag.projection.actors.projector.ActorsProjector;
 import fr.hubag.projection.support.ActorStream;
 import fr.hubag.projection.support.Api;
 import fr.hubag.projection.support.Events;
@@ -69,6 +69,16 @@ class ConsumingTest {
     @Inject
     Pool pool;
 
+    @Inject
+    fr.hubag.projection.shared.rebuild.Generations generations;
+    @Inject
+    ActorsProjector actorsProjector;
+
+    /** The live consumer's name: that of the serving generation (a rebuild test may have run before). */
+    String liveConsumer() {
+        return generations.serving(actorsProjector).consumer();
+    }
+
     @Test
     @Order(1)
     void theFirstEventOfEachPartitionIsAsQuickAsTheNext() throws Exception {
@@ -128,7 +138,7 @@ class ConsumingTest {
     void anAssignedPartitionResumesAtTheDatabaseCheckpoint() {
         String topic = "seek-" + UUID.randomUUID();
         pool.preparedQuery("INSERT INTO es_consumer_checkpoints (consumer, topic, partition, next_offset) "
-                + "VALUES ($1, $2, 0, 42)").execute(Tuple.of(ActorsProjector.CONSUMER, topic)).await().indefinitely();
+                + "VALUES ($1, $2, 0, 42)").execute(Tuple.of(liveConsumer(), topic)).await().indefinitely();
         try (KafkaConsumer<String, String> kafka = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, HubInfrastructure.get().bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "seek-test-" + UUID.randomUUID()),
@@ -136,7 +146,7 @@ class ConsumingTest {
             List<TopicPartition> partitions = List.of(new TopicPartition(topic, 0), new TopicPartition(topic, 1));
             kafka.assign(partitions);
             seek.onPartitionsAssigned(kafka, partitions);
-            assertThat(consumer.checkpoints(ActorsProjector.CONSUMER, topic).await().indefinitely())
+            assertThat(consumer.checkpoints(liveConsumer(), topic).await().indefinitely())
                     .containsEntry(0, 42L);
             assertThat(kafka.position(partitions.get(0))).as("seeks to the checkpoint").isEqualTo(42);
         }

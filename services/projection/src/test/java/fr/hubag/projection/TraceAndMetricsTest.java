@@ -3,6 +3,7 @@ package fr.hubag.projection;
 import fr.hubag.eventsourcing.relay.EventRelay;
 import fr.hubag.eventsourcing.relay.RelaySettings;
 import fr.hubag.projection.actors.projector.ActorsProjector;
+import fr.hubag.projection.shared.rebuild.Generations;
 import fr.hubag.projection.support.ActorStream;
 import fr.hubag.projection.support.Api;
 import fr.hubag.projection.support.Events;
@@ -51,6 +52,10 @@ class TraceAndMetricsTest {
     OpenTelemetry openTelemetry;
     @Inject
     RecordedSpans spans;
+    @Inject
+    Generations generations;
+    @Inject
+    ActorsProjector projector;
 
     @Test
     void oneTraceLinksACommandToItsReadModelUpdate() throws Exception {
@@ -66,7 +71,9 @@ class TraceAndMetricsTest {
         publishWithTheKernelsRelay();
         await("/territories/MQ/actors?q=" + tag, r -> total(r) == 1).statusCode(200);
 
-        SpanData apply = awaitSpan(traceId, SpanKind.CONSUMER, ActorsProjector.CONSUMER + " process");
+        // the serving generation's consumer name: projection.actors.v2, or .g<n> after a rebuild (RebuildTest)
+        String consumer = generations.serving(projector).consumer();
+        SpanData apply = awaitSpan(traceId, SpanKind.CONSUMER, consumer + " process");
         SpanData publish = awaitSpan(traceId, SpanKind.PRODUCER, ActorStream.TOPIC + " publish");
         SpanData command = awaitSpan(traceId, SpanKind.SERVER, "POST /test-only/actors/{actorId}");
         assertThat(command.getParentSpanId()).as("the caller's span").isEqualTo(callerSpan);
@@ -80,11 +87,12 @@ class TraceAndMetricsTest {
     void theConsumersMeasuresAreAtQMetrics() {
         ActorStream actor = ActorStream.create("GF");
         actor.publish("ActorRegistered", Events.registered(actor, Places.place("GF", "Measured " + Api.tag())));
+        String consumer = generations.serving(projector).consumer();
         String scrape = Metrics.await(s -> Metrics.has(s, "hub_consumer_lag_seconds", "consumer",
-                ActorsProjector.CONSUMER));
+                consumer));
         assertThat(Metrics.missing(scrape, new String[] {"hub_consumer_events_total", "hub_consumer_apply_seconds_count",
-                "hub_consumer_lag_seconds"}, "consumer", ActorsProjector.CONSUMER)).isEmpty();
-        assertThat(Metrics.value(scrape, "hub_consumer_events_total", "consumer", ActorsProjector.CONSUMER,
+                "hub_consumer_lag_seconds"}, "consumer", consumer)).isEmpty();
+        assertThat(Metrics.value(scrape, "hub_consumer_events_total", "consumer", consumer,
                 "outcome", "applied").orElseThrow()).isGreaterThanOrEqualTo(1);
         assertThat(Metrics.missing(scrape, new String[] {"hub_relay_lag_events", "hub_relay_lag_seconds"},
                 "relay", "projection")).isEmpty();

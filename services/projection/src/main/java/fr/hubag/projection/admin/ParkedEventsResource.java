@@ -2,7 +2,9 @@ package fr.hubag.projection.admin;
 
 import fr.hubag.domain.Territory;
 import fr.hubag.eventsourcing.consumer.ParkedEvents;
-import fr.hubag.projection.projector.ActorsProjector;
+import fr.hubag.projection.actors.projector.ActorsProjector;
+import fr.hubag.projection.shared.rebuild.Generation;
+import fr.hubag.projection.shared.rebuild.Generations;
 import fr.hubag.servicekit.problem.InvalidRequest;
 import fr.hubag.servicekit.problem.Problem;
 import fr.hubag.servicekit.security.Caller;
@@ -49,9 +51,12 @@ public class ParkedEventsResource {
 
     private final ParkedEvents parked;
     private final ActorsProjector projector;
+    private final Generations generations;
     private final Caller caller;
 
-    public ParkedEventsResource(ParkedEvents parked, ActorsProjector projector, Caller caller) {
+    public ParkedEventsResource(ParkedEvents parked, ActorsProjector projector, Generations generations,
+                                Caller caller) {
+        this.generations = generations;
         this.parked = parked;
         this.projector = projector;
         this.caller = caller;
@@ -78,8 +83,9 @@ public class ParkedEventsResource {
             @Parameter(description = "at most this many, 1 to 1000", schema = @Schema(type = SchemaType.INTEGER,
                     defaultValue = "100", minimum = "1", maximum = "1000")) @QueryParam("limit") String limit) {
         hubWide();
-        return parked.list(ActorsProjector.CONSUMER, stream(stream), limit(limit))
-                .map(events -> new ParkedList(ActorsProjector.CONSUMER, events.stream().map(e -> new ParkedEvent(
+        String consumer = generations.serving(projector).consumer();
+        return parked.list(consumer, stream(stream), limit(limit))
+                .map(events -> new ParkedList(consumer, events.stream().map(e -> new ParkedEvent(
                         e.eventId(), e.streamId(), e.territory(), e.eventType(), e.schemaVersion(),
                         e.streamVersion(), e.topic(), e.partition(), e.offset(), e.payload(), e.error(),
                         e.attempts(), e.parkedAt())).toList()));
@@ -97,7 +103,8 @@ public class ParkedEventsResource {
             @Parameter(description = "only this stream (an actor id); every stream if absent")
             @QueryParam("stream") String stream) {
         hubWide();
-        return parked.replay(ActorsProjector.CONSUMER, stream(stream), projector::apply)
+        Generation serving = generations.serving(projector);
+        return parked.replay(serving.consumer(), stream(stream), (tx, event) -> projector.apply(tx, event, serving))
                 .map(r -> new Reapplied(r.applied(), r.skipped(), r.remaining(), r.failures().stream()
                         .map(f -> new Failure(f.streamId(), f.eventId(), f.error())).toList()));
     }
@@ -114,7 +121,7 @@ public class ParkedEventsResource {
     public Uni<Response> discard(@PathParam("eventId") String eventId) {
         hubWide();
         UUID id = uuid(eventId);
-        return parked.discard(ActorsProjector.CONSUMER, id).map(done -> done ? Response.noContent().build()
+        return parked.discard(generations.serving(projector).consumer(), id).map(done -> done ? Response.noContent().build()
                 : Problem.of(Response.Status.NOT_FOUND, "parked-event-not-found",
                         "no parked event " + id).toResponse());
     }

@@ -1,7 +1,8 @@
 package fr.hubag.projection.consuming;
 
 import fr.hubag.eventsourcing.consumer.IdempotentConsumer;
-import fr.hubag.projection.projector.ActorsProjector;
+import fr.hubag.projection.actors.projector.ActorsProjector;
+import fr.hubag.projection.shared.rebuild.Generations;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.reactive.messaging.kafka.KafkaConsumerRebalanceListener;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,17 +31,24 @@ public class CheckpointSeek implements KafkaConsumerRebalanceListener {
 
     private final IdempotentConsumer consumer;
     private final ConsumerActivity activity;
+    private final Generations generations;
+    private final ActorsProjector projector;
 
-    public CheckpointSeek(IdempotentConsumer consumer, ConsumerActivity activity) {
+    public CheckpointSeek(IdempotentConsumer consumer, ConsumerActivity activity, Generations generations,
+                          ActorsProjector projector) {
         this.consumer = consumer;
         this.activity = activity;
+        this.generations = generations;
+        this.projector = projector;
     }
 
     @Override
     public void onPartitionsAssigned(Consumer<?, ?> kafka, Collection<TopicPartition> partitions) {
         activity.assigned(partitions);
+        // the live consumer applies to the serving generation, under that generation's consumer name
+        String name = generations.load(projector).await().atMost(Duration.ofSeconds(10)).consumer();
         partitions.stream().map(TopicPartition::topic).distinct().forEach(topic -> {
-            Map<Integer, Long> checkpoints = consumer.checkpoints(ActorsProjector.CONSUMER, topic)
+            Map<Integer, Long> checkpoints = consumer.checkpoints(name, topic)
                     .await().atMost(Duration.ofSeconds(10));
             for (TopicPartition partition : partitions) {
                 if (!partition.topic().equals(topic)) {

@@ -1,6 +1,7 @@
 package fr.hubag.projection.shared;
 
 import fr.hubag.domain.Territory;
+import fr.hubag.projection.shared.rebuild.ServingSchemas;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -9,7 +10,7 @@ import java.util.Optional;
 
 /**
  * Which read model a request or an event touches: one territory's schema (gp, gf, mq, mf) or the hub-wide one
- * ({@code hub}). Schema names come from this closed list only, never from input, so they are safe to put in SQL.
+ * ({@code hub}); a read model's tables are read in the generation that serves ({@link ServingSchemas}). Schema names come from this closed list only, never from input, so they are safe to put in SQL.
  * "Today" is the territory's calendar date; the hub counts in Martinique's zone (UTC-4, as all four territories
  * but Guyane, UTC-3).
  *
@@ -33,8 +34,8 @@ public record Scope(String schema, String name, ZoneId zone, Optional<Territory>
         return LocalDate.now(zone);
     }
 
-    /** {@code schema.table}, for SQL. */
+    /** {@code schema.table} of the generation serving that table, for SQL ({@code mq_actors_g3.places}). */
     public String table(String table) {
-        return schema + "." + table;
+        return ServingSchemas.of(schema, table) + "." + table;
     }
 }

@@ -16,6 +16,9 @@ import fr.hubag.domain.Territory;
 import fr.hubag.eventsourcing.consumer.ConsumedEvent;
 import fr.hubag.eventsourcing.consumer.IdempotentConsumer;
 import fr.hubag.projection.shared.Scope;
+import fr.hubag.projection.shared.rebuild.Generation;
+import fr.hubag.projection.shared.rebuild.Generations;
+import fr.hubag.projection.shared.rebuild.ReadModel;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,22 +34,26 @@ import java.util.UUID;
 /**
  * Builds the actors read models of each territory, and the hub-wide ones, from the actors' stream. Each event is
  * applied once (by event id, {@link IdempotentConsumer#processBatch}) with its checkpoint in the same transaction, to the schema
- * of its territory and to {@code hub}, never to another territory's. The consumer name and the Kafka group are
- * versioned: a new version reads the topic from the start into fresh tables, which is how the models are rebuilt.
+ * of its territory and to {@code hub}, never to another territory's. It is a {@link ReadModel}: it applies to the
+ * serving generation of its tables (and, during a rebuild's handover, to the next one too), and a rebuild runs the
+ * same code into a new generation beside the serving one ({@link fr.hubag.projection.shared.rebuild.Rebuilds}).
  */
 @ApplicationScoped
-public class ActorsProjector {
+public class ActorsProjector implements ReadModel {
 
+    /** The consumer name of generation 0; generation n applies as {@code projection.actors.g<n>}. */
     public static final String CONSUMER = "projection.actors.v2";
+    private static final List<String> SCHEMAS = List.of("gp", "gf", "mq", "mf", "hub");
+    private static final List<String> TABLES = List.of("places", "label_grants", "aidants", "aidant_trainings");
     private static final Logger LOG = Logger.getLogger(ActorsProjector.class);
 
-    private final IdempotentConsumer consumer;
+    private final Generations generations;
     private final PlacesView places;
     private final LabelsView labels;
     private final AidantsView aidants;
 
-    public ActorsProjector(IdempotentConsumer consumer, PlacesView places, LabelsView labels, AidantsView aidants) {
-        this.consumer = consumer;
+    public ActorsProjector(Generations generations, PlacesView places, LabelsView labels, AidantsView aidants) {
+        this.generations = generations;
         this.places = places;
         this.labels = labels;
         this.aidants = aidants;
@@ -58,27 +65,43 @@ public class ActorsProjector {
      */
     @Incoming("actor-events")
     public Uni<Void> onEvents(ConsumerRecords<String, String> records) {
-        return consumer.processRecords(CONSUMER, records, this::apply).replaceWithVoid();
+        return generations.live(this, records).replaceWithVoid();
     }
 
-    /** One event's effect on the read models; also what re-applies a parked event (admin/ParkedEventsResource). */
-    public Uni<Void> apply(SqlConnection tx, ConsumedEvent event) {
+    @Override
+    public String name() { return "actors"; }
+
+    @Override
+    public String topic() { return "actors.events"; }
+
+    @Override
+    public List<String> baseSchemas() { return SCHEMAS; }
+
+    @Override
+    public List<String> tables() { return TABLES; }
+
+    @Override
+    public String firstConsumer() { return CONSUMER; }
+
+    @Override
+    public Uni<Void> apply(SqlConnection tx, ConsumedEvent event, Generation target) {
         Territory territory = Territory.parse(event.territory()).orElse(null);
         if (territory == null) {
             LOG.warnf("event %s has no hub territory (%s); skipped", event.eventId(), event.territory());
             return Uni.createFrom().voidItem();
         }
-        return apply(tx, event, territory);
+        return apply(tx, event, territory, target);
     }
 
-    private Uni<Void> apply(SqlConnection tx, ConsumedEvent event, Territory territory) {
+    private Uni<Void> apply(SqlConnection tx, ConsumedEvent event, Territory territory, Generation target) {
         ActorEvent read = ActorPayloads.read(event).orElse(null);
         if (read == null) {
             return Uni.createFrom().voidItem(); // a type these read models do not use
         }
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (Scope scope : List.of(Scope.of(territory), Scope.HUB)) {
-            chain = chain.chain(() -> apply(tx, scope.schema(), read, territory, event.streamVersion()));
+            chain = chain.chain(() -> apply(tx, target.schema(scope.schema()), read, territory,
+                    event.streamVersion()));
         }
         return chain;
     }

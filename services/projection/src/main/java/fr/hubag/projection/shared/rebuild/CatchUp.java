@@ -1,0 +1,146 @@
+package fr.hubag.projection.shared.rebuild;
+
+import fr.hubag.eventsourcing.consumer.ConsumedEvent;
+import fr.hubag.eventsourcing.consumer.IdempotentConsumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The catch-up consumer of one rebuild: a plain Kafka consumer of its own (group {@code projection-actors-g<n>})
+ * that reads the topic from the earliest offsets and applies each poll to the new generation with the read model's
+ * own projector, through {@link IdempotentConsumer#processBatch} under the generation's consumer name. When it is
+ * close to the end it turns the live consumer's dual mode on, reads on until the positions the live consumer took
+ * over from, and switches the serving generation. Runs on a thread of its own; blocking is fine here.
+ */
+final class CatchUp implements Runnable {
+
+    private static final Logger LOG = Logger.getLogger(CatchUp.class);
+    private static final Duration BATCH = Duration.ofMinutes(2);
+
+    private final ReadModel model;
+    private final Generation next;
+    private final Progress progress;
+    private final Generations generations;
+    private final IdempotentConsumer consumer;
+    private final RebuildLog log;
+    private final Properties kafka;
+    private final long dualLag;
+    private volatile boolean stopped;
+
+    CatchUp(ReadModel model, Generation next, Progress progress, Generations generations, IdempotentConsumer consumer,
+            RebuildLog log, String bootstrapServers, long dualLag, int maxPollRecords) {
+        this.model = model;
+        this.next = next;
+        this.progress = progress;
+        this.generations = generations;
+        this.consumer = consumer;
+        this.log = log;
+        this.dualLag = dualLag;
+        this.kafka = new Properties();
+        kafka.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        kafka.put(ConsumerConfig.GROUP_ID_CONFIG, "projection-" + model.name() + "-g" + next.number());
+        kafka.put(ConsumerConfig.CLIENT_ID_CONFIG, next.consumer());
+        kafka.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        kafka.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        kafka.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(maxPollRecords));
+        kafka.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        kafka.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+    }
+
+    void stop() {
+        stopped = true;
+    }
+
+    @Override
+    public void run() {
+        try (KafkaConsumer<String, String> records = new KafkaConsumer<>(kafka)) {
+            List<TopicPartition> partitions = records.partitionsFor(model.topic()).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            records.assign(partitions);
+            records.seekToBeginning(partitions);
+            Map<TopicPartition, Long> begin = records.beginningOffsets(partitions);
+            Map<TopicPartition, Long> end = records.endOffsets(partitions);
+            progress.started(partitions.stream().mapToLong(p -> end.get(p) - begin.get(p)).sum());
+            log.store(progress);
+            Map<Integer, Long> takenOver = null;
+            long lastCheck = 0;
+            while (!stopped) {
+                ConsumerRecords<String, String> polled = records.poll(Duration.ofMillis(200));
+                if (!polled.isEmpty()) {
+                    List<ConsumedEvent> events = new ArrayList<>(polled.count());
+                    polled.forEach(record -> events.add(ConsumedEvent.of(record)));
+                    consumer.processBatch(next.consumer(), events, (tx, event) -> model.apply(tx, event, next))
+                            .await().atMost(BATCH);
+                    records.commitAsync();
+                }
+                long read = 0;
+                for (TopicPartition p : partitions) {
+                    read += Math.min(records.position(p), end.get(p)) - begin.get(p);
+                }
+                progress.read(read);
+                if (takenOver == null && System.currentTimeMillis() - lastCheck >= 500) {
+                    lastCheck = System.currentTimeMillis();
+                    if (lag(records, partitions) <= dualLag) {
+                        takenOver = generations.beginDual(model, next);
+                        progress.dual(takenOver);
+                        log.store(progress);
+                        LOG.infof("rebuild %d of %s: the live consumer applies to generation %d too, from %s",
+                                progress.id(), model.name(), next.number(), takenOver);
+                    }
+                }
+                if (takenOver != null && reached(records, partitions, takenOver)) {
+                    break;
+                }
+                log.every(progress);
+            }
+            if (stopped) {
+                generations.endDual(model);
+                return;
+            }
+            generations.switchTo(model, next, progress.id());
+            progress.switched();
+            log.store(progress);
+            LOG.infof("rebuild %d of %s: generation %d serves (%d events in %.1f s, %.0f events/s)", progress.id(),
+                    model.name(), next.number(), progress.applied(), progress.seconds(), progress.rate());
+        } catch (Exception e) {
+            generations.endDual(model);
+            progress.failed(e);
+            log.store(progress);
+            LOG.errorf(e, "rebuild %d of %s failed; generation %d keeps serving", progress.id(), model.name(),
+                    generations.serving(model).number());
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static long lag(KafkaConsumer<String, String> records, List<TopicPartition> partitions) {
+        Map<TopicPartition, Long> ends = records.endOffsets(partitions);
+        long lag = 0;
+        for (TopicPartition p : partitions) {
+            lag += Math.max(0, ends.get(p) - records.position(p));
+        }
+        return lag;
+    }
+
+    /** Every partition read up to where the live consumer began applying to the new generation. */
+    private static boolean reached(KafkaConsumer<String, String> records, List<TopicPartition> partitions,
+                                   Map<Integer, Long> takenOver) {
+        for (TopicPartition p : partitions) {
+            if (records.position(p) < takenOver.getOrDefault(p.partition(), 0L)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,38 @@
+package fr.hubag.projection.shared.rebuild;
+
+import fr.hubag.eventsourcing.consumer.ConsumedEvent;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+
+import java.util.List;
+
+/**
+ * A read model as the rebuild sees it: a projector (how one event changes the tables of a generation) and the
+ * tables it owns in each base schema. The actors read models are one; the sessions, vouchers and impact ones will
+ * implement it too, and get generations, rebuilds and the admin endpoint for nothing.
+ */
+public interface ReadModel {
+
+    /** Short name, in schema names and in the admin API: {@code actors}. */
+    String name();
+
+    /** The topic it is built from. */
+    String topic();
+
+    /** The base schemas holding generation 0's tables and the template of the others: gp, gf, mq, mf, hub. */
+    List<String> baseSchemas();
+
+    /** The tables it owns in each base schema (created by the migrations). */
+    List<String> tables();
+
+    /** The consumer name generation 0 applies with (the one the read model had before it had generations). */
+    String firstConsumer();
+
+    /** Applies one event to the tables of {@code target}, within the batch's transaction. */
+    Uni<Void> apply(SqlConnection tx, ConsumedEvent event, Generation target);
+
+    default Generation generation(int number) {
+        return new Generation(name(), number,
+                number == 0 ? firstConsumer() : "projection." + name() + ".g" + number);
+    }
+}

@@ -1,0 +1,105 @@
+package fr.hubag.projection;
+
+import fr.hubag.projection.support.ActorStream;
+import fr.hubag.projection.support.Api;
+import fr.hubag.projection.support.Events;
+import fr.hubag.projection.support.Places;
+import fr.hubag.testing.HubTestResource;
+import fr.hubag.testing.TestTokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.ValidatableResponse;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Future;
+
+import static fr.hubag.projection.support.Api.as;
+import static fr.hubag.projection.support.Api.total;
+
+/**
+ * Prints how fast the actors read models are rebuilt, and the projection JVM's RSS and heap before and after, for N
+ * places registered in Martinique (with the production poll size and dual threshold). Opt-in, asserts nothing about
+ * time: {@code ./mvnw -o verify -pl services/projection -am -Dsurefire.failIfNoSpecifiedTests=false
+ * -Dtest=RebuildBenchmark -Dhub.bench=true [-Dhub.bench.places=100000]}
+ */
+@QuarkusTest
+@TestProfile(RebuildBenchmark.ProductionPolls.class)
+@QuarkusTestResource(value = HubTestResource.class, initArgs = @ResourceArg(name = "database", value = "projection"))
+class RebuildBenchmark {
+
+    /** The production values of the catch-up, not the small ones the tests use. */
+    public static class ProductionPolls implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("hub.rebuild.dual-lag", "2000", "hub.rebuild.max-poll-records", "2000");
+        }
+    }
+
+    @Test
+    void rebuildRateAndMemory() throws Exception {
+        Assumptions.assumeTrue(Boolean.getBoolean("hub.bench"), "benchmark: run with -Dhub.bench=true");
+        int places = Integer.getInteger("hub.bench.places", 100_000);
+        String tag = Api.tag();
+        List<Future<?>> sent = new ArrayList<>(places);
+        for (int i = 0; i < places; i++) {
+            ActorStream actor = ActorStream.create("MQ");
+            sent.add(actor.publishAsync("ActorRegistered", Events.registered(actor,
+                    Places.place("MQ", "Bench " + tag + " " + i))));
+        }
+        ActorStream.flush();
+        for (Future<?> future : sent) {
+            future.get();
+        }
+        Api.await("/territories/MQ/actors?q=" + tag + "&size=1", r -> total(r) == places);
+        long deadline = System.currentTimeMillis() + 1_800_000;
+        while (total(Api.get("/territories/MQ/actors?q=" + tag + "&size=1")) < places
+                && System.currentTimeMillis() < deadline) {
+            Thread.sleep(500);
+        }
+        System.gc();
+        String before = memory();
+
+        ValidatableResponse started = as(TestTokens.hubAdmin()).contentType("application/json")
+                .body("{\"readModel\":\"actors\"}").post(Api.BASE + "/admin/rebuilds").then().statusCode(202);
+        long id = started.extract().<Number>path("id").longValue();
+        String peak = memory();
+        ValidatableResponse done = Api.get(TestTokens.hubAdmin(), "/admin/rebuilds/" + id);
+        while (List.of("CATCHING_UP", "DUAL").contains(done.extract().<String>path("state"))
+                && System.currentTimeMillis() < deadline) {
+            Thread.sleep(1000);
+            peak = memory();
+            done = Api.get(TestTokens.hubAdmin(), "/admin/rebuilds/" + id);
+        }
+        String after = memory();
+        System.gc();
+        System.out.printf("%n[bench] rebuild of actors: %s, %s of %s records (%d places of this run) in %s, %s "
+                        + "events/s%n[bench] memory before: %s; during (last sample): %s; after: %s; after GC: %s%n%n",
+                done.extract().path("state"), done.extract().path("applied"), done.extract().path("total"), places,
+                seconds(done), done.extract().path("eventsPerSecond"), before, peak, after, memory());
+    }
+
+    private static String seconds(ValidatableResponse done) {
+        Number applied = done.extract().path("applied");
+        Number rate = done.extract().path("eventsPerSecond");
+        return rate.longValue() == 0 ? "?" : String.format("%.1f s", applied.doubleValue() / rate.doubleValue());
+    }
+
+    /** RSS of this JVM (the tests run the projection in it, with the broker and PostgreSQL client) and its heap. */
+    private static String memory() throws Exception {
+        String rss = Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmRSS"))
+                .findFirst().orElse("VmRSS: ?").replaceAll("\\s+", " ");
+        var heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        return String.format("%s, heap used %d MB of %d MB committed", rss, heap.getUsed() >> 20,
+                heap.getCommitted() >> 20);
+    }
+}
