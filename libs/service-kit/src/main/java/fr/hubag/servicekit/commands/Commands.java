@@ -46,10 +46,7 @@ public class Commands {
             throw InvalidRequest.of(IDEMPOTENCY_KEY, "must be 1 to 128 characters among letters, digits and . _ : -");
         }
         String correlation = Correlation.of(request);
-        String requestId = request.getHeaderString("X-Request-Id");
-        if (requestId != null && !Correlation.isSane(requestId)) {
-            throw InvalidRequest.of("X-Request-Id", "must be 1 to 100 characters among letters, digits and . _ : -");
-        }
+        String requestId = request.getHeaderString(Correlation.REQUEST_ID); // checked by Correlation's filter
         return new CommandContext(correlation, requestId == null ? correlation : requestId, caller.subject(), key,
                 hash(request.getMethod() + " " + request.getUriInfo().getPath() + "\n" + serialise(body)),
                 expectedVersion(request.getHeaderString("If-Match")));

@@ -1,5 +1,6 @@
 package fr.hubag.servicekit.web;
 
+import fr.hubag.servicekit.problem.InvalidRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -16,11 +17,25 @@ public final class Correlation {
 
     public static final String HEADER = "X-Correlation-Id";
     public static final String PROPERTY = "hubag.correlationId";
+    public static final String REQUEST_ID = "X-Request-Id";
+    public static final String REQUEST_ID_RULE = "must be 1 to 100 characters among letters, digits and . _ : -";
 
     @ServerRequestFilter(preMatching = true)
     public void assign(ContainerRequestContext request) {
         String given = request.getHeaderString(HEADER);
         request.setProperty(PROPERTY, isSane(given) ? given : UUID.randomUUID().toString());
+    }
+
+    /**
+     * A caller's {@code X-Request-Id} is kept in event metadata; one that is not an id (8 KB of HTML once was) is the
+     * caller's mistake, refused with a 400 on every endpoint rather than stored or silently dropped.
+     */
+    @ServerRequestFilter
+    public void checkRequestId(ContainerRequestContext request) {
+        String requestId = request.getHeaderString(REQUEST_ID);
+        if (requestId != null && !isSane(requestId)) {
+            throw InvalidRequest.of(REQUEST_ID, REQUEST_ID_RULE);
+        }
     }
 
     @ServerResponseFilter

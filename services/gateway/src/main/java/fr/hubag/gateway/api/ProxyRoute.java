@@ -53,7 +53,7 @@ public class ProxyRoute {
     private static final Set<HttpMethod> METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.POST,
             HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE, HttpMethod.OPTIONS);
     private static final Set<String> TERRITORY_CODES = Set.of("GP", "GF", "MQ", "MF");
-    private static final String REQUEST_ID = "X-Request-Id";
+    private static final String REQUEST_ID = Correlation.REQUEST_ID;
 
     private final Routes.Gateway gateway;
     private final ServiceClient services;
@@ -127,7 +127,7 @@ public class ProxyRoute {
         if (requestId != null && !Correlation.isSane(requestId)) {
             refuse(ctx, Problem.of(Status.BAD_REQUEST, "invalid-request", "invalid header")
                     .withErrors(List.of(new FieldError(REQUEST_ID,
-                            "must be 1 to 100 characters among letters, digits and . _ : -"))),
+                            Correlation.REQUEST_ID_RULE))),
                     path, correlation, null, limit);
             return;
         }
