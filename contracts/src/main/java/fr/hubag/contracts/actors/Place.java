@@ -78,6 +78,14 @@ public record Place(
                 otherTrainingLabels, accessModes, supportModes, accesLibreUrl, appointmentUrl);
     }
 
+    /** The same place with another date of last update. */
+    public Place withUpdatedOn(LocalDate date) {
+        return new Place(name, pivot, pivotUnknown, commune, address, addressComplement, latitude, longitude,
+                typologies, phone, emails, websites, openingHours, summary, description, source, itinerance,
+                parentStructure, date, services, publics, specificSupport, fees, programmes, trainingLabels,
+                otherTrainingLabels, accessModes, supportModes, accesLibreUrl, appointmentUrl);
+    }
+
     private static <T> List<T> copy(List<T> list) {
         return list == null ? List.of() : List.copyOf(list);
     }

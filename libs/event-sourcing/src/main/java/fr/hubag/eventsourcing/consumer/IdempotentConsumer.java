@@ -25,6 +25,7 @@ import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -52,6 +53,10 @@ import java.util.function.Function;
 @ApplicationScoped
 public class IdempotentConsumer {
 
+    /** A store that fails a poll is retried for about three minutes, then the channel fails (and is restarted). */
+    static final Duration STORE_RETRY_FIRST = Duration.ofMillis(200);
+    static final Duration STORE_RETRY_MAX = Duration.ofSeconds(5);
+    static final int STORE_RETRIES = 40;
     private static final Logger LOG = Logger.getLogger(IdempotentConsumer.class);
 
     private final Pool pool;
@@ -146,7 +151,8 @@ public class IdempotentConsumer {
      * a lost connection, a serialization failure or a store that is unavailable), it is rolled back whole, then the
      * poll is applied again one event per transaction: each event is retried {@code retries} times with backoff,
      * then parked with its error — and the later events of its stream behind it — while the other events apply.
-     * A failure of the store itself is not parked: it fails the poll, which Kafka redelivers.
+     * A failure of the store itself is not parked: the whole poll is rolled back and tried again (backing off to 5 s,
+     * for about three minutes: a restart of PostgreSQL is waited out), then it fails the channel.
      */
     public Uni<Integer> processBatch(String consumer, List<ConsumedEvent> events,
                                      BiFunction<SqlConnection, ConsumedEvent, Uni<Void>> effect) {
@@ -156,11 +162,20 @@ public class IdempotentConsumer {
         long start = System.nanoTime();
         List<Span> spans = events.stream().map(event -> span(consumer, event)).toList();
         String[] outcomes = new String[events.size()];
-        return inOneTransaction(consumer, events, effect, outcomes)
+        return Uni.createFrom().deferred(() -> {
+                    Arrays.fill(outcomes, null); // a new attempt starts from nothing applied
+                    return inOneTransaction(consumer, events, effect, outcomes);
+                })
+                // the store unreachable (a restart, a crash): the same poll again once it answers, not a dead channel
+                .onFailure(IdempotentConsumer::transientFailure).invoke(failure -> LOG.warnf(
+                        "%s: the store failed a poll of %d events (%s); retrying", consumer, events.size(),
+                        ParkedEvents.describe(failure)))
+                .onFailure(IdempotentConsumer::transientFailure).retry()
+                .withBackOff(STORE_RETRY_FIRST, STORE_RETRY_MAX).atMost(STORE_RETRIES)
                 .onFailure(failure -> !transientFailure(failure)).recoverWithUni(failure -> {
                     LOG.warnf("%s: a poll of %d events failed (%s); applying them one by one", consumer,
                             events.size(), ParkedEvents.describe(failure));
-                    java.util.Arrays.fill(outcomes, null);
+                    Arrays.fill(outcomes, null);
                     return oneByOne(consumer, events, effect, outcomes);
                 })
                 .map(nothing -> {

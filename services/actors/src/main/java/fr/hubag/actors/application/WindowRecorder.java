@@ -2,6 +2,7 @@ package fr.hubag.actors.application;
 
 import fr.hubag.actors.domain.ActorCommand;
 import fr.hubag.actors.domain.ActorCommand.RecordPlace;
+import fr.hubag.actors.domain.place.Correction;
 import fr.hubag.actors.domain.ActorState;
 import fr.hubag.actors.infra.ActorStreams;
 import fr.hubag.actors.infra.importing.ImportReport;
@@ -131,7 +132,9 @@ public class WindowRecorder {
     }
 
     private static RecordPlace command(RowReader.Ready ready, Recording recording) {
-        return new RecordPlace(ready.actorId(), ready.place(), recording.at());
+        boolean dateAssumed = ready.warnings().stream()
+                .anyMatch(w -> Correction.DATE_MAJ_DEFAULTED.code().equals(w.kind()));
+        return new RecordPlace(ready.actorId(), ready.place(), recording.at(), dateAssumed);
     }
 
     private static RowReport refused(RowReader.Ready ready, CommandRejected rejected) {

@@ -18,8 +18,16 @@ public sealed interface ActorCommand {
 
     record ChangeActorDetails(UUID actorId, Place place, Instant at) implements ActorCommand {}
 
-    /** From an import: register the place if new, change it if it differs, and do nothing if it is the same. */
-    record RecordPlace(UUID actorId, Place place, Instant at) implements ActorCommand {}
+    /**
+     * From an import: register the place if new, change it if it differs, and do nothing if it is the same.
+     * {@code updatedOnAssumed}: the file gave no date of last update and the import's date stands in for it, so a
+     * place that differs only by that date is the same (importing the file again another day changes nothing).
+     */
+    record RecordPlace(UUID actorId, Place place, Instant at, boolean updatedOnAssumed) implements ActorCommand {
+        public RecordPlace(UUID actorId, Place place, Instant at) {
+            this(actorId, place, at, false);
+        }
+    }
 
     record CloseActor(UUID actorId, LocalDate closedOn, String reason, Instant at) implements ActorCommand {}
 

@@ -49,13 +49,22 @@ public final class ActorDecider implements Decider<ActorCommand, ActorEvent, Act
         return new Unregistered();
     }
 
+    /** The place an import records: the stored one when the file's only difference is a date it did not give. */
+    private static Place recorded(RecordPlace record, ActorState state) {
+        if (record.updatedOnAssumed() && state instanceof Registered actor
+                && record.place().withUpdatedOn(actor.place().updatedOn()).equals(actor.place())) {
+            return actor.place();
+        }
+        return record.place();
+    }
+
     @Override
     public List<ActorEvent> decide(ActorCommand command, ActorState state) {
         return switch (command) {
             case RegisterActor register -> register(register.actorId(), register.place(), register.at(), state);
             case RecordPlace record -> state instanceof Unregistered
                     ? register(record.actorId(), record.place(), record.at(), state)
-                    : change(new ChangeActorDetails(record.actorId(), record.place(), record.at()), state);
+                    : change(new ChangeActorDetails(record.actorId(), recorded(record, state), record.at()), state);
             case ChangeActorDetails change -> change(change, state);
             case CloseActor close -> close(close, open(state, close.actorId()));
             case ReopenActor reopen -> reopen(reopen, registered(state, reopen.actorId()));

@@ -94,6 +94,17 @@ class ActorDeciderTest {
     }
 
     @Test
+    void aDateOfUpdateTheFileDidNotGiveChangesNothingOnALaterImport() {
+        Place importedLater = CYBER_BASE.withUpdatedOn(CYBER_BASE.updatedOn().plusDays(30));
+        spec().given(REGISTERED).when(new RecordPlace(ID, importedLater, NOW, true)).then();
+        spec().given(REGISTERED).when(new RecordPlace(ID, importedLater, NOW, false))
+                .then(new ActorDetailsChanged(ID, Territory.MQ, importedLater, NOW));
+        Place renamed = place("Cyber-base Fort-de-France", FORT_DE_FRANCE).withUpdatedOn(importedLater.updatedOn());
+        spec().given(REGISTERED).when(new RecordPlace(ID, renamed, NOW, true))
+                .then(new ActorDetailsChanged(ID, Territory.MQ, renamed, NOW));
+    }
+
+    @Test
     void closesAndReopens() {
         ActorClosed closed = new ActorClosed(ID, d("2026-06-30"), "moved out", NOW);
         spec().given(REGISTERED).when(new CloseActor(ID, d("2026-06-30"), "moved out", NOW)).then(closed);
