@@ -70,14 +70,7 @@ class ConsumingTest {
     Pool pool;
 
     @Inject
-    fr.hubag.projection.shared.rebuild.Generations generations;
-    @Inject
     ActorsProjector actorsProjector;
-
-    /** The live consumer's name: that of the serving generation (a rebuild test may have run before). */
-    String liveConsumer() {
-        return generations.serving(actorsProjector).consumer();
-    }
 
     @Test
     @Order(1)
@@ -138,7 +131,7 @@ class ConsumingTest {
     void anAssignedPartitionResumesAtTheDatabaseCheckpoint() {
         String topic = "seek-" + UUID.randomUUID();
         pool.preparedQuery("INSERT INTO es_consumer_checkpoints (consumer, topic, partition, next_offset) "
-                + "VALUES ($1, $2, 0, 42)").execute(Tuple.of(liveConsumer(), topic)).await().indefinitely();
+                + "VALUES ($1, $2, 0, 42)").execute(Tuple.of(actorsProjector.liveConsumer(), topic)).await().indefinitely();
         try (KafkaConsumer<String, String> kafka = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, HubInfrastructure.get().bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "seek-test-" + UUID.randomUUID()),
@@ -146,7 +139,7 @@ class ConsumingTest {
             List<TopicPartition> partitions = List.of(new TopicPartition(topic, 0), new TopicPartition(topic, 1));
             kafka.assign(partitions);
             seek.onPartitionsAssigned(kafka, partitions);
-            assertThat(consumer.checkpoints(liveConsumer(), topic).await().indefinitely())
+            assertThat(consumer.checkpoints(actorsProjector.liveConsumer(), topic).await().indefinitely())
                     .containsEntry(0, 42L);
             assertThat(kafka.position(partitions.get(0))).as("seeks to the checkpoint").isEqualTo(42);
         }

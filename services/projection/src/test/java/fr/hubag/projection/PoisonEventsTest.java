@@ -52,14 +52,7 @@ class PoisonEventsTest {
     static final String PARKED = Api.BASE + "/admin/parked-events";
 
     @Inject
-    fr.hubag.projection.shared.rebuild.Generations generations;
-    @Inject
     ActorsProjector actorsProjector;
-
-    /** The live consumer's name: that of the serving generation (a rebuild test may have run before). */
-    String liveConsumer() {
-        return generations.serving(actorsProjector).consumer();
-    }
 
     @Test
     void poisonEventsAreParkedWithTheirStreamWhileTheOthersCarryOn() throws Exception {
@@ -87,7 +80,7 @@ class PoisonEventsTest {
         await("/territories/GF/actors?q=" + tag, r -> Api.total(r) == 1);
         String hubAdmin = TestTokens.hubAdmin();
         ValidatableResponse list = awaitParked(hubAdmin, dated.id(), 2);
-        list.body("consumer", equalTo(liveConsumer()))
+        list.body("consumer", equalTo(actorsProjector.liveConsumer()))
                 .body("items[0].eventId", equalTo(poison.toString()))
                 .body("items[0].territory", equalTo("GP"))
                 .body("items[0].eventType", equalTo("hubag.actors.LabelGranted"))
@@ -99,7 +92,7 @@ class PoisonEventsTest {
         assertThat(brokenList.extract().<List<String>>path("items.eventId"))
                 .containsExactly(undecodable.toString(), afterBroken.toString());
         assertThat(Metrics.value(Metrics.scrape(), "hub_consumer_parked_total", "consumer",
-                liveConsumer()).orElse(0)).isGreaterThanOrEqualTo(4);
+                actorsProjector.liveConsumer()).orElse(0)).isGreaterThanOrEqualTo(4);
 
         // hub-wide admins only
         as(null).get(PARKED).then().statusCode(401);

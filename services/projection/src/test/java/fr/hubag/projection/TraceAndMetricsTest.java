@@ -3,7 +3,6 @@ package fr.hubag.projection;
 import fr.hubag.eventsourcing.relay.EventRelay;
 import fr.hubag.eventsourcing.relay.RelaySettings;
 import fr.hubag.projection.actors.projector.ActorsProjector;
-import fr.hubag.projection.shared.rebuild.Generations;
 import fr.hubag.projection.support.ActorStream;
 import fr.hubag.projection.support.Api;
 import fr.hubag.projection.support.Events;
@@ -53,8 +52,6 @@ class TraceAndMetricsTest {
     @Inject
     RecordedSpans spans;
     @Inject
-    Generations generations;
-    @Inject
     ActorsProjector projector;
 
     @Test
@@ -72,7 +69,7 @@ class TraceAndMetricsTest {
         await("/territories/MQ/actors?q=" + tag, r -> total(r) == 1).statusCode(200);
 
         // the serving generation's consumer name: projection.actors.v2, or .g<n> after a rebuild (RebuildTest)
-        String consumer = generations.serving(projector).consumer();
+        String consumer = projector.liveConsumer();
         SpanData apply = awaitSpan(traceId, SpanKind.CONSUMER, consumer + " process");
         SpanData publish = awaitSpan(traceId, SpanKind.PRODUCER, ActorStream.TOPIC + " publish");
         SpanData command = awaitSpan(traceId, SpanKind.SERVER, "POST /test-only/actors/{actorId}");
@@ -87,7 +84,7 @@ class TraceAndMetricsTest {
     void theConsumersMeasuresAreAtQMetrics() {
         ActorStream actor = ActorStream.create("GF");
         actor.publish("ActorRegistered", Events.registered(actor, Places.place("GF", "Measured " + Api.tag())));
-        String consumer = generations.serving(projector).consumer();
+        String consumer = projector.liveConsumer();
         String scrape = Metrics.await(s -> Metrics.has(s, "hub_consumer_lag_seconds", "consumer",
                 consumer));
         assertThat(Metrics.missing(scrape, new String[] {"hub_consumer_events_total", "hub_consumer_apply_seconds_count",

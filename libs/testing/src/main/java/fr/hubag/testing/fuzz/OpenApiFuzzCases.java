@@ -28,7 +28,7 @@ public final class OpenApiFuzzCases {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> WRITES = Set.of("post", "put", "patch", "delete");
     private static final String[] BROKEN_BODIES = {"", "null", "[]", "{", "\"text\"", "42", "{\"a\":}", "{}{}",
-            "{\"name\": \"x\"", "[" .repeat(100_000) + "]".repeat(100_000), "{\"a\":".repeat(20_000)};
+            "{\"name\": \"x\"", "[".repeat(100_000) + "]".repeat(100_000), "{\"a\":".repeat(20_000)};
 
     private final JsonNode document;
     private final Map<String, String> pathValues;

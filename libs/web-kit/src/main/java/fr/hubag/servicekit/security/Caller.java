@@ -76,6 +76,13 @@ public class Caller {
         }
     }
 
+    /** Throws {@link OutsideTerritory} (403) unless the token covers all four territories: hub-wide operations. */
+    public void requireEveryTerritory() {
+        for (Territory territory : Territory.values()) {
+            requireTerritory(territory);
+        }
+    }
+
     private static String unquote(String value) {
         return value.length() > 1 && value.startsWith("\"") && value.endsWith("\"")
                 ? value.substring(1, value.length() - 1) : value;

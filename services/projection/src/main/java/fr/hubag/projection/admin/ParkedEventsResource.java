@@ -1,6 +1,5 @@
 package fr.hubag.projection.admin;
 
-import fr.hubag.domain.Territory;
 import fr.hubag.eventsourcing.consumer.ParkedEvents;
 import fr.hubag.projection.actors.projector.ActorsProjector;
 import fr.hubag.projection.shared.rebuild.Generation;
@@ -82,8 +81,8 @@ public class ParkedEventsResource {
             @Parameter(description = "only this stream (an actor id)") @QueryParam("stream") String stream,
             @Parameter(description = "at most this many, 1 to 1000", schema = @Schema(type = SchemaType.INTEGER,
                     defaultValue = "100", minimum = "1", maximum = "1000")) @QueryParam("limit") String limit) {
-        hubWide();
-        String consumer = generations.serving(projector).consumer();
+        caller.requireEveryTerritory();
+        String consumer = projector.liveConsumer();
         return parked.list(consumer, stream(stream), limit(limit))
                 .map(events -> new ParkedList(consumer, events.stream().map(e -> new ParkedEvent(
                         e.eventId(), e.streamId(), e.territory(), e.eventType(), e.schemaVersion(),
@@ -102,7 +101,7 @@ public class ParkedEventsResource {
     public Uni<Reapplied> reapply(
             @Parameter(description = "only this stream (an actor id); every stream if absent")
             @QueryParam("stream") String stream) {
-        hubWide();
+        caller.requireEveryTerritory();
         Generation serving = generations.serving(projector);
         return parked.replay(serving.consumer(), stream(stream), (tx, event) -> projector.apply(tx, event, serving))
                 .map(r -> new Reapplied(r.applied(), r.skipped(), r.remaining(), r.failures().stream()
@@ -119,18 +118,13 @@ public class ParkedEventsResource {
     @APIResponse(responseCode = "404", description = "No such parked event",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> discard(@PathParam("eventId") String eventId) {
-        hubWide();
+        caller.requireEveryTerritory();
         UUID id = uuid(eventId);
-        return parked.discard(generations.serving(projector).consumer(), id).map(done -> done ? Response.noContent().build()
+        return parked.discard(projector.liveConsumer(), id).map(done -> done ? Response.noContent().build()
                 : Problem.of(Response.Status.NOT_FOUND, "parked-event-not-found",
                         "no parked event " + id).toResponse());
     }
 
-    private void hubWide() {
-        for (Territory territory : Territory.values()) {
-            caller.requireTerritory(territory);
-        }
-    }
 
     private static String stream(String stream) {
         if (stream == null || stream.isBlank()) {

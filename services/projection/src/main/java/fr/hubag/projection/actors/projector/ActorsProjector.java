@@ -68,6 +68,11 @@ public class ActorsProjector implements ReadModel {
         return generations.live(this, records).replaceWithVoid();
     }
 
+    /** The name the live channel applies under: the serving generation's (it changes at each rebuild's switch). */
+    public String liveConsumer() {
+        return generations.serving(this).consumer();
+    }
+
     @Override
     public String name() { return "actors"; }
 

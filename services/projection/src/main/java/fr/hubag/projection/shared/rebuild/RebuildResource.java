@@ -1,6 +1,5 @@
 package fr.hubag.projection.shared.rebuild;
 
-import fr.hubag.domain.Territory;
 import fr.hubag.servicekit.problem.InvalidRequest;
 import fr.hubag.servicekit.problem.Problem;
 import fr.hubag.servicekit.security.Caller;
@@ -66,7 +65,7 @@ public class RebuildResource {
     @APIResponse(responseCode = "409", description = "A rebuild of that read model is already running",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response start(Request request) {
-        requireEveryTerritory();
+        caller.requireEveryTerritory();
         String name = request == null ? null : request.readModel();
         ReadModel model = rebuilds.readModel(name == null ? "" : name).orElseThrow(() -> InvalidRequest.of(
                 "readModel", "one of " + rebuilds.readModels()));
@@ -86,7 +85,7 @@ public class RebuildResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RebuildStatus.class,
             type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY)))
     public List<RebuildStatus> list() {
-        requireEveryTerritory();
+        caller.requireEveryTerritory();
         return rebuilds.list();
     }
 
@@ -98,15 +97,9 @@ public class RebuildResource {
     @APIResponse(responseCode = "404", description = "No such rebuild", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response one(@PathParam("id") String id) {
-        requireEveryTerritory();
+        caller.requireEveryTerritory();
         return rebuilds.list().stream().filter(r -> String.valueOf(r.id()).equals(id)).findFirst()
                 .map(r -> Response.ok(r).build())
                 .orElseGet(() -> Problem.of(Response.Status.NOT_FOUND, "not-found", "no rebuild " + id).toResponse());
-    }
-
-    private void requireEveryTerritory() {
-        for (Territory territory : Territory.values()) {
-            caller.requireTerritory(territory);
-        }
     }
 }
