@@ -15,7 +15,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Load generator for the commands benchmark (tools/bench/commands): CLIENTS concurrent callers each register places
  * one after the other (POST /api/actors, a fresh Idempotency-Key each) until REQUESTS have been sent, after a short
  * warm-up. Prints one line: registrations/s, latency p50/p99 and the status codes seen. Run with the JDK's source
- * launcher: {@code java RegistrationLoad.java URL TOKEN REQUESTS CLIENTS}.
+ * launcher: {@code java RegistrationLoad.java URL TOKEN REQUESTS CLIENTS [RATE]}. With RATE (registrations a second),
+ * the load is open: request i is sent at i / RATE seconds from the start (or at once when the clients are behind),
+ * without warm-up, as tools/bench/lag needs to hold a steady write rate.
  */
 public class RegistrationLoad {
 
@@ -29,13 +31,16 @@ public class RegistrationLoad {
         String token = args[1];
         int requests = Integer.parseInt(args[2]);
         int clients = Integer.parseInt(args[3]);
+        double rate = args.length > 4 ? Double.parseDouble(args[4]) : 0;
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newVirtualThreadPerTaskExecutor()).build();
-        run(http, url, token, Math.max(clients * 4, requests / 20), clients, new long[0]); // warm-up: JIT, pools
+        if (rate <= 0) {
+            run(http, url, token, Math.max(clients * 4, requests / 20), clients, new long[0], 0); // warm-up: JIT, pools
+        }
         long[] latencies = new long[requests];
         Map<Integer, Integer> statuses = new TreeMap<>();
         long started = System.nanoTime();
-        Map<Integer, Integer> seen = run(http, url, token, requests, clients, latencies);
+        Map<Integer, Integer> seen = run(http, url, token, requests, clients, latencies, rate);
         double seconds = (System.nanoTime() - started) / 1e9;
         statuses.putAll(seen);
         Arrays.sort(latencies);
@@ -45,8 +50,9 @@ public class RegistrationLoad {
     }
 
     static Map<Integer, Integer> run(HttpClient http, String url, String token, int requests, int clients,
-                                     long[] latencies) throws InterruptedException {
+                                     long[] latencies, double rate) throws InterruptedException {
         AtomicInteger next = new AtomicInteger();
+        long start = System.nanoTime();
         Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
         CountDownLatch done = new CountDownLatch(clients);
         for (int c = 0; c < clients; c++) {
@@ -54,6 +60,10 @@ public class RegistrationLoad {
                 try {
                     int i;
                     while ((i = next.getAndIncrement()) < requests) {
+                        long due = rate <= 0 ? 0 : start + (long) (i * 1e9 / rate) - System.nanoTime();
+                        if (due > 0) {
+                            Thread.sleep(Duration.ofNanos(due));
+                        }
                         HttpRequest request = HttpRequest.newBuilder(URI.create(url))
                                 .header("Authorization", "Bearer " + token)
                                 .header("Content-Type", "application/json")
@@ -71,6 +81,8 @@ public class RegistrationLoad {
                         }
                         statuses.merge(status, 1, Integer::sum);
                     }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 } finally {
                     done.countDown();
                 }

@@ -74,6 +74,10 @@ class KernelMetricsTest {
                 "hub_consumer_events_total{consumer=\"projection.actors.v2\",outcome=\"duplicate\"} 1",
                 "hub_consumer_events_total{consumer=\"projection.actors.v2\",outcome=\"failed\"} 1",
                 "hub_consumer_apply_seconds_count{consumer=\"projection.actors.v2\"} 2",
-                "hub_consumer_lag_seconds{consumer=\"projection.actors.v2\"} 0.25");
+                "hub_consumer_lag_seconds{consumer=\"projection.actors.v2\"} 0.25",
+                // only the applied event made something visible: 1.5 s after it was recorded
+                "hub_consumer_visible_seconds_count{consumer=\"projection.actors.v2\"} 1",
+                "hub_consumer_visible_seconds_bucket{consumer=\"projection.actors.v2\",le=\"1.0\"} 0",
+                "hub_consumer_visible_seconds_bucket{consumer=\"projection.actors.v2\",le=\"2.5\"} 1");
     }
 }

@@ -52,6 +52,11 @@ public class KernelMetrics {
     public static final String CONSUMER_APPLY = "hub.consumer.apply";
     /** Gauge, tag consumer: recorded-to-applied delay of the last event applied, {@code hub_consumer_lag_seconds}. */
     public static final String CONSUMER_LAG_SECONDS = "hub.consumer.lag.seconds";
+    /**
+     * Timer, tag consumer: for every event applied, from the write side recording it to the consumer's commit that
+     * made it visible, {@code hub_consumer_visible_seconds_bucket} (the distribution behind the lag gauge).
+     */
+    public static final String CONSUMER_VISIBLE = "hub.consumer.visible";
 
     /** Command outcomes, as the executor reports them. */
     public static final String APPENDED_OUTCOME = "appended";
@@ -70,6 +75,14 @@ public class KernelMetrics {
             Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100),
             Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500),
             Duration.ofSeconds(5), Duration.ofSeconds(10)};
+
+    /** Fine around the read models' objective (p99 within 100 ms of the commit), coarse beyond. */
+    private static final Duration[] VISIBLE_BUCKETS = {Duration.ofMillis(5), Duration.ofMillis(10),
+            Duration.ofMillis(20), Duration.ofMillis(30), Duration.ofMillis(40), Duration.ofMillis(50),
+            Duration.ofMillis(60), Duration.ofMillis(70), Duration.ofMillis(80), Duration.ofMillis(90),
+            Duration.ofMillis(100), Duration.ofMillis(125), Duration.ofMillis(150), Duration.ofMillis(200),
+            Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500),
+            Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(60)};
 
     private final MeterRegistry registry;
     private final Clock clock;
@@ -169,7 +182,14 @@ public class KernelMetrics {
                         .tag("consumer", name).register(registry);
                 return created;
             });
-            lag.seconds = Math.max(0, Duration.between(recordedAt, clock.instant()).toNanos() / 1e9);
+            long visibleNanos = Math.max(0, Duration.between(recordedAt, clock.instant()).toNanos());
+            lag.seconds = visibleNanos / 1e9;
+            if (APPLIED.equals(outcome)) {
+                Timer.builder(CONSUMER_VISIBLE).description("From the write side recording an event to the "
+                                + "consumer's commit that applied it").tag("consumer", consumer)
+                        .serviceLevelObjectives(VISIBLE_BUCKETS).register(registry)
+                        .record(visibleNanos, TimeUnit.NANOSECONDS);
+            }
         }
     }
 
