@@ -13,6 +13,7 @@ import fr.hubag.domain.Territory;
 import fr.hubag.servicekit.problem.Violations;
 import fr.hubag.sessions.domain.Plan;
 import fr.hubag.sessions.domain.SessionCommand;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -33,21 +34,55 @@ public final class SessionRequests {
 
     private SessionRequests() {}
 
-    public record PlaceRequest(String placeType, String actorId, String communeInseeCode) {}
+    private static final String UUID_FORMAT = "uuid";
 
-    public record ScheduleRequest(String territory, String actorId, String type, String title, List<String> themes,
-                                  String level, PlaceRequest place, String mediatorId, String programme, String start,
-                                  Integer durationMinutes, Integer capacity) {}
+    public record PlaceRequest(
+            @Schema(required = true, enumeration = {"lieu_activite", "domicile", "a_distance", "autre"},
+                    description = "type de lieu of the national mediators' tool") String placeType,
+            @Schema(format = UUID_FORMAT, description = "the census actor; only for lieu_activite") String actorId,
+            @Schema(pattern = "^[0-9]{5}$", description = "a commune of the session's territory; only for autre")
+            String communeInseeCode) {}
 
-    public record RescheduleRequest(String start, Integer durationMinutes) {}
+    public record ScheduleRequest(
+            @Schema(required = true, enumeration = {"GP", "GF", "MQ", "MF"}) String territory,
+            @Schema(required = true, format = UUID_FORMAT, description = "the census actor that runs the session")
+            String actorId,
+            @Schema(required = true, enumeration = {"individuel", "collectif"}) String type,
+            @Schema(description = "required for collectif") String title,
+            @Schema(required = true, description = "codes of the national mediators' tool's thematiques "
+                    + "(docs/sessions.md), at least one") List<String> themes,
+            @Schema(enumeration = {"debutant", "intermediaire", "avance"}, description = "collectif only")
+            String level,
+            @Schema(required = true) PlaceRequest place,
+            @Schema(required = true, format = UUID_FORMAT, description = "an aidant of the census") String mediatorId,
+            @Schema(description = "the funding programme, if any") String programme,
+            @Schema(required = true, example = "2026-12-01T09:00", description = "local date and time, no offset: "
+                    + "the territory gives the zone") String start,
+            @Schema(required = true, minimum = "1", maximum = "1440") Integer durationMinutes,
+            @Schema(minimum = "1", maximum = "500", description = "seats; 1 (the default) for individuel")
+            Integer capacity) {}
 
-    public record CancelRequest(String reason) {}
+    public record RescheduleRequest(
+            @Schema(required = true, example = "2026-12-03T14:30", description = "local date and time, no offset")
+            String start,
+            @Schema(required = true, minimum = "1", maximum = "1440") Integer durationMinutes) {}
 
-    public record EnrolmentRequest(String beneficiaryId) {}
+    public record CancelRequest(@Schema(required = true) String reason) {}
 
-    public record PresenceRequest(String beneficiaryId, String attendance, String autonomy) {}
+    public record EnrolmentRequest(
+            @Schema(required = true, format = UUID_FORMAT, description = "the beneficiary's pseudonymous id")
+            String beneficiaryId) {}
 
-    public record AttendanceRequest(List<PresenceRequest> participants, Boolean complete) {}
+    public record PresenceRequest(
+            @Schema(required = true, format = UUID_FORMAT) String beneficiaryId,
+            @Schema(required = true, enumeration = {"unknown", "seen", "excused", "revoked", "noshow"})
+            String attendance,
+            @Schema(enumeration = {"entierement_accompagne", "partiellement_autonome", "autonome"})
+            String autonomy) {}
+
+    public record AttendanceRequest(
+            @Schema(required = true) List<PresenceRequest> participants,
+            @Schema(description = "true: the attendance is final and the session completed") Boolean complete) {}
 
     static SessionCommand.ScheduleSession schedule(ScheduleRequest r, UUID sessionId, Instant now) {
         Violations v = body(r);
