@@ -6,7 +6,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** The sessions service before its domain arrives: ready on its own database, problem documents, committed OpenAPI. */
+/** The sessions service's baseline: ready on its own database, problem documents, OpenAPI, fuzzed operations. */
 @QuarkusTest
 @QuarkusTestResource(value = HubTestResource.class, initArgs = @ResourceArg(name = "database", value = "sessions"))
 class SessionsServiceTest extends ServiceBaselineTest {

@@ -1,0 +1,121 @@
+package fr.hubag.sessions.infra;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.hubag.contracts.sessions.SessionEvent;
+import fr.hubag.contracts.sessions.SessionEvents;
+import fr.hubag.domain.EventCatalogue;
+import fr.hubag.eventsourcing.codec.EventCodec;
+import fr.hubag.eventsourcing.relay.CloudEventHeaders;
+import fr.hubag.testing.EventContracts;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The event records of {@code fr.hubag.contracts.sessions} and the JSON Schemas of contracts/events/sessions say the
+ * same thing, both ways (every example reads into its record and is written back valid and unchanged); the schemas
+ * refuse what the rules forbid; and the AsyncAPI document lists every one of them on {@code sessions.events}.
+ */
+class SessionEventRecordsTest {
+
+    private static final EventCodec<SessionEvent> CODEC = SessionStreams.CODEC;
+
+    @Test
+    void everyExampleReadsIntoItsRecordAndIsWrittenBackValidAndUnchanged() throws IOException {
+        for (EventCatalogue.Current<? extends SessionEvent> event : SessionEvents.CATALOGUE.events()) {
+            assertThat(resource(schemaPath(event.type(), event.version() + 1))).as("newer schema").isNull();
+            for (JsonNode example : examples(event.type(), event.version())) {
+                String schema = CloudEventHeaders.dataSchema("sessions", event.type(), event.version());
+                assertThat(EventContracts.validate(schema, example.toString())).as("%s example", event.type())
+                        .isEmpty();
+                SessionEvent record = CODEC.decode(event.type(), event.version(), example.toString());
+                assertThat(record).isInstanceOf(event.javaType());
+
+                String written = CODEC.encode(record);
+                assertThat(EventContracts.validate(schema, written)).as("%s written: %s", event.type(), written)
+                        .isEmpty();
+                assertThat(normalised(EventCodec.JSON.readTree(written))).as("%s round trip", event.type())
+                        .isEqualTo(normalised(example));
+            }
+        }
+    }
+
+    @Test
+    void theSchemasRefuseWhatTheRulesForbid() throws IOException {
+        refused("SessionScheduled", p -> p.put("zone", "America/Martinique"), "/zone");
+        refused("SessionScheduled", p -> p.put("themes", "email"), "/themes");
+        refused("SessionScheduled", p -> p.putArray("themes").add("cuisine"), "/themes/0");
+        refused("SessionScheduled", p -> p.put("type", "individuel"), "/capacity");
+        refused("SessionScheduled", p -> ((ObjectNode) p.get("venue")).putNull("actorId"), "/venue/actorId");
+        refused("SessionScheduled", p -> p.put("localStart", "2026-12-01T09:00:00-03:00"), "/localStart");
+        refused("AttendanceRecorded", p -> p.put("attendance", "present"), "/attendance");
+        refused("AttendanceRecorded", p -> p.put("autonomy", "autonomous"), "/autonomy");
+        refused("AttendanceRecorded", p -> p.put("name", "Marie"), "name");
+        refused("ParticipantWaitlisted", p -> p.put("position", 0), "/position");
+    }
+
+    @Test
+    void theAsyncApiDocumentListsEveryEventOnSessionsEvents() throws IOException {
+        String asyncApi;
+        try (InputStream in = resource("contracts/asyncapi/asyncapi.yaml").openStream()) {
+            asyncApi = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        for (EventCatalogue.Current<? extends SessionEvent> event : SessionEvents.CATALOGUE.events()) {
+            assertThat(asyncApi).contains("$ref: '../events/sessions/" + event.type() + ".v1.json'")
+                    .contains("ce_dataschema urn:hubag:schema:sessions:" + event.type() + ":1'")
+                    .contains("      " + event.type() + ":\n        $ref: '#/components/messages/" + event.type());
+        }
+    }
+
+    private static void refused(String type, java.util.function.Consumer<ObjectNode> breakIt, String mentioned)
+            throws IOException {
+        ObjectNode payload = (ObjectNode) examples(type, 1).get(0).deepCopy();
+        breakIt.accept(payload);
+        var errors = EventContracts.validate(CloudEventHeaders.dataSchema("sessions", type, 1), payload.toString());
+        assertThat(errors).as("%s broken: %s", type, payload).isNotEmpty();
+        assertThat(errors.toString()).contains(mentioned);
+    }
+
+    private static JsonNode examples(String type, int version) throws IOException {
+        try (InputStream in = resource("contracts/events/sessions/examples/" + type + ".v" + version + ".json")
+                .openStream()) {
+            JsonNode examples = EventCodec.JSON.readTree(in);
+            assertThat(examples.isEmpty()).as("examples of " + type).isFalse();
+            return examples;
+        }
+    }
+
+    /** Nulls left out and instants in one spelling, at every depth. */
+    private static JsonNode normalised(JsonNode json) {
+        JsonNode copy = json.deepCopy();
+        prune(copy);
+        return copy;
+    }
+
+    private static void prune(JsonNode json) {
+        if (json instanceof ObjectNode object) {
+            object.properties().removeIf(e -> e.getValue().isNull());
+            for (String instant : new String[]{"occurredAt", "startsAt"}) {
+                if (object.get(instant) != null) {
+                    object.put(instant, Instant.parse(object.get(instant).asText()).toString());
+                }
+            }
+        }
+        json.forEach(SessionEventRecordsTest::prune);
+    }
+
+    private static String schemaPath(String type, int version) {
+        return "contracts/events/sessions/" + type + ".v" + version + ".json";
+    }
+
+    private static URL resource(String path) {
+        return Thread.currentThread().getContextClassLoader().getResource(path);
+    }
+}
