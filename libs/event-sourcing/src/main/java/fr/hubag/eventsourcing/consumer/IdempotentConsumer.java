@@ -28,7 +28,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,10 +40,11 @@ import java.util.function.Function;
  * the event id as processed, runs the effect, and moves the consumer's checkpoint for that partition. An event
  * seen before is skipped (its checkpoint still moves); an effect that fails rolls all three back.
  *
- * <p>{@link #processBatch} does the same for all the records of one poll in one transaction — the marks in one
- * statement, the effects stream by stream (in order within a stream, streams side by side on the transaction's
- * connection), the checkpoints in one statement — which is what lets a read model keep up with the write side and
- * be rebuilt from years of history.
+ * <p>{@link #processPoll} does the same for all the records of one poll in one transaction — the marks in one
+ * statement that tells which events are new, the effect of all the new events at once ({@link BatchEffect}: a
+ * consumer may apply a thousand of them in a few statements), the checkpoints in one statement — which is what lets
+ * a read model keep up with the write side and be rebuilt from years of history. {@link #processBatch} is the same
+ * for a consumer that knows a single event's effect only (run stream by stream).
  *
  * <p>Every consumer gets the kernel's observability here, not in its own code: the transaction runs in a consumer
  * span continuing the trace the record carries ({@code traceparent}), so a command and the read-model update it
@@ -154,8 +154,7 @@ public class IdempotentConsumer {
      * A failure of the store itself is not parked: the whole poll is rolled back and tried again (backing off to 5 s,
      * for about three minutes: a restart of PostgreSQL is waited out), then it fails the channel.
      */
-    public Uni<Integer> processBatch(String consumer, List<ConsumedEvent> events,
-                                     BiFunction<SqlConnection, ConsumedEvent, Uni<Void>> effect) {
+    public Uni<Integer> processPoll(String consumer, List<ConsumedEvent> events, BatchEffect effect) {
         if (events.isEmpty()) {
             return Uni.createFrom().item(0);
         }
@@ -198,12 +197,25 @@ public class IdempotentConsumer {
                 });
     }
 
-    /**
-     * Reads a poll's records and applies them with {@link #processBatch}. A record that is not a readable event
-     * (no CloudEvents headers, a malformed id) is not skipped nor fatal: it fails its effect, so it is parked.
-     */
+    /** {@link #processPoll} with a single event's effect, run for each new event in stream order. */
+    public Uni<Integer> processBatch(String consumer, List<ConsumedEvent> events,
+                                     BiFunction<SqlConnection, ConsumedEvent, Uni<Void>> effect) {
+        return processPoll(consumer, events, BatchEffect.inStreamOrder(effect));
+    }
+
+    /** {@link #processPollRecords} with a single event's effect, run for each new event in stream order. */
     public Uni<Integer> processRecords(String consumer, Iterable<? extends ConsumerRecord<String, ?>> records,
                                        BiFunction<SqlConnection, ConsumedEvent, Uni<Void>> effect) {
+        return processPollRecords(consumer, records, BatchEffect.inStreamOrder(effect));
+    }
+
+    /**
+     * Reads a poll's records and applies them with {@link #processPoll}. A record that is not a readable event
+     * (no CloudEvents headers, a malformed id) is not skipped nor fatal: it fails the effect, so the poll is applied
+     * again event by event and that record is parked.
+     */
+    public Uni<Integer> processPollRecords(String consumer, Iterable<? extends ConsumerRecord<String, ?>> records,
+                                           BatchEffect effect) {
         List<ConsumedEvent> events = new ArrayList<>();
         Map<UUID, RuntimeException> unreadable = new HashMap<>();
         for (ConsumerRecord<String, ?> record : records) {
@@ -215,16 +227,20 @@ public class IdempotentConsumer {
                 events.add(placeholder);
             }
         }
-        return processBatch(consumer, events, unreadable.isEmpty() ? effect : (tx, event) -> {
-            RuntimeException failure = unreadable.get(event.eventId());
-            return failure == null ? effect.apply(tx, event) : Uni.createFrom().failure(failure);
+        return processPoll(consumer, events, unreadable.isEmpty() ? effect : (tx, fresh) -> {
+            for (ConsumedEvent event : fresh) {
+                RuntimeException failure = unreadable.get(event.eventId());
+                if (failure != null) {
+                    return Uni.createFrom().failure(failure);
+                }
+            }
+            return effect.apply(tx, fresh);
         });
     }
 
     /** The poll in one transaction: parked streams' events parked, the others marked and applied, checkpoints. */
     private Uni<Void> inOneTransaction(String consumer, List<ConsumedEvent> events,
-                                       BiFunction<SqlConnection, ConsumedEvent, Uni<Void>> effect,
-                                       String[] outcomes) {
+                                       BatchEffect effect, String[] outcomes) {
         Set<String> streams = new HashSet<>();
         events.forEach(event -> streams.add(event.streamKey()));
         return pool.withTransaction(tx -> ParkedEvents.parkedStreams(tx, consumer, streams)
@@ -250,15 +266,14 @@ public class IdempotentConsumer {
                                 rows.forEach(row -> fresh.add(row.getUUID(0)));
                                 return fresh;
                             });
-                    return marked.flatMap(fresh -> applyByStream(tx, events, fresh, outcomes, effect))
+                    return marked.flatMap(fresh -> applyFresh(tx, events, fresh, outcomes, effect))
                             .call(() -> ParkedEvents.park(tx, consumer, behind, ParkedEvents.BEHIND, 0));
                 })
                 .call(() -> checkpoints(tx, consumer, events)));
     }
 
     /** The poll again, one transaction per event, so that an event that cannot apply is parked, not fatal. */
-    private Uni<Void> oneByOne(String consumer, List<ConsumedEvent> events,
-                               BiFunction<SqlConnection, ConsumedEvent, Uni<Void>> effect, String[] outcomes) {
+    private Uni<Void> oneByOne(String consumer, List<ConsumedEvent> events, BatchEffect effect, String[] outcomes) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (int i = 0; i < events.size(); i++) {
             int index = i;
@@ -268,8 +283,7 @@ public class IdempotentConsumer {
         return chain;
     }
 
-    private Uni<String> alone(String consumer, ConsumedEvent event,
-                              BiFunction<SqlConnection, ConsumedEvent, Uni<Void>> effect) {
+    private Uni<String> alone(String consumer, ConsumedEvent event, BatchEffect effect) {
         String[] outcome = new String[1];
         return pool.withTransaction(tx -> ParkedEvents.parkedStreams(tx, consumer, Set.of(event.streamKey()))
                         .flatMap(parked -> {
@@ -283,7 +297,7 @@ public class IdempotentConsumer {
                                             INSERT INTO es_processed_events (consumer, event_id) VALUES ($1, $2)
                                             ON CONFLICT DO NOTHING""")
                                     .execute(Tuple.of(consumer, event.eventId()))
-                                    .flatMap(marked -> applyByStream(tx, List.of(event),
+                                    .flatMap(marked -> applyFresh(tx, List.of(event),
                                             marked.rowCount() == 1 ? new HashSet<>(Set.of(event.eventId()))
                                                     : new HashSet<>(), single, effect))
                                     .invoke(() -> outcome[0] = single[0]);
@@ -329,11 +343,10 @@ public class IdempotentConsumer {
         return false;
     }
 
-    /** Each stream's new events in order; the streams' chains run side by side, pipelined on one connection. */
-    private static Uni<Void> applyByStream(SqlConnection tx, List<ConsumedEvent> events, Set<UUID> fresh,
-                                           String[] outcomes,
-                                           BiFunction<SqlConnection, ConsumedEvent, Uni<Void>> effect) {
-        Map<String, Uni<Void>> chains = new LinkedHashMap<>();
+    /** The effect of the poll's new events (not parked, not processed before), in the order they were read. */
+    private static Uni<Void> applyFresh(SqlConnection tx, List<ConsumedEvent> events, Set<UUID> fresh,
+                                        String[] outcomes, BatchEffect effect) {
+        List<ConsumedEvent> applied = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
             ConsumedEvent event = events.get(i);
             if (outcomes[i] != null) {
@@ -344,14 +357,9 @@ public class IdempotentConsumer {
                 continue;
             }
             outcomes[i] = KernelMetrics.APPLIED;
-            String stream = event.streamKey();
-            Uni<Void> chain = chains.getOrDefault(stream, Uni.createFrom().voidItem());
-            chains.put(stream, chain.chain(() -> effect.apply(tx, event)));
+            applied.add(event);
         }
-        if (chains.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        return Uni.join().all(new ArrayList<>(chains.values())).andFailFast().replaceWithVoid();
+        return applied.isEmpty() ? Uni.createFrom().voidItem() : effect.apply(tx, applied);
     }
 
     /**

@@ -5,7 +5,6 @@ import fr.hubag.contracts.actors.ActorEvent;
 import fr.hubag.contracts.actors.ActorEvents;
 import fr.hubag.eventsourcing.codec.EventCodec;
 import fr.hubag.eventsourcing.consumer.ConsumedEvent;
-import io.vertx.core.json.JsonObject;
 
 import java.util.Optional;
 
@@ -45,9 +44,9 @@ final class ActorPayloads {
     }
 
     /** A record as the JSON the events carry it in (codes for the standard's values), for a jsonb column. */
-    static JsonObject json(Object value) {
+    static String jsonText(Object value) {
         try {
-            return new JsonObject(EventCodec.JSON.writeValueAsString(value));
+            return EventCodec.JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write " + value.getClass().getSimpleName(), e);
         }

@@ -16,11 +16,14 @@ import fr.hubag.domain.Territory;
 import fr.hubag.eventsourcing.consumer.ConsumedEvent;
 import fr.hubag.eventsourcing.consumer.IdempotentConsumer;
 import fr.hubag.projection.shared.Scope;
+import fr.hubag.projection.shared.batch.Statement;
+import fr.hubag.projection.shared.batch.StatementBatches;
 import fr.hubag.projection.shared.rebuild.Generation;
 import fr.hubag.projection.shared.rebuild.Generations;
 import fr.hubag.projection.shared.rebuild.ReadModel;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -28,13 +31,16 @@ import org.jboss.logging.Logger;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Builds the actors read models of each territory, and the hub-wide ones, from the actors' stream. Each event is
- * applied once (by event id, {@link IdempotentConsumer#processBatch}) with its checkpoint in the same transaction, to the schema
- * of its territory and to {@code hub}, never to another territory's. It is a {@link ReadModel}: it applies to the
+ * applied once (by event id, {@link IdempotentConsumer#processPoll}) with its checkpoint in the same transaction, to
+ * the schema of its territory and to {@code hub}, never to another territory's; a poll's events together, in
+ * batched statements. It is a {@link ReadModel}: it applies to the
  * serving generation of its tables (and, during a rebuild's handover, to the next one too), and a rebuild runs the
  * same code into a new generation beside the serving one ({@link fr.hubag.projection.shared.rebuild.Rebuilds}).
  */
@@ -90,44 +96,69 @@ public class ActorsProjector implements ReadModel {
 
     @Override
     public Uni<Void> apply(SqlConnection tx, ConsumedEvent event, Generation target) {
-        Territory territory = Territory.parse(event.territory()).orElse(null);
-        if (territory == null) {
-            LOG.warnf("event %s has no hub territory (%s); skipped", event.eventId(), event.territory());
-            return Uni.createFrom().voidItem();
-        }
-        return apply(tx, event, territory, target);
+        return applyAll(tx, List.of(event), target);
     }
 
-    private Uni<Void> apply(SqlConnection tx, ConsumedEvent event, Territory territory, Generation target) {
-        ActorEvent read = ActorPayloads.read(event).orElse(null);
-        if (read == null) {
-            return Uni.createFrom().voidItem(); // a type these read models do not use
-        }
+    /**
+     * A poll's events in a few round trips ({@link StatementBatches}): a thousand registrations are two batched
+     * inserts, one per scope, rather than two thousand statements.
+     */
+    @Override
+    public Uni<Void> applyAll(SqlConnection tx, List<ConsumedEvent> events, Generation target) {
         Uni<Void> chain = Uni.createFrom().voidItem();
-        for (Scope scope : List.of(Scope.of(territory), Scope.HUB)) {
-            chain = chain.chain(() -> apply(tx, target.schema(scope.schema()), read, territory,
-                    event.streamVersion()));
+        for (List<ConsumedEvent> round : StatementBatches.rounds(events)) {
+            chain = chain.chain(() -> StatementBatches.run(tx, sequences(round, target)));
         }
         return chain;
     }
 
-    private Uni<Void> apply(SqlConnection tx, String schema, ActorEvent e, Territory territory, long version) {
+    /** For each event of a round, its statements in each scope it is applied to: its territory and the hub. */
+    private List<List<Statement>> sequences(List<ConsumedEvent> round, Generation target) {
+        List<List<Statement>> sequences = new ArrayList<>(round.size() * 2);
+        for (ConsumedEvent event : round) {
+            Territory territory = Territory.parse(event.territory()).orElse(null);
+            if (territory == null) {
+                LOG.warnf("event %s has no hub territory (%s); skipped", event.eventId(), event.territory());
+                continue;
+            }
+            ActorEvent read = ActorPayloads.read(event).orElse(null);
+            if (read == null) {
+                continue; // a type these read models do not use
+            }
+            Function<String, List<Statement>> change = change(read, territory, event.streamVersion());
+            for (Scope scope : List.of(Scope.of(territory), Scope.HUB)) {
+                sequences.add(change.apply(target.schema(scope.schema())));
+            }
+        }
+        return sequences;
+    }
+
+    /** What an event changes, given the schema of a scope; what costs (a place's row) is computed once. */
+    private Function<String, List<Statement>> change(ActorEvent e, Territory territory, long version) {
         UUID actorId = e.actorId();
         OffsetDateTime at = e.occurredAt().atOffset(ZoneOffset.UTC);
         return switch (e) {
-            case ActorRegistered r -> places.register(tx, schema, actorId,
-                    (r.territory() == null ? territory : r.territory()).name(), r.place(), at, version);
-            case ActorDetailsChanged c -> places.replace(tx, schema, actorId, c.place(), at, version);
-            case ActorClosed c -> places.close(tx, schema, actorId, c.closedOn(), c.reason(), at, version);
-            case ActorReopened r -> places.reopen(tx, schema, actorId, at, version);
-            case LabelGranted g -> labels.grant(tx, schema, actorId, g.label(), g.validFrom(), g.validUntil());
-            case LabelRevoked r -> labels.revoke(tx, schema, actorId, r.label(), r.effectiveOn());
-            case AidantEnrolled a -> aidants.enrol(tx, schema, actorId, a.aidantId(), a.name(), a.role(),
-                    a.enrolledOn());
-            case AidantTrainingCompleted t -> aidants.trained(tx, schema, t.aidantId(),
-                    new Training(t.title(), t.provider(), t.hours(), t.completedOn()));
-            case AidantDeparted d -> aidants.departed(tx, schema, d.aidantId(), d.departedOn());
-            case ActorsMerged m -> merged(tx, schema, m, at, version);
+            case ActorRegistered r -> {
+                Tuple row = PlacesView.registration(actorId,
+                        (r.territory() == null ? territory : r.territory()).name(), r.place(), at, version);
+                yield schema -> List.of(places.register(schema, row));
+            }
+            case ActorDetailsChanged c -> {
+                Tuple row = PlacesView.row(actorId, null, c.place(), at, version);
+                yield schema -> List.of(places.replace(schema, row));
+            }
+            case ActorClosed c -> schema -> List.of(places.close(schema, actorId, c.closedOn(), c.reason(), at,
+                    version));
+            case ActorReopened r -> schema -> List.of(places.reopen(schema, actorId, at, version));
+            case LabelGranted g -> schema -> List.of(labels.grant(schema, actorId, g.label(), g.validFrom(),
+                    g.validUntil()));
+            case LabelRevoked r -> schema -> labels.revoke(schema, actorId, r.label(), r.effectiveOn());
+            case AidantEnrolled a -> schema -> List.of(aidants.enrol(schema, actorId, a.aidantId(), a.name(),
+                    a.role(), a.enrolledOn()));
+            case AidantTrainingCompleted t -> schema -> List.of(aidants.trained(schema, t.aidantId(),
+                    new Training(t.title(), t.provider(), t.hours(), t.completedOn())));
+            case AidantDeparted d -> schema -> List.of(aidants.departed(schema, d.aidantId(), d.departedOn()));
+            case ActorsMerged m -> schema -> merged(schema, m, at, version);
         };
     }
 
@@ -135,18 +166,20 @@ public class ActorsProjector implements ReadModel {
      * ActorsMerged is on both streams: the absorbed actor's copy marks it merged, the survivor's copy carries the
      * labels and aidants over. Each copy does only its own part, in the order of its own stream.
      */
-    private Uni<Void> merged(SqlConnection tx, String schema, ActorsMerged e, OffsetDateTime at, long version) {
+    private List<Statement> merged(String schema, ActorsMerged e, OffsetDateTime at, long version) {
         UUID actorId = e.actorId();
         UUID survivor = e.survivorActorId();
         UUID absorbed = e.absorbedActorId();
         if (actorId.equals(absorbed)) {
-            return places.mergedInto(tx, schema, absorbed, survivor, at, version);
+            return List.of(places.mergedInto(schema, absorbed, survivor, at, version));
         }
         if (actorId.equals(survivor)) {
-            return labels.carry(tx, schema, survivor, absorbed, e.absorbedLabels())
-                    .chain(() -> aidants.carry(tx, schema, survivor, absorbed, e.absorbedAidants()));
+            List<Statement> statements = new ArrayList<>(labels.carry(schema, survivor, absorbed,
+                    e.absorbedLabels()));
+            statements.addAll(aidants.carry(schema, survivor, absorbed, e.absorbedAidants()));
+            return statements;
         }
         LOG.warnf("ActorsMerged on stream %s names neither it as survivor nor as absorbed; skipped", actorId);
-        return Uni.createFrom().voidItem();
+        return List.of();
     }
 }

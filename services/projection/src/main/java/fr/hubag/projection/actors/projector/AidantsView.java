@@ -3,13 +3,13 @@ package fr.hubag.projection.actors.projector;
 import fr.hubag.contracts.actors.Aidant;
 import fr.hubag.contracts.actors.AidantRole;
 import fr.hubag.contracts.actors.Training;
-import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.SqlConnection;
+import fr.hubag.projection.shared.batch.Statement;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.sqlclient.data.Numeric;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -23,45 +23,39 @@ import java.util.UUID;
 @ApplicationScoped
 class AidantsView {
 
-    Uni<Void> enrol(SqlConnection tx, String schema, UUID actorId, UUID aidantId, String name, AidantRole role,
-                    LocalDate enrolledOn) {
-        return tx.preparedQuery("INSERT INTO " + schema + ".aidants (aidant_id, actor_id, name, role, enrolled_on) "
-                        + "VALUES ($1, $2, $3, $4, $5) ON CONFLICT (aidant_id) DO NOTHING")
-                .execute(Tuple.of(aidantId, actorId, name, role.code(), enrolledOn))
-                .replaceWithVoid();
+    Statement enrol(String schema, UUID actorId, UUID aidantId, String name, AidantRole role, LocalDate enrolledOn) {
+        return new Statement("INSERT INTO " + schema + ".aidants (aidant_id, actor_id, name, role, enrolled_on) "
+                + "VALUES ($1, $2, $3, $4, $5) ON CONFLICT (aidant_id) DO NOTHING",
+                Tuple.of(aidantId, actorId, name, role.code(), enrolledOn));
     }
 
-    Uni<Void> trained(SqlConnection tx, String schema, UUID aidantId, Training training) {
-        return tx.preparedQuery("INSERT INTO " + schema + ".aidant_trainings (aidant_id, title, provider, hours, "
-                        + "completed_on) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING")
-                .execute(Tuple.of(aidantId, training.title(), training.provider(), Numeric.create(training.hours()),
-                        training.completedOn()))
-                .replaceWithVoid();
+    Statement trained(String schema, UUID aidantId, Training training) {
+        return new Statement("INSERT INTO " + schema + ".aidant_trainings (aidant_id, title, provider, hours, "
+                + "completed_on) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING",
+                Tuple.of(aidantId, training.title(), training.provider(), Numeric.create(training.hours()),
+                        training.completedOn()));
     }
 
-    Uni<Void> departed(SqlConnection tx, String schema, UUID aidantId, LocalDate departedOn) {
-        return tx.preparedQuery("UPDATE " + schema + ".aidants SET departed_on = $2 WHERE aidant_id = $1")
-                .execute(Tuple.of(aidantId, departedOn))
-                .replaceWithVoid();
+    Statement departed(String schema, UUID aidantId, LocalDate departedOn) {
+        return new Statement("UPDATE " + schema + ".aidants SET departed_on = $2 WHERE aidant_id = $1",
+                Tuple.of(aidantId, departedOn));
     }
 
     /** The survivor side of ActorsMerged: each absorbed aidant, with its trainings, now works at the survivor. */
-    Uni<Void> carry(SqlConnection tx, String schema, UUID survivorId, UUID absorbedId, List<Aidant> aidants) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
+    List<Statement> carry(String schema, UUID survivorId, UUID absorbedId, List<Aidant> aidants) {
+        List<Statement> statements = new ArrayList<>();
         for (Aidant aidant : aidants) {
-            UUID aidantId = aidant.aidantId();
-            chain = chain.chain(() -> tx.preparedQuery("INSERT INTO " + schema + ".aidants (aidant_id, actor_id, "
-                            + "name, role, enrolled_on, departed_on, moved_from) VALUES ($1, $2, $3, $4, $5, $6, $7) "
-                            + "ON CONFLICT (aidant_id) DO UPDATE SET actor_id = EXCLUDED.actor_id, "
-                            + "moved_from = EXCLUDED.moved_from, "
-                            + "departed_on = coalesce(EXCLUDED.departed_on, aidants.departed_on)")
-                    .execute(Tuple.from(Arrays.asList(aidantId, survivorId, aidant.name(), aidant.role().code(),
-                            aidant.enrolledOn(), aidant.departedOn(), absorbedId)))
-                    .replaceWithVoid());
+            statements.add(new Statement("INSERT INTO " + schema + ".aidants (aidant_id, actor_id, name, role, "
+                    + "enrolled_on, departed_on, moved_from) VALUES ($1, $2, $3, $4, $5, $6, $7) "
+                    + "ON CONFLICT (aidant_id) DO UPDATE SET actor_id = EXCLUDED.actor_id, "
+                    + "moved_from = EXCLUDED.moved_from, "
+                    + "departed_on = coalesce(EXCLUDED.departed_on, aidants.departed_on)",
+                    Tuple.from(Arrays.asList(aidant.aidantId(), survivorId, aidant.name(), aidant.role().code(),
+                            aidant.enrolledOn(), aidant.departedOn(), absorbedId))));
             for (Training training : aidant.trainings()) {
-                chain = chain.chain(() -> trained(tx, schema, aidantId, training));
+                statements.add(trained(schema, aidant.aidantId(), training));
             }
         }
-        return chain;
+        return statements;
     }
 }

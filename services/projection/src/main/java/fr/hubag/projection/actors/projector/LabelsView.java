@@ -2,8 +2,7 @@ package fr.hubag.projection.actors.projector;
 
 import fr.hubag.contracts.actors.Label;
 import fr.hubag.contracts.actors.LabelGrant;
-import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.SqlConnection;
+import fr.hubag.projection.shared.batch.Statement;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -20,27 +19,24 @@ import java.util.UUID;
 @ApplicationScoped
 class LabelsView {
 
-    Uni<Void> grant(SqlConnection tx, String schema, UUID actorId, Label label, LocalDate from, LocalDate until) {
-        return tx.preparedQuery("INSERT INTO " + schema + ".label_grants (actor_id, label, valid_from, valid_until) "
-                        + "VALUES ($1, $2, $3, $4) ON CONFLICT (actor_id, label, valid_from, source_actor_id) "
-                        + "DO UPDATE SET valid_until = EXCLUDED.valid_until")
-                .execute(Tuple.from(Arrays.asList(actorId, label.code(), from, until)))
-                .replaceWithVoid();
+    Statement grant(String schema, UUID actorId, Label label, LocalDate from, LocalDate until) {
+        return new Statement("INSERT INTO " + schema + ".label_grants (actor_id, label, valid_from, valid_until) "
+                + "VALUES ($1, $2, $3, $4) ON CONFLICT (actor_id, label, valid_from, source_actor_id) "
+                + "DO UPDATE SET valid_until = EXCLUDED.valid_until",
+                Tuple.from(Arrays.asList(actorId, label.code(), from, until)));
     }
 
     /**
      * Every grant of the label still valid on or after {@code effectiveOn} now ends the day before; a grant that
-     * starts on or after it disappears. Carried grants are the survivor's too, so they are cut alike.
+     * starts on or after it disappears (first, or the cut would end it before it starts). Carried grants are the
+     * survivor's too, so they are cut alike.
      */
-    Uni<Void> revoke(SqlConnection tx, String schema, UUID actorId, Label label, LocalDate effectiveOn) {
+    List<Statement> revoke(String schema, UUID actorId, Label label, LocalDate effectiveOn) {
         Tuple params = Tuple.of(actorId, label.code(), effectiveOn);
-        return tx.preparedQuery("DELETE FROM " + schema + ".label_grants "
-                        + "WHERE actor_id = $1 AND label = $2 AND valid_from >= $3")
-                .execute(params)
-                .chain(() -> tx.preparedQuery("UPDATE " + schema + ".label_grants SET valid_until = $3::date - 1 "
-                                + "WHERE actor_id = $1 AND label = $2 AND (valid_until IS NULL OR valid_until >= $3)")
-                        .execute(params))
-                .replaceWithVoid();
+        return List.of(new Statement("DELETE FROM " + schema + ".label_grants "
+                        + "WHERE actor_id = $1 AND label = $2 AND valid_from >= $3", params),
+                new Statement("UPDATE " + schema + ".label_grants SET valid_until = $3::date - 1 "
+                        + "WHERE actor_id = $1 AND label = $2 AND (valid_until IS NULL OR valid_until >= $3)", params));
     }
 
     /**
@@ -48,16 +44,11 @@ class LabelsView {
      * already there (the same event met again after a rebuild of part of the stream) is left as it is, because a
      * later revocation on the survivor's stream may have cut it since.
      */
-    Uni<Void> carry(SqlConnection tx, String schema, UUID survivorId, UUID absorbedId, List<LabelGrant> grants) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (LabelGrant grant : grants) {
-            chain = chain.chain(() -> tx.preparedQuery("INSERT INTO " + schema + ".label_grants (actor_id, label, "
-                            + "valid_from, valid_until, source_actor_id) VALUES ($1, $2, $3, $4, $5) "
-                            + "ON CONFLICT (actor_id, label, valid_from, source_actor_id) DO NOTHING")
-                    .execute(Tuple.from(Arrays.asList(survivorId, grant.label().code(), grant.validFrom(),
-                            grant.validUntil(), absorbedId)))
-                    .replaceWithVoid());
-        }
-        return chain;
+    List<Statement> carry(String schema, UUID survivorId, UUID absorbedId, List<LabelGrant> grants) {
+        return grants.stream().map(grant -> new Statement("INSERT INTO " + schema + ".label_grants (actor_id, "
+                        + "label, valid_from, valid_until, source_actor_id) VALUES ($1, $2, $3, $4, $5) "
+                        + "ON CONFLICT (actor_id, label, valid_from, source_actor_id) DO NOTHING",
+                Tuple.from(Arrays.asList(survivorId, grant.label().code(), grant.validFrom(), grant.validUntil(),
+                        absorbedId)))).toList();
     }
 }

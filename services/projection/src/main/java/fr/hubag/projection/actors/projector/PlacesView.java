@@ -4,8 +4,7 @@ import fr.hubag.contracts.actors.Commune;
 import fr.hubag.contracts.actors.Place;
 import fr.hubag.contracts.standard.FrenchText;
 import fr.hubag.domain.Coded;
-import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.SqlConnection;
+import fr.hubag.projection.shared.batch.Statement;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -27,62 +26,90 @@ class PlacesView {
     private static final String COLUMNS = """
             name = $3, typologies = $4, commune_name = $5, insee_code = $6, postcode = $7, address = $8,
             latitude = $9, longitude = $10, services = $11, publics = $12, access_modes = $13, support_modes = $14,
-            fees = $15, programmes = $16, place = $17, commune_key = $18, search_text = $19,
+            fees = $15, programmes = $16, place = $17::text::jsonb, commune_key = $18, search_text = $19,
             updated_at = $20, version = $21""";
 
-    Uni<Void> register(SqlConnection tx, String schema, UUID actorId, String territory, Place place,
-                       OffsetDateTime at, long version) {
-        return tx.preparedQuery("INSERT INTO " + schema + ".places (actor_id, territory, name, typologies, "
-                        + "commune_name, insee_code, postcode, address, latitude, longitude, services, publics, "
-                        + "access_modes, support_modes, fees, programmes, place, commune_key, search_text, "
-                        + "updated_at, version, registered_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, "
-                        + "$12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $20) ON CONFLICT (actor_id) DO NOTHING")
-                .execute(placeTuple(actorId, territory, place, at, version))
-                .replaceWithVoid();
+    /** The columns of {@link #registration}, in order, as the element types of the arrays that carry them. */
+    private static final List<Class<?>> REGISTRATION = List.of(UUID.class, String.class, String.class, String.class,
+            String.class, String.class, String.class, String.class, Double.class, Double.class, String.class,
+            String.class, String.class, String.class, String.class, String.class, String.class, String.class,
+            String.class, OffsetDateTime.class, Long.class);
+    /** The positions of the text[] columns in a place's row. */
+    private static final int[] ARRAYS = {3, 10, 11, 12, 13, 14, 15};
+
+    /**
+     * ActorRegistered, with the row of {@link #registration}: one row of a multi-row insert, so that the
+     * registrations of a poll are one statement per scope (a rebuild is mostly registrations).
+     */
+    Statement register(String schema, Tuple registration) {
+        return Statement.row("INSERT INTO " + schema + ".places (actor_id, territory, name, typologies, "
+                + "commune_name, insee_code, postcode, address, latitude, longitude, services, publics, "
+                + "access_modes, support_modes, fees, programmes, place, commune_key, search_text, "
+                + "updated_at, version, registered_at) "
+                + "SELECT id, territory, name, typologies::text[], commune_name, insee_code, postcode, address, "
+                + "latitude, longitude, services::text[], publics::text[], access_modes::text[], "
+                + "support_modes::text[], fees::text[], programmes::text[], place::jsonb, commune_key, search_text, "
+                + "at, version, at FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], "
+                + "$6::text[], $7::text[], $8::text[], $9::float8[], $10::float8[], $11::text[], $12::text[], "
+                + "$13::text[], $14::text[], $15::text[], $16::text[], $17::text[], $18::text[], $19::text[], "
+                + "$20::timestamptz[], $21::int8[]) AS r(id, territory, name, typologies, commune_name, insee_code, "
+                + "postcode, address, latitude, longitude, services, publics, access_modes, support_modes, fees, "
+                + "programmes, place, commune_key, search_text, at, version) "
+                + "ON CONFLICT (actor_id) DO NOTHING", registration, REGISTRATION);
     }
 
-    /** ActorDetailsChanged: the whole place is replaced. */
-    Uni<Void> replace(SqlConnection tx, String schema, UUID actorId, Place place, OffsetDateTime at,
-                      long version) {
-        return tx.preparedQuery("UPDATE " + schema + ".places SET territory = coalesce($2, territory), " + COLUMNS
-                        + " WHERE actor_id = $1 AND (version < $21 OR $21 = 0)")
-                .execute(placeTuple(actorId, null, place, at, version))
-                .replaceWithVoid();
+    /** ActorDetailsChanged: the whole place is replaced (a row of {@link #row} without territory). */
+    Statement replace(String schema, Tuple row) {
+        return new Statement("UPDATE " + schema + ".places SET territory = coalesce($2, territory), " + COLUMNS
+                + " WHERE actor_id = $1 AND (version < $21 OR $21 = 0)", row);
     }
 
-    Uni<Void> close(SqlConnection tx, String schema, UUID actorId, LocalDate closedOn, String reason,
-                    OffsetDateTime at, long version) {
-        return tx.preparedQuery("UPDATE " + schema + ".places SET closed_on = $2, close_reason = $3, "
-                        + "updated_at = $4, version = $5 WHERE actor_id = $1 AND (version < $5 OR $5 = 0)")
-                .execute(Tuple.from(Arrays.asList(actorId, closedOn, reason, at, version)))
-                .replaceWithVoid();
+    Statement close(String schema, UUID actorId, LocalDate closedOn, String reason, OffsetDateTime at,
+                    long version) {
+        return new Statement("UPDATE " + schema + ".places SET closed_on = $2, close_reason = $3, "
+                + "updated_at = $4, version = $5 WHERE actor_id = $1 AND (version < $5 OR $5 = 0)",
+                Tuple.from(Arrays.asList(actorId, closedOn, reason, at, version)));
     }
 
-    Uni<Void> reopen(SqlConnection tx, String schema, UUID actorId, OffsetDateTime at, long version) {
-        return tx.preparedQuery("UPDATE " + schema + ".places SET closed_on = NULL, close_reason = NULL, "
-                        + "updated_at = $2, version = $3 WHERE actor_id = $1 AND (version < $3 OR $3 = 0)")
-                .execute(Tuple.of(actorId, at, version))
-                .replaceWithVoid();
+    Statement reopen(String schema, UUID actorId, OffsetDateTime at, long version) {
+        return new Statement("UPDATE " + schema + ".places SET closed_on = NULL, close_reason = NULL, "
+                + "updated_at = $2, version = $3 WHERE actor_id = $1 AND (version < $3 OR $3 = 0)",
+                Tuple.of(actorId, at, version));
     }
 
     /** The absorbed side of ActorsMerged: the row stays (its id must redirect) but leaves every listing. */
-    Uni<Void> mergedInto(SqlConnection tx, String schema, UUID absorbedId, UUID survivorId, OffsetDateTime at,
-                         long version) {
-        return tx.preparedQuery("UPDATE " + schema + ".places SET merged_into = $2, updated_at = $3, "
-                        + "version = GREATEST(version, $4) WHERE actor_id = $1")
-                .execute(Tuple.of(absorbedId, survivorId, at, version))
-                .replaceWithVoid();
+    Statement mergedInto(String schema, UUID absorbedId, UUID survivorId, OffsetDateTime at, long version) {
+        return new Statement("UPDATE " + schema + ".places SET merged_into = $2, updated_at = $3, "
+                + "version = GREATEST(version, $4) WHERE actor_id = $1", Tuple.of(absorbedId, survivorId, at, version));
     }
 
-    private static Tuple placeTuple(UUID actorId, String territory, Place place, OffsetDateTime at, long version) {
+    /** The row of a registered place for {@link #register}: {@link #row}, its text[] values as literals. */
+    static Tuple registration(UUID actorId, String territory, Place place, OffsetDateTime at, long version) {
+        List<Object> values = values(actorId, territory, place, at, version);
+        for (int column : ARRAYS) {
+            values.set(column, Statement.arrayLiteral((String[]) values.get(column)));
+        }
+        return Tuple.from(values);
+    }
+
+    /**
+     * The row of a place for {@link #replace}. Its JSON and its search words are the costly part of applying an
+     * event, so a row is computed once per event and written to every scope. The place goes as JSON text, cast to
+     * jsonb by the statement: no JsonObject to build and encode again.
+     */
+    static Tuple row(UUID actorId, String territory, Place place, OffsetDateTime at, long version) {
+        return Tuple.from(values(actorId, territory, place, at, version));
+    }
+
+    private static List<Object> values(UUID actorId, String territory, Place place, OffsetDateTime at, long version) {
         Commune commune = place.commune();
-        return Tuple.from(Arrays.asList(actorId, territory, place.name(), place.typologies().toArray(String[]::new),
+        return Arrays.asList(actorId, territory, place.name(), place.typologies().toArray(String[]::new),
                 commune.name(), commune.inseeCode(), commune.postcode(), place.address(), place.latitude(),
                 place.longitude(), codes(place.services()), codes(place.publics()), codes(place.accessModes()),
-                codes(place.supportModes()), codes(place.fees()), codes(place.programmes()), ActorPayloads.json(place),
+                codes(place.supportModes()), codes(place.fees()), codes(place.programmes()), ActorPayloads.jsonText(place),
                 FrenchText.words(commune.name()),
                 FrenchText.words(place.name(), commune.name(), place.address(), place.summary()),
-                at, version));
+                at, version);
     }
 
     /** A list of the standard's values as a SQL text[] of their codes. */

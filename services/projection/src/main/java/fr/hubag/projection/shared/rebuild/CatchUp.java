@@ -18,31 +18,35 @@ import java.util.Properties;
 /**
  * The catch-up consumer of one rebuild: a plain Kafka consumer of its own (group {@code projection-actors-g<n>})
  * that reads the topic from the earliest offsets and applies each poll to the new generation with the read model's
- * own projector, through {@link IdempotentConsumer#processBatch} under the generation's consumer name. When it is
- * close to the end it turns the live consumer's dual mode on, reads on until the positions the live consumer took
- * over from, and switches the serving generation. Runs on a thread of its own; blocking is fine here.
+ * own projector, through {@link IdempotentConsumer#processPoll} under the generation's consumer name. When it is
+ * close to the end it builds the generation's secondary indexes ({@link GenerationSchemas#index}), turns the live
+ * consumer's dual mode on, reads on until the positions the live consumer took over from, and switches the serving
+ * generation. Runs on a thread of its own; blocking is fine here.
  */
 final class CatchUp implements Runnable {
 
     private static final Logger LOG = Logger.getLogger(CatchUp.class);
     private static final Duration BATCH = Duration.ofMinutes(2);
+    private static final Duration INDEXING = Duration.ofMinutes(30);
 
     private final ReadModel model;
     private final Generation next;
     private final Progress progress;
     private final Generations generations;
+    private final GenerationSchemas schemas;
     private final IdempotentConsumer consumer;
     private final RebuildLog log;
     private final Properties kafka;
     private final long dualLag;
     private volatile boolean stopped;
 
-    CatchUp(ReadModel model, Generation next, Progress progress, Generations generations, IdempotentConsumer consumer,
-            RebuildLog log, String bootstrapServers, long dualLag, int maxPollRecords) {
+    CatchUp(ReadModel model, Generation next, Progress progress, Generations generations, GenerationSchemas schemas,
+            IdempotentConsumer consumer, RebuildLog log, String bootstrapServers, long dualLag, int maxPollRecords) {
         this.model = model;
         this.next = next;
         this.progress = progress;
         this.generations = generations;
+        this.schemas = schemas;
         this.consumer = consumer;
         this.log = log;
         this.dualLag = dualLag;
@@ -79,7 +83,7 @@ final class CatchUp implements Runnable {
                 if (!polled.isEmpty()) {
                     List<ConsumedEvent> events = new ArrayList<>(polled.count());
                     polled.forEach(record -> events.add(ConsumedEvent.of(record)));
-                    consumer.processBatch(next.consumer(), events, (tx, event) -> model.apply(tx, event, next))
+                    consumer.processPoll(next.consumer(), events, (tx, fresh) -> model.applyAll(tx, fresh, next))
                             .await().atMost(BATCH);
                     records.commitAsync();
                 }
@@ -91,6 +95,10 @@ final class CatchUp implements Runnable {
                 if (takenOver == null && System.currentTimeMillis() - lastCheck >= 500) {
                     lastCheck = System.currentTimeMillis();
                     if (lag(records, partitions) <= dualLag) {
+                        long indexing = System.nanoTime();
+                        schemas.index(model, next).await().atMost(INDEXING);
+                        LOG.infof("rebuild %d of %s: secondary indexes of generation %d built in %.1f s",
+                                progress.id(), model.name(), next.number(), (System.nanoTime() - indexing) / 1e9);
                         takenOver = generations.beginDual(model, next);
                         progress.dual(takenOver);
                         log.store(progress);

@@ -84,8 +84,8 @@ public class Generations {
                 state.singles++;
             }
         }
-        Uni<Integer> applied = consumer.processRecords(serving.consumer(), events,
-                (tx, event) -> model.apply(tx, event, serving));
+        Uni<Integer> applied = consumer.processPollRecords(serving.consumer(), events,
+                (tx, fresh) -> model.applyAll(tx, fresh, serving));
         if (dual == null) {
             return applied.onTermination().invoke(() -> {
                 synchronized (state) {
@@ -93,8 +93,8 @@ public class Generations {
                 }
             });
         }
-        return applied.call(() -> consumer.processRecords(dual.consumer(), events,
-                (tx, event) -> model.apply(tx, event, dual)));
+        return applied.call(() -> consumer.processPollRecords(dual.consumer(), events,
+                (tx, fresh) -> model.applyAll(tx, fresh, dual)));
     }
 
     /**

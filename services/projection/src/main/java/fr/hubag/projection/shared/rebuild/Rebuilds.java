@@ -104,7 +104,7 @@ public class Rebuilds {
                         + "VALUES ($1, $2, 'CATCHING_UP') RETURNING *")
                 .execute(Tuple.of(model.name(), next.number())).await().atMost(QUERY).iterator().next();
         Progress progress = Progress.of(row);
-        CatchUp catchUp = new CatchUp(model, next, progress, generations, consumer, new RebuildLog(pool),
+        CatchUp catchUp = new CatchUp(model, next, progress, generations, schemas, consumer, new RebuildLog(pool),
                 bootstrapServers, dualLag, maxPollRecords);
         running.put(model.name(), new Running(progress, catchUp));
         Thread.ofPlatform().name("rebuild-" + model.name() + "-g" + next.number()).daemon().start(catchUp);
