@@ -41,11 +41,17 @@ class PlacesView {
                 .replaceWithVoid();
     }
 
-    /** ActorDetailsChanged: the whole place is replaced. */
+    /**
+     * ActorDetailsChanged: the whole place is replaced, and its grants follow a new name (they carry its sort key,
+     * see {@link LabelsView}) in the same statement.
+     */
     Uni<Void> replace(SqlConnection tx, String schema, UUID actorId, Place place, OffsetDateTime at,
                       long version) {
-        return tx.preparedQuery("UPDATE " + schema + ".places SET territory = coalesce($2, territory), " + COLUMNS
-                        + " WHERE actor_id = $1 AND (version < $21 OR $21 = 0)")
+        return tx.preparedQuery("WITH replaced AS (UPDATE " + schema + ".places SET territory = "
+                        + "coalesce($2, territory), " + COLUMNS + " WHERE actor_id = $1 AND (version < $21 OR $21 = 0) "
+                        + "RETURNING actor_id, lower(name) AS sort_name) UPDATE " + schema + ".label_grants g "
+                        + "SET sort_name = r.sort_name FROM replaced r WHERE g.actor_id = r.actor_id "
+                        + "AND g.sort_name IS DISTINCT FROM r.sort_name")
                 .execute(placeTuple(actorId, null, place, at, version))
                 .replaceWithVoid();
     }
