@@ -112,6 +112,33 @@ class LabelsProjectionTest {
         get(path + "&on=2026-03-01").body("items[0].labels.label", not(hasItem("APTIC")));
     }
 
+    @Test
+    void holdersFollowARenameInNameOrder() {
+        String tag = Api.tag();
+        ActorStream first = ActorStream.create("MQ");
+        ActorStream second = ActorStream.create("MQ");
+        first.publish("ActorRegistered", Events.registered(first, Places.place("MQ", "Aaa " + tag)));
+        second.publish("ActorRegistered", Events.registered(second, Places.place("MQ", "Bbb " + tag)));
+        first.publish("LabelGranted", Events.labelGranted(first, "Promeneurs du net", "2024-01-01", null));
+        second.publish("LabelGranted", Events.labelGranted(second, "Promeneurs du net", "2024-01-01", null));
+        String directory = "/territories/MQ/actors?q=" + tag + "&label=Promeneurs%20du%20net&on=2025-01-01";
+        await(directory, r -> total(r) == 2);
+        assertThat(ours(holders("/territories/MQ/labels/Promeneurs%20du%20net/actors?on=2025-01-01&size=200"),
+                first, second)).containsExactly(first.id().toString(), second.id().toString());
+
+        // the grants carry the place's sort key: renamed, the place moves in the label's listings
+        first.publish("ActorDetailsChanged", Events.detailsChanged(first, Places.place("MQ", "Ccc " + tag)));
+        await(directory, r -> ("Ccc " + tag).equals(r.extract().path("items[1].name")));
+        assertThat(ours(holders("/territories/MQ/labels/Promeneurs%20du%20net/actors?on=2025-01-01&size=200"),
+                first, second)).containsExactly(second.id().toString(), first.id().toString());
+        get(directory + "&size=1").body("items[0].name", equalTo("Bbb " + tag));
+    }
+
+    private static List<String> ours(List<String> ids, ActorStream... actors) {
+        List<String> mine = java.util.Arrays.stream(actors).map(a -> a.id().toString()).toList();
+        return ids.stream().filter(mine::contains).toList();
+    }
+
     private static List<String> holders(String path) {
         return get(path).statusCode(200).extract().path("items.actorId");
     }

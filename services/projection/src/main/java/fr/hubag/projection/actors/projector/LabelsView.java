@@ -20,9 +20,10 @@ import java.util.UUID;
 class LabelsView {
 
     Statement grant(String schema, UUID actorId, Label label, LocalDate from, LocalDate until) {
-        return new Statement("INSERT INTO " + schema + ".label_grants (actor_id, label, valid_from, valid_until) "
-                + "VALUES ($1, $2, $3, $4) ON CONFLICT (actor_id, label, valid_from, source_actor_id) "
-                + "DO UPDATE SET valid_until = EXCLUDED.valid_until",
+        return new Statement("INSERT INTO " + schema + ".label_grants (actor_id, label, valid_from, valid_until, "
+                + "sort_name) VALUES ($1, $2, $3, $4, " + sortName(schema) + ") ON CONFLICT (actor_id, label, "
+                + "valid_from, source_actor_id) DO UPDATE SET valid_until = EXCLUDED.valid_until, "
+                + "sort_name = EXCLUDED.sort_name",
                 Tuple.from(Arrays.asList(actorId, label.code(), from, until)));
     }
 
@@ -46,9 +47,17 @@ class LabelsView {
      */
     List<Statement> carry(String schema, UUID survivorId, UUID absorbedId, List<LabelGrant> grants) {
         return grants.stream().map(grant -> new Statement("INSERT INTO " + schema + ".label_grants (actor_id, "
-                        + "label, valid_from, valid_until, source_actor_id) VALUES ($1, $2, $3, $4, $5) "
-                        + "ON CONFLICT (actor_id, label, valid_from, source_actor_id) DO NOTHING",
+                        + "label, valid_from, valid_until, source_actor_id, sort_name) VALUES ($1, $2, $3, $4, $5, "
+                        + sortName(schema) + ") ON CONFLICT (actor_id, label, valid_from, source_actor_id) DO NOTHING",
                 Tuple.from(Arrays.asList(survivorId, grant.label().code(), grant.validFrom(), grant.validUntil(),
                         absorbedId)))).toList();
+    }
+
+    /**
+     * The sort key of actor $1's place, which a grant carries so a label's holders are read in name order (V104);
+     * {@link PlacesView#replace} keeps it when the place is renamed.
+     */
+    private static String sortName(String schema) {
+        return "(SELECT lower(p.name) FROM " + schema + ".places p WHERE p.actor_id = $1)";
     }
 }

@@ -58,10 +58,16 @@ class PlacesView {
                 + "ON CONFLICT (actor_id) DO NOTHING", registration, REGISTRATION);
     }
 
-    /** ActorDetailsChanged: the whole place is replaced (a row of {@link #row} without territory). */
+    /**
+     * ActorDetailsChanged: the whole place is replaced (a row of {@link #row} without territory), and its grants
+     * follow a new name (they carry its sort key, see {@link LabelsView}) in the same statement.
+     */
     Statement replace(String schema, Tuple row) {
-        return new Statement("UPDATE " + schema + ".places SET territory = coalesce($2, territory), " + COLUMNS
-                + " WHERE actor_id = $1 AND (version < $21 OR $21 = 0)", row);
+        return new Statement("WITH replaced AS (UPDATE " + schema + ".places SET territory = coalesce($2, territory), "
+                + COLUMNS + " WHERE actor_id = $1 AND (version < $21 OR $21 = 0) "
+                + "RETURNING actor_id, lower(name) AS sort_name) UPDATE " + schema + ".label_grants g "
+                + "SET sort_name = r.sort_name FROM replaced r WHERE g.actor_id = r.actor_id "
+                + "AND g.sort_name IS DISTINCT FROM r.sort_name", row);
     }
 
     Statement close(String schema, UUID actorId, LocalDate closedOn, String reason, OffsetDateTime at,

@@ -7,6 +7,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -16,7 +17,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Reads the {@code places} model of one scope: the directory search (count and page from one statement, so they
+ * Reads the {@code places} model of one scope: the directory search (count and page from one snapshot, so they
  * agree), one place, and what an actor id stands for (present, absorbed by a merge, unknown).
  */
 @ApplicationScoped
@@ -31,10 +32,15 @@ public class DirectoryQueries {
         record Unknown(UUID actorId) implements Status {}
     }
 
-    private final Pool pool;
+    /** The statements of a free-text search see the same rows. */
+    private static final String ONE_SNAPSHOT = "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY";
 
-    public DirectoryQueries(Pool pool) {
+    private final Pool pool;
+    private final TextSearch text;
+
+    public DirectoryQueries(Pool pool, TextSearch text) {
         this.pool = pool;
+        this.text = text;
     }
 
     /** A page of the directory and how many places match: exact up to {@link NameOrder#COUNT_CAP}. */
@@ -42,21 +48,49 @@ public class DirectoryQueries {
 
     /**
      * The places of {@code filter} in name order: after {@code after} when given, else {@code skip} rows in. The page
-     * and the count come from one statement (one snapshot), each from an index in name order, none sorting every
-     * match; the count stops past the cap.
+     * and the count come from one snapshot, each from an index in name order, none sorting every match; the count
+     * stops past the cap. Words asked without a label are found by {@link TextSearch}, in one repeatable-read
+     * transaction.
      */
     public Uni<Found> search(Scope scope, PlaceFilter filter, Cursor after, long skip, int size) {
+        if (filter.textQuery() != null && filter.label() == null && skip == 0) {
+            return pool.withTransaction(conn -> conn.query(ONE_SNAPSHOT).execute()
+                    .chain(() -> text.find(conn, scope, filter, after, size + 1))
+                    .chain(slice -> slice.isPresent() ? found(conn, scope, filter, slice.get(), size)
+                            : listed(conn, scope, filter, after, 0, size)));
+        }
+        return listed(pool, scope, filter, after, skip, size);
+    }
+
+    /** The page and count of a plain listing, from one statement. */
+    private static Uni<Found> listed(SqlClient client, Scope scope, PlaceFilter filter, Cursor after, long skip,
+                                     int size) {
         PlaceFilter.Where where = filter.where(scope, false);
         List<Object> params = new ArrayList<>(where.params());
-        String page = NameOrder.page(scope, where, params, after, size + 1, skip);
-        String counted = NameOrder.count(scope, where, params);
+        String page = NameOrder.page(where, params, after, size + 1, skip);
+        String counted = NameOrder.count(where, params);
+        return read(client, scope, page, counted, params, size);
+    }
+
+    /** The page and count of the matches {@link TextSearch} found, the page in name order. */
+    private static Uni<Found> found(SqlClient client, Scope scope, PlaceFilter filter, TextSearch.Slice slice,
+                                    int size) {
+        List<Object> params = new ArrayList<>(List.of(filter.on(), slice.page().toArray(UUID[]::new), size + 1,
+                slice.total()));
+        String page = "SELECT p.actor_id, lower(p.name) AS sort_name FROM " + scope.table("places")
+                + " p WHERE p.actor_id = ANY($2::uuid[]) ORDER BY lower(p.name), p.actor_id LIMIT $3";
+        return read(client, scope, page, "SELECT $4::bigint AS total", params, size);
+    }
+
+    private static Uni<Found> read(SqlClient client, Scope scope, String page, String counted, List<Object> params,
+                                   int size) {
         // the page is chosen on narrow rows (id, sort key), then only its rows are read whole, with labels; the
         // count's row is there even when the page is empty
         String sql = "WITH found AS (" + page + "), counted AS (" + counted + ") SELECT " + Sql.PLACE_COLUMNS
                 + ", f.sort_name, c.total, " + Sql.labelsHeld(scope, "$1") + " AS labels FROM counted c LEFT JOIN "
                 + "(found f JOIN " + scope.table("places") + " p ON p.actor_id = f.actor_id) ON true "
                 + "ORDER BY f.sort_name, f.actor_id";
-        return pool.preparedQuery(sql).execute(Tuple.from(params)).map(rows -> {
+        return client.preparedQuery(sql).execute(Tuple.from(params)).map(rows -> {
             List<PlaceSummary> items = new ArrayList<>();
             List<Cursor> keys = new ArrayList<>();
             long total = 0;

@@ -38,8 +38,8 @@ public class LabelQueries {
         PlaceFilter.Where where = new PlaceFilter(null, null, null, null, null, label, null, null, false, on)
                 .where(scope, false);
         List<Object> params = new ArrayList<>(where.params());
-        String page = NameOrder.page(scope, where, params, after, size + 1, 0);
-        String counted = NameOrder.count(scope, where, params);
+        String page = NameOrder.page(where, params, after, size + 1, 0);
+        String counted = NameOrder.count(where, params);
         String sql = "WITH found AS (" + page + "), counted AS (" + counted + ") SELECT p.actor_id, f.sort_name, "
                 + "p.territory, p.name, p.commune_name, p.insee_code, p.postcode, g.valid_from, g.valid_until, "
                 + "c.total FROM counted c LEFT JOIN (found f JOIN " + scope.table("places")

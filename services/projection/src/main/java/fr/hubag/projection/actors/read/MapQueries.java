@@ -34,7 +34,7 @@ public class MapQueries {
         List<Object> params = new ArrayList<>(where.params());
         String sql = "SELECT p.actor_id, f.sort_name, p.name, p.commune_name, p.typologies, p.services, p.latitude, "
                 + "p.longitude, ARRAY(SELECT h.label FROM (" + Sql.coveringGrants(scope, "p.actor_id", "$1")
-                + ") h) AS labels FROM (" + NameOrder.page(scope, where, params, after, size + 1, 0) + ") f JOIN "
+                + ") h) AS labels FROM (" + NameOrder.page(where, params, after, size + 1, 0) + ") f JOIN "
                 + scope.table("places") + " p ON p.actor_id = f.actor_id ORDER BY f.sort_name, f.actor_id";
         return pool.preparedQuery(sql).execute(Tuple.from(params)).map(rows -> {
             List<GeoJson.Feature> features = new ArrayList<>(rows.size());

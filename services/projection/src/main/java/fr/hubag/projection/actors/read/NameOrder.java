@@ -2,40 +2,40 @@ package fr.hubag.projection.actors.read;
 
 import fr.hubag.projection.shared.Cursor;
 import fr.hubag.projection.shared.Page;
-import fr.hubag.projection.shared.Scope;
 
 import java.util.List;
 
 /**
  * Listings of places in the order they are shown, {@code (lower(name), actor_id)}, read from the indexes of V102
- * a page at a time: after a cursor (keyset) rather than by skipping rows, one row more than the page to learn
- * whether another follows, and a count that stops at {@link #COUNT_CAP} rather than visiting every match.
+ * (or, for a label, from its grants, which V104 keeps in that order) a page at a time: after a cursor (keyset)
+ * rather than by skipping rows, one row more than the page to learn whether another follows, and a count that stops
+ * at {@link #COUNT_CAP} rather than visiting every match.
  */
 final class NameOrder {
 
     /** Beyond this many matches a listing says "more than" instead of counting them all. */
     static final int COUNT_CAP = 1000;
 
-    static final String SORT_KEY = "lower(p.name)";
-
     private NameOrder() {}
 
     /**
-     * {@code SELECT p.actor_id, sort_name} of the page: at most {@code limit} rows after {@code after} (when given),
+     * {@code SELECT actor_id, sort_name} of the page: at most {@code limit} rows after {@code after} (when given),
      * {@code offset} rows skipped first. Its values are appended to {@code params}, which must hold the filter's.
      */
-    static String page(Scope scope, PlaceFilter.Where where, List<Object> params, Cursor after, int limit,
-                       long offset) {
-        StringBuilder sql = new StringBuilder("SELECT p.actor_id, " + SORT_KEY + " AS sort_name FROM ")
-                .append(scope.table("places")).append(" p WHERE ").append(where.sql());
+    static String page(PlaceFilter.Where where, List<Object> params, Cursor after, int limit, long offset) {
+        String key = where.sortKey();
+        String id = where.id();
+        StringBuilder sql = new StringBuilder("SELECT " + (where.distinct() ? "DISTINCT " : "") + id
+                + " AS actor_id, " + key + " AS sort_name FROM ").append(where.from()).append(" WHERE ")
+                .append(where.sql());
         if (after != null) {
             params.add(after.sortKey());
             params.add(after.id());
-            sql.append(" AND (" + SORT_KEY + ", p.actor_id) > ($").append(params.size() - 1).append("::text, $")
+            sql.append(" AND (" + key + ", " + id + ") > ($").append(params.size() - 1).append("::text, $")
                     .append(params.size()).append("::uuid)");
         }
         params.add(limit);
-        sql.append(" ORDER BY " + SORT_KEY + ", p.actor_id LIMIT $").append(params.size());
+        sql.append(" ORDER BY " + key + ", " + id + " LIMIT $").append(params.size());
         if (offset > 0) {
             params.add(offset);
             sql.append(" OFFSET $").append(params.size());
@@ -44,9 +44,11 @@ final class NameOrder {
     }
 
     /** {@code SELECT count(*) AS total} of the matches, up to one more than the cap. */
-    static String count(Scope scope, PlaceFilter.Where where, List<Object> params) {
+    static String count(PlaceFilter.Where where, List<Object> params) {
         params.add(COUNT_CAP + 1);
-        return "SELECT count(*) AS total FROM (SELECT 1 FROM " + scope.table("places") + " p WHERE " + where.sql()
+        // distinct rows in name order, so the planner keeps to the index and stops at the cap
+        String rows = where.distinct() ? "DISTINCT " + where.sortKey() + ", " + where.id() : "1";
+        return "SELECT count(*) AS total FROM (SELECT " + rows + " FROM " + where.from() + " WHERE " + where.sql()
                 + " LIMIT $" + params.size() + ") counted";
     }
 

@@ -25,8 +25,35 @@ public record PlaceFilter(String textQuery, String inseeCode, String communeKey,
         return new PlaceFilter(null, null, null, null, null, null, null, null, false, on);
     }
 
-    /** The WHERE condition over {@code places p}, and its parameters; the first is always the day ($1). */
+    /**
+     * The WHERE condition over {@code places p}, and its parameters; the first is always the day ($1). With a label,
+     * the rows are the label's grants joined to their places, which V104 keeps in name order.
+     */
     public Where where(Scope scope, boolean onlyWithCoordinates) {
+        return where(scope, onlyWithCoordinates, Text.SEARCH);
+    }
+
+    /** How the words asked are tested: on which tsvector, and whether its GIN index may serve (V105). */
+    enum Text {
+        /** On every word, by index or not, as the planner sees fit. */
+        SEARCH("p.search @@ to_tsquery('simple', $%d)"),
+        /** On every word, row by row as a walk in name order meets them (no index can take this form). */
+        SEARCH_WALKED("(p.search @@ to_tsquery('simple', $%d)) IS TRUE"),
+        /** On the words after the first (search_rest), by its GIN index. */
+        REST("p.search_rest @@ to_tsquery('simple', $%d)"),
+        /** On the words after the first, row by row. */
+        REST_WALKED("(p.search_rest @@ to_tsquery('simple', $%d)) IS TRUE"),
+        /** Not tested: the rows are known to match already. */
+        NONE(null);
+
+        final String clause;
+
+        Text(String clause) {
+            this.clause = clause;
+        }
+    }
+
+    Where where(Scope scope, boolean onlyWithCoordinates, Text text) {
         List<Object> params = new ArrayList<>();
         params.add(on);
         List<String> clauses = new ArrayList<>();
@@ -37,7 +64,9 @@ public record PlaceFilter(String textQuery, String inseeCode, String communeKey,
         if (onlyWithCoordinates) {
             clauses.add("p.latitude IS NOT NULL AND p.longitude IS NOT NULL");
         }
-        add(clauses, params, textQuery, "p.search @@ to_tsquery('simple', $%d)");
+        if (text != Text.NONE) {
+            add(clauses, params, textQuery, text.clause);
+        }
         add(clauses, params, inseeCode, "p.insee_code = $%d");
         add(clauses, params, communeKey, "p.commune_key = $%d");
         add(clauses, params, service, "p.services @> ARRAY[$%d::text]");
@@ -47,9 +76,15 @@ public record PlaceFilter(String textQuery, String inseeCode, String communeKey,
             String column = Vocabulary.ACCESS_MODES.contains(modality) ? "p.access_modes" : "p.support_modes";
             add(clauses, params, modality, column + " @> ARRAY[$%d::text]");
         }
-        add(clauses, params, label, "EXISTS (SELECT 1 FROM " + scope.table("label_grants")
-                + " g WHERE g.actor_id = p.actor_id AND g.label = $%d AND " + Sql.held("g", "$1") + ")");
-        return new Where(String.join(" AND ", clauses), params);
+        if (label == null) {
+            return new Where(String.join(" AND ", clauses), params, scope.table("places") + " p", "lower(p.name)",
+                    "p.actor_id", false);
+        }
+        // a label's grants in name order (V104), each joined to its place: two grants covering the day (the
+        // actor's own and one carried by a merge) are one place
+        add(clauses, params, label, "g.label = $%d AND " + Sql.held("g", "$1"));
+        return new Where(String.join(" AND ", clauses), params, scope.table("label_grants") + " g JOIN "
+                + scope.table("places") + " p ON p.actor_id = g.actor_id", "g.sort_name", "g.actor_id", true);
     }
 
     private static void add(List<String> clauses, List<Object> params, String value, String clause) {
@@ -59,8 +94,12 @@ public record PlaceFilter(String textQuery, String inseeCode, String communeKey,
         }
     }
 
-    /** A SQL condition and the values of its {@code $n} parameters, in order. */
-    public record Where(String sql, List<Object> params) {
+    /**
+     * A SQL condition and the values of its {@code $n} parameters, in order; the rows it is over ({@code from}, with
+     * {@code places p} in it) and, for listings in name order, their sort key and actor id, and whether the same
+     * place can come twice ({@code distinct}).
+     */
+    public record Where(String sql, List<Object> params, String from, String sortKey, String id, boolean distinct) {
 
         /** The parameters with more appended (their numbers follow these). */
         public List<Object> with(Object... more) {

@@ -1,0 +1,242 @@
+package fr.hubag.projection.actors.read;
+
+import fr.hubag.projection.shared.Cursor;
+import fr.hubag.projection.shared.Scope;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Free text in name order, at a cost that does not follow the directory's size (V105). Names that share a word sort
+ * together (every "Cyber-base …" after every "Centre social …"), so a walk of the name order can cross most of the
+ * directory before its first match, and the GIN index hands the matches over in no order, so its path sorts them
+ * all. The matches are therefore read in two parts, each in name order and a page at a time:
+ * <ul>
+ * <li>places whose first word ({@code search_head}) starts with a word asked: a B-tree on (first word, name) lists
+ * each first word's places in name order, and a word starts only a few first words (at most {@link #HEAD_CAP}, else
+ * the caller lists as before);</li>
+ * <li>places with every word asked among their other words ({@code search_rest}): those words (commune, address,
+ * summary, the rest of the name) are spread along the name order, so a walk of the next names finds a page when they
+ * are common; when it does not, they are rare, and the GIN index over {@code search_rest} hands them all to be
+ * sorted.</li>
+ * </ul>
+ * A match is in one part or both. The page is the first rows of their union; the count, capped, the union's, from
+ * the same parts. The caller runs these statements in one repeatable-read transaction (one snapshot).
+ */
+@ApplicationScoped
+class TextSearch {
+
+    /** Beyond this many first words started by the words asked, the parts are too many: the plain listing serves. */
+    static final int HEAD_CAP = 16;
+
+    /** The names a first walk looks at to learn how common the matches are. */
+    static final int PROBE = 250;
+
+    private static final int COUNTED = NameOrder.COUNT_CAP + 1;
+    private static final Pattern WORD = Pattern.compile("'([a-z0-9]+)':\\*");
+
+    private final int window;
+
+    /** @param window the most names a walk may look at for a page (a test makes it tiny to take the other path) */
+    TextSearch(@ConfigProperty(name = "hub.projection.text-window", defaultValue = "5000") int window) {
+        this.window = window;
+    }
+
+    /** Up to {@code limit} matches after {@code after} (any order: the caller sorts them) and their capped count. */
+    record Slice(List<UUID> page, long total) {}
+
+    /** The slice of {@code filter} (which has words and no label), or empty when the plain listing must serve. */
+    Uni<Optional<Slice>> find(SqlConnection conn, Scope scope, PlaceFilter filter, Cursor after, int limit) {
+        List<String> words = words(filter.textQuery());
+        return heads(conn, scope, words).chain(heads -> {
+            if (heads.size() > HEAD_CAP) {
+                return Uni.createFrom().item(Optional.<Slice>empty());
+            }
+            Set<UUID> page = new LinkedHashSet<>();
+            Set<UUID> counted = new LinkedHashSet<>();
+            return byHead(conn, scope, filter, words.size(), heads, after, limit, page, counted)
+                    .chain(() -> byRest(conn, scope, filter, after, limit, page))
+                    .chain(dense -> counted.size() >= COUNTED ? Uni.createFrom().voidItem()
+                            : restCount(conn, scope, filter, dense, counted))
+                    .map(ignored -> Optional.of(new Slice(List.copyOf(page), counted.size())));
+        });
+    }
+
+    /** The distinct first words starting with each word asked, in order; one more than the cap at most. */
+    private static Uni<List<String>> heads(SqlConnection conn, Scope scope, List<String> words) {
+        String places = scope.table("places");
+        String next = "(SELECT min(p.search_head) FROM " + places + " p WHERE p.merged_into IS NULL AND p.search_head ";
+        String sql = "SELECT DISTINCT x.h FROM unnest($1::text[]) w(w) CROSS JOIN LATERAL (WITH RECURSIVE heads(h) AS ("
+                + "SELECT " + next + ">= w.w AND p.search_head < w.w || '{') UNION ALL SELECT " + next
+                + "> heads.h AND p.search_head < w.w || '{') FROM heads WHERE heads.h IS NOT NULL) "
+                + "SELECT h FROM heads WHERE h IS NOT NULL LIMIT " + (HEAD_CAP + 1) + ") x";
+        return conn.preparedQuery(sql).execute(Tuple.of(words.toArray(String[]::new))).map(rows -> {
+            List<String> heads = new ArrayList<>();
+            rows.forEach(row -> heads.add(row.getString(0)));
+            return heads;
+        });
+    }
+
+    /**
+     * The first {@code limit} matches of each first word after the cursor, and up to the cap of each from the start.
+     * With one word asked, a first word starting with it is a match already, and both read the B-tree alone.
+     */
+    private static Uni<Void> byHead(SqlConnection conn, Scope scope, PlaceFilter filter, int words, List<String> heads,
+                                    Cursor after, int limit, Set<UUID> page, Set<UUID> counted) {
+        if (heads.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        PlaceFilter.Where where = filter.where(scope, false,
+                words == 1 ? PlaceFilter.Text.NONE : PlaceFilter.Text.SEARCH_WALKED);
+        List<Object> params = where.with(heads.toArray(String[]::new), limit, COUNTED);
+        int first = where.next();
+        String from = " FROM unnest($" + first + "::text[]) h(h) CROSS JOIN LATERAL (SELECT p.actor_id FROM "
+                + scope.table("places") + " p WHERE " + typed(where) + " AND p.search_head = h.h";
+        String sql = "SELECT true AS paged, x.actor_id" + from + after(after, params) + " ORDER BY lower(p.name), "
+                + "p.actor_id LIMIT $" + (first + 1) + ") x UNION ALL SELECT false, y.actor_id" + from + " LIMIT $"
+                + (first + 2) + ") y";
+        return conn.preparedQuery(sql).execute(Tuple.from(params)).map(rows -> {
+            for (Row row : rows) {
+                (row.getBoolean("paged") ? page : counted).add(row.getUUID("actor_id"));
+            }
+            return null;
+        });
+    }
+
+    /**
+     * The first {@code limit} matches with every word after the first, after the cursor: by a walk of the next
+     * names when they are there or the listing ends, else by the GIN index. A first walk of {@link #PROBE} names
+     * tells how common they are: none there, they are rare (the index); some, a walk long enough for a page at that
+     * rate, up to {@code window} names, is tried next. True when the walk found them common (one name in ten or
+     * more), so that counting them by a walk is cheap too.
+     */
+    private Uni<Boolean> byRest(SqlConnection conn, Scope scope, PlaceFilter filter, Cursor after, int limit,
+                                Set<UUID> page) {
+        int probe = Math.min(PROBE, window);
+        return walk(conn, scope, filter, after, limit, probe).chain(first -> {
+            if (first.ids().size() >= limit) {
+                return Uni.createFrom().item(first.keep(page));
+            }
+            long wider = first.ids().isEmpty() ? 0
+                    : Math.min(window, (long) limit * probe / first.ids().size() * 2);
+            Uni<Walk> next = wider > probe ? walk(conn, scope, filter, after, limit, (int) wider)
+                    : Uni.createFrom().item(first);
+            return next.chain(walked -> walked.ids().size() >= limit ? Uni.createFrom().item(walked.keep(page))
+                    : windowRows(conn, scope, after, walked.window()).chain(names -> names < walked.window()
+                            ? Uni.createFrom().item(walked.keep(page))
+                            : byIndex(conn, scope, filter, after, limit, page).replaceWith(false)));
+        });
+    }
+
+    /** The matches a walk of {@code window} names met, and how far it went to meet the last. */
+    private record Walk(List<UUID> ids, long seen, int window) {
+
+        /** Adds the matches to the page; true when they were one name in ten or more. */
+        boolean keep(Set<UUID> page) {
+            page.addAll(ids);
+            return !ids.isEmpty() && ids.size() * 10L >= seen;
+        }
+    }
+
+    private static Uni<Walk> walk(SqlConnection conn, Scope scope, PlaceFilter filter, Cursor after, int limit,
+                                  int window) {
+        PlaceFilter.Where walked = filter.where(scope, false, PlaceFilter.Text.REST_WALKED);
+        List<Object> params = walked.with(window, limit);
+        int first = walked.next();
+        String sql = "SELECT w.actor_id, w.seen FROM (SELECT p.actor_id, row_number() OVER (ORDER BY lower(p.name), "
+                + "p.actor_id) AS seen, " + typed(walked) + " AS hit FROM " + scope.table("places") + " p WHERE "
+                + "p.merged_into IS NULL" + after(after, params) + " ORDER BY lower(p.name), p.actor_id LIMIT $"
+                + first + ") w WHERE w.hit LIMIT $" + (first + 1);
+        return conn.preparedQuery(sql).execute(Tuple.from(params)).map(rows -> {
+            List<UUID> ids = new ArrayList<>(rows.size());
+            long seen = 0;
+            for (Row row : rows) {
+                ids.add(row.getUUID("actor_id"));
+                seen = row.getLong("seen");
+            }
+            return new Walk(ids, seen, window);
+        });
+    }
+
+    /** How many names the next {@code window} after the cursor are: fewer when the listing ends there. */
+    private static Uni<Long> windowRows(SqlConnection conn, Scope scope, Cursor after, int window) {
+        List<Object> params = new ArrayList<>(List.of(window));
+        String sql = "SELECT count(*) FROM (SELECT 1 FROM " + scope.table("places") + " p WHERE p.merged_into IS NULL"
+                + after(after, params) + " ORDER BY lower(p.name), p.actor_id LIMIT $1) w";
+        return conn.preparedQuery(sql).execute(Tuple.from(params)).map(rows -> rows.iterator().next().getLong(0));
+    }
+
+    /** The first {@code limit} rare matches after the cursor: all of them from the GIN index, then sorted. */
+    private static Uni<Void> byIndex(SqlConnection conn, Scope scope, PlaceFilter filter, Cursor after, int limit,
+                                     Set<UUID> page) {
+        PlaceFilter.Where indexed = filter.where(scope, false, PlaceFilter.Text.REST);
+        List<Object> params = indexed.with(limit);
+        int n = indexed.next();
+        String sql = "SELECT m.actor_id FROM (SELECT p.actor_id, lower(p.name) AS sort_name FROM "
+                + scope.table("places") + " p WHERE " + typed(indexed) + after(after, params) + " OFFSET 0) m "
+                + "ORDER BY m.sort_name, m.actor_id LIMIT $" + n;
+        return conn.preparedQuery(sql).execute(Tuple.from(params)).map(rows -> {
+            addAll(rows, page);
+            return null;
+        });
+    }
+
+    /** Up to the cap of the matches with every word after the first: walked when common, else by the GIN index. */
+    private static Uni<Void> restCount(SqlConnection conn, Scope scope, PlaceFilter filter, boolean common,
+                                       Set<UUID> counted) {
+        PlaceFilter.Where where = filter.where(scope, false,
+                common ? PlaceFilter.Text.REST_WALKED : PlaceFilter.Text.REST);
+        List<Object> params = where.with(COUNTED);
+        String sql = "SELECT p.actor_id FROM " + scope.table("places") + " p WHERE " + typed(where) + " LIMIT $"
+                + where.next();
+        return conn.preparedQuery(sql).execute(Tuple.from(params)).map(rows -> {
+            addAll(rows, counted);
+            return null;
+        });
+    }
+
+    private static void addAll(RowSet<Row> rows, Set<UUID> ids) {
+        rows.forEach(row -> ids.add(row.getUUID("actor_id")));
+    }
+
+    /**
+     * The filter's condition, its first parameter (the day, which only a label or the labels shown use) typed, as
+     * PostgreSQL must know every parameter's type.
+     */
+    private static String typed(PlaceFilter.Where where) {
+        return "$1::date IS NOT NULL AND " + where.sql();
+    }
+
+    /** {@code AND (lower(p.name), p.actor_id) > cursor}, its values appended, or nothing without a cursor. */
+    private static String after(Cursor after, List<Object> params) {
+        if (after == null) {
+            return "";
+        }
+        params.add(after.sortKey());
+        params.add(after.id());
+        return " AND (lower(p.name), p.actor_id) > ($" + (params.size() - 1) + "::text, $" + params.size() + "::uuid)";
+    }
+
+    /** The words of a query {@link fr.hubag.projection.shared.SearchText#prefixQuery} wrote. */
+    static List<String> words(String textQuery) {
+        List<String> words = new ArrayList<>();
+        Matcher matcher = WORD.matcher(textQuery);
+        while (matcher.find()) {
+            words.add(matcher.group(1));
+        }
+        return words;
+    }
+}
