@@ -32,7 +32,15 @@ class ConcurrentEnrolmentsTest {
     @Test
     void sixtyFourSimultaneousEnrolmentsIntoTwentySeatsGiveTwentyEnrolledAndFortyFourWaiting() throws Exception {
         String mediator = TestTokens.mediatorAt("GF", ACTOR);
-        String id = schedule(mediator, workshop("GF", "2030-02-01T09:00", 20));
+        double cold = race(mediator, "2030-02-01T09:00");
+        double warm = race(mediator, "2030-02-02T09:00");
+        System.out.printf("64 concurrent enrolments into one 20-seat workshop: first %.2f s (%.0f/s), "
+                + "second workshop %.2f s (%.0f enrolments/s)%n", cold, 64 / cold, warm, 64 / warm);
+    }
+
+    /** Schedules a 20-seat workshop, enrols 64 at once, checks every answer and the session; returns the seconds. */
+    private static double race(String mediator, String start) throws Exception {
+        String id = schedule(mediator, workshop("GF", start, 20));
         List<UUID> beneficiaries = IntStream.range(0, 64).mapToObj(i -> UUID.randomUUID()).toList();
 
         long started = System.nanoTime();
@@ -59,7 +67,6 @@ class ConcurrentEnrolmentsTest {
         List<String> waiting = session.path("waiting");
         assertThat(enrolled).hasSize(20).doesNotHaveDuplicates();
         assertThat(waiting).hasSize(44).doesNotHaveDuplicates().doesNotContainAnyElementsOf(enrolled);
-        System.out.printf("64 concurrent enrolments into one 20-seat workshop: %.2f s, %.0f enrolments/s%n",
-                seconds, 64 / seconds);
+        return seconds;
     }
 }
