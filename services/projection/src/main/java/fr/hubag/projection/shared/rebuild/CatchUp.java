@@ -2,6 +2,7 @@ package fr.hubag.projection.shared.rebuild;
 
 import fr.hubag.eventsourcing.consumer.ConsumedEvent;
 import fr.hubag.eventsourcing.consumer.IdempotentConsumer;
+import io.smallrye.mutiny.Uni;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -81,10 +82,16 @@ final class CatchUp implements Runnable {
             while (!stopped) {
                 ConsumerRecords<String, String> polled = records.poll(Duration.ofMillis(200));
                 if (!polled.isEmpty()) {
-                    List<ConsumedEvent> events = new ArrayList<>(polled.count());
-                    polled.forEach(record -> events.add(ConsumedEvent.of(record)));
-                    consumer.processPoll(next.consumer(), events, (tx, fresh) -> model.applyAll(tx, fresh, next))
-                            .await().atMost(BATCH);
+                    // each partition of the poll in a transaction of its own, side by side: its marks and checkpoint
+                    // are its own, no stream spans two partitions, and PostgreSQL gets a backend (a core) for each
+                    List<Uni<Integer>> applied = new ArrayList<>();
+                    for (TopicPartition partition : polled.partitions()) {
+                        List<ConsumedEvent> events = new ArrayList<>();
+                        polled.records(partition).forEach(record -> events.add(ConsumedEvent.of(record)));
+                        applied.add(consumer.processPoll(next.consumer(), events,
+                                (tx, fresh) -> model.applyAll(tx, fresh, next)));
+                    }
+                    Uni.join().all(applied).andFailFast().await().atMost(BATCH);
                     records.commitAsync();
                 }
                 long read = 0;
