@@ -8,6 +8,7 @@ import fr.hubag.actors.infra.ActorStreams;
 import fr.hubag.eventsourcing.store.EventStore;
 import fr.hubag.servicekit.problem.Problem;
 import fr.hubag.servicekit.security.Roles;
+import fr.hubag.servicekit.web.PathIds;
 import io.quarkus.security.ForbiddenException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
@@ -87,7 +88,7 @@ public class ActorResource {
     @APIResponse(responseCode = "301", description = "Merged: Location is the surviving actor")
     @APIResponse(responseCode = "404", description = "No such actor")
     public Uni<Response> get(@PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") String id) {
-        UUID actorId = HttpActorCommands.parseId("id", id);
+        UUID actorId = PathIds.uuid("id", id);
         return commands.executor().load(ActorStreams.ACTOR, actorId.toString()).map(loaded -> {
             commands.requireTerritoryOf(loaded.state());
             return switch (loaded.state()) {
@@ -109,7 +110,7 @@ public class ActorResource {
     @APIResponse(responseCode = "200", description = "The events, oldest first")
     @APIResponse(responseCode = "404", description = "No such actor")
     public Uni<Response> history(@PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") String id) {
-        UUID actorId = HttpActorCommands.parseId("id", id);
+        UUID actorId = PathIds.uuid("id", id);
         return commands.executor().load(ActorStreams.ACTOR, actorId.toString()).flatMap(loaded -> {
             commands.requireTerritoryOf(loaded.state());
             if (loaded.state() instanceof ActorState.Unregistered) {
@@ -135,7 +136,7 @@ public class ActorResource {
     @APIResponse(responseCode = "422", description = "Commune in another territory")
     public Uni<Response> change(@PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") String id,
                                 PlaceRequest request, @Context ContainerRequestContext http) {
-        UUID actorId = HttpActorCommands.parseId("id", id);
+        UUID actorId = PathIds.uuid("id", id);
         Place place = PlaceRequests.toPlace(request);
         return commands.onActor(actorId, new ActorCommand.ChangeActorDetails(actorId, place, clock.instant()),
                 http, request, 200);
@@ -150,7 +151,7 @@ public class ActorResource {
     @APIResponse(responseCode = "404", description = "No such actor")
     public Uni<Response> hoursAndServices(@PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") String id,
                                           HoursAndServicesRequest request, @Context ContainerRequestContext http) {
-        UUID actorId = HttpActorCommands.parseId("id", id);
+        UUID actorId = PathIds.uuid("id", id);
         PlaceRequests.HoursAndServices update = PlaceRequests.hoursAndServices(request);
         var caller = commands.caller();
         boolean mediatorOnly = caller.hasRole(Roles.MEDIATOR) && !caller.hasRole(Roles.COORDINATOR)
@@ -176,7 +177,7 @@ public class ActorResource {
     @APIResponse(responseCode = "409", description = "Already closed, or merged")
     public Uni<Response> close(@PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") String id,
                                ClosureRequest request, @Context ContainerRequestContext http) {
-        UUID actorId = HttpActorCommands.parseId("id", id);
+        UUID actorId = PathIds.uuid("id", id);
         return commands.onActor(actorId, LifecycleRequests.close(request, actorId, clock.instant()), http, request,
                 200);
     }
@@ -190,7 +191,7 @@ public class ActorResource {
     @APIResponse(responseCode = "409", description = "Not closed, or merged")
     public Uni<Response> reopen(@PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") String id,
                                 ReopeningRequest request, @Context ContainerRequestContext http) {
-        UUID actorId = HttpActorCommands.parseId("id", id);
+        UUID actorId = PathIds.uuid("id", id);
         return commands.onActor(actorId, LifecycleRequests.reopen(request, actorId, clock.instant()), http, request,
                 200);
     }

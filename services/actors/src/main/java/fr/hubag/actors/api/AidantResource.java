@@ -7,6 +7,7 @@ import fr.hubag.domain.Coded;
 import fr.hubag.servicekit.problem.Problem;
 import fr.hubag.servicekit.problem.Violations;
 import fr.hubag.servicekit.security.Roles;
+import fr.hubag.servicekit.web.PathIds;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -66,7 +67,7 @@ public class AidantResource {
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = ActorView.class)))
     public Uni<Response> enrol(@PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") String id,
                                EnrolmentRequest request, @Context ContainerRequestContext http) {
-        UUID actorId = HttpActorCommands.parseId("id", id);
+        UUID actorId = PathIds.uuid("id", id);
         Violations v = LifecycleRequests.body(request);
         Optional<String> name = v.text("name", request.name(), 120);
         Optional<AidantRole> role = v.oneOf("role", request.role(), c -> Coded.parse(AidantRole.class, c),
@@ -87,8 +88,8 @@ public class AidantResource {
     public Uni<Response> training(@PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") String id,
                                   @PathParam("aidantId") @Schema(type = SchemaType.STRING, format = "uuid")
                                   String aidant, TrainingRequest request, @Context ContainerRequestContext http) {
-        UUID actorId = HttpActorCommands.parseId("id", id);
-        UUID aidantId = HttpActorCommands.parseId("aidantId", aidant);
+        UUID actorId = PathIds.uuid("id", id);
+        UUID aidantId = PathIds.uuid("aidantId", aidant);
         Violations v = LifecycleRequests.body(request);
         Optional<String> title = v.text("title", request.title(), 200);
         Optional<String> provider = v.text("provider", request.provider(), 200);
@@ -113,8 +114,8 @@ public class AidantResource {
     public Uni<Response> departure(@PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") String id,
                                    @PathParam("aidantId") @Schema(type = SchemaType.STRING, format = "uuid")
                                    String aidant, DepartureRequest request, @Context ContainerRequestContext http) {
-        UUID actorId = HttpActorCommands.parseId("id", id);
-        UUID aidantId = HttpActorCommands.parseId("aidantId", aidant);
+        UUID actorId = PathIds.uuid("id", id);
+        UUID aidantId = PathIds.uuid("aidantId", aidant);
         Violations v = LifecycleRequests.body(request);
         Optional<LocalDate> on = v.date("departedOn", request.departedOn(), true);
         v.throwIfAny();

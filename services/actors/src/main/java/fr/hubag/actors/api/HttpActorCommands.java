@@ -5,7 +5,6 @@ import fr.hubag.actors.domain.ActorCommand;
 import fr.hubag.actors.domain.ActorState;
 import fr.hubag.eventsourcing.command.CommandExecutor;
 import fr.hubag.eventsourcing.command.CommandOutcome;
-import fr.hubag.servicekit.problem.InvalidRequest;
 import fr.hubag.servicekit.security.Caller;
 import fr.hubag.servicekit.commands.CommandResponse;
 import fr.hubag.servicekit.commands.Commands;
@@ -86,11 +85,4 @@ public class HttpActorCommands {
 
     public CommandExecutor executor() { return actors.executor(); }
 
-    static UUID parseId(String field, String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw InvalidRequest.of(field, "must be a UUID");
-        }
-    }
 }

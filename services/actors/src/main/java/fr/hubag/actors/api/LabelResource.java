@@ -9,6 +9,7 @@ import fr.hubag.domain.CommandRejected;
 import fr.hubag.servicekit.problem.Problem;
 import fr.hubag.servicekit.problem.Violations;
 import fr.hubag.servicekit.security.Roles;
+import fr.hubag.servicekit.web.PathIds;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -73,7 +74,7 @@ public class LabelResource {
     @APIResponse(responseCode = "422", description = "Invalid period, or Idempotency-Key reused")
     public Uni<Response> grant(@PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") String id,
                                GrantRequest request, @Context ContainerRequestContext http) {
-        UUID actorId = HttpActorCommands.parseId("id", id);
+        UUID actorId = PathIds.uuid("id", id);
         return commands.onActor(actorId, LifecycleRequests.grant(request, actorId, clock.instant()), http, request,
                 201);
     }
@@ -87,7 +88,7 @@ public class LabelResource {
     @APIResponse(responseCode = "409", description = "The label is not held on or after that date")
     public Uni<Response> revoke(@PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") String id,
                                 RevocationRequest request, @Context ContainerRequestContext http) {
-        UUID actorId = HttpActorCommands.parseId("id", id);
+        UUID actorId = PathIds.uuid("id", id);
         return commands.onActor(actorId, LifecycleRequests.revoke(request, actorId, clock.instant()), http, request,
                 200);
     }
@@ -102,7 +103,7 @@ public class LabelResource {
     public Uni<LabelsOnDate> onDate(@PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") String id,
                                     @QueryParam("on") @Schema(format = "date") String on,
                                     @QueryParam("label") String label) {
-        UUID actorId = HttpActorCommands.parseId("id", id);
+        UUID actorId = PathIds.uuid("id", id);
         Violations v = new Violations();
         Optional<LocalDate> date = v.date("on", on, false);
         Optional<Label> wanted = label == null ? Optional.empty() : LifecycleRequests.label(v, label);

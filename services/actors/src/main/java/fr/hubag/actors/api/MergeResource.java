@@ -3,6 +3,7 @@ package fr.hubag.actors.api;
 import fr.hubag.actors.domain.ActorCommand;
 import fr.hubag.servicekit.problem.Violations;
 import fr.hubag.servicekit.security.Roles;
+import fr.hubag.servicekit.web.PathIds;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -58,13 +59,13 @@ public class MergeResource {
     @APIResponse(responseCode = "422", description = "Self-merge, or actors of two territories")
     public Uni<Response> merge(@PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") String id,
                                MergeRequest request, @Context ContainerRequestContext http) {
-        UUID survivorId = HttpActorCommands.parseId("id", id);
+        UUID survivorId = PathIds.uuid("id", id);
         Violations v = LifecycleRequests.body(request);
         if (request.absorbedActorId() == null) {
             v.add("absorbedActorId", "is required");
         }
         v.throwIfAny();
-        UUID absorbedId = HttpActorCommands.parseId("absorbedActorId", request.absorbedActorId());
+        UUID absorbedId = PathIds.uuid("absorbedActorId", request.absorbedActorId());
         if (absorbedId.equals(survivorId)) {
             v.add("absorbedActorId", "must differ from the surviving actor");
             v.throwIfAny();

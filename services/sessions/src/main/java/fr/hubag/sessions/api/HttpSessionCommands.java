@@ -3,7 +3,6 @@ package fr.hubag.sessions.api;
 import fr.hubag.eventsourcing.command.CommandOutcome;
 import fr.hubag.servicekit.commands.CommandResponse;
 import fr.hubag.servicekit.commands.Commands;
-import fr.hubag.servicekit.problem.InvalidRequest;
 import fr.hubag.sessions.application.SessionCommands;
 import fr.hubag.sessions.domain.SessionCommand;
 import fr.hubag.sessions.domain.SessionState;
@@ -13,7 +12,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.BiFunction;
 
 /**
@@ -62,11 +60,4 @@ public class HttpSessionCommands {
 
     public SessionCommands sessions() { return sessions; }
 
-    static UUID parseId(String field, String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw InvalidRequest.of(field, "must be a UUID");
-        }
-    }
 }

@@ -4,6 +4,7 @@ import fr.hubag.servicekit.security.Roles;
 import fr.hubag.sessions.api.SessionRequests.AttendanceRequest;
 import fr.hubag.sessions.api.SessionRequests.EnrolmentRequest;
 import fr.hubag.sessions.domain.SessionCommand;
+import fr.hubag.servicekit.web.PathIds;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -57,7 +58,7 @@ public class ParticipantResource {
     @APIResponse(responseCode = "409", description = "Already enrolled or waiting; session cancelled or completed")
     public Uni<Response> enrol(@PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") String id,
                                EnrolmentRequest request, @Context ContainerRequestContext http) {
-        UUID sessionId = HttpSessionCommands.parseId("id", id);
+        UUID sessionId = PathIds.uuid("id", id);
         SessionCommand.Enrol enrol = SessionRequests.enrol(request, sessionId, clock.instant());
         return commands.onSession(enrol, http, request, 201,
                 (session, version) -> EnrolmentView.of(session, enrol.beneficiaryId(), version));
@@ -72,8 +73,8 @@ public class ParticipantResource {
     public Uni<Response> withdraw(@PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") String id,
                                   @PathParam("beneficiaryId") @Schema(type = SchemaType.STRING, format = "uuid")
                                   String beneficiary, @Context ContainerRequestContext http) {
-        UUID sessionId = HttpSessionCommands.parseId("id", id);
-        UUID beneficiaryId = HttpSessionCommands.parseId("beneficiaryId", beneficiary);
+        UUID sessionId = PathIds.uuid("id", id);
+        UUID beneficiaryId = PathIds.uuid("beneficiaryId", beneficiary);
         return commands.onSession(new SessionCommand.Withdraw(sessionId, beneficiaryId, clock.instant()), http, null);
     }
 
@@ -89,7 +90,7 @@ public class ParticipantResource {
             + "with a participant's attendance missing")
     public Uni<Response> attendance(@PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") String id,
                                     AttendanceRequest request, @Context ContainerRequestContext http) {
-        UUID sessionId = HttpSessionCommands.parseId("id", id);
+        UUID sessionId = PathIds.uuid("id", id);
         return commands.onSession(SessionRequests.attendance(request, sessionId, clock.instant()), http, request);
     }
 }

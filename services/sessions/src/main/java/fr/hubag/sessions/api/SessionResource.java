@@ -7,6 +7,7 @@ import fr.hubag.sessions.api.SessionRequests.CancelRequest;
 import fr.hubag.sessions.api.SessionRequests.RescheduleRequest;
 import fr.hubag.sessions.api.SessionRequests.ScheduleRequest;
 import fr.hubag.sessions.domain.SessionState;
+import fr.hubag.servicekit.web.PathIds;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -77,7 +78,7 @@ public class SessionResource {
         // a path that is not a session id names no session: 404, as for any unknown path
         UUID sessionId;
         try {
-            sessionId = HttpSessionCommands.parseId("id", id);
+            sessionId = PathIds.uuid("id", id);
         } catch (InvalidRequest notAnId) {
             return Uni.createFrom().item(notFound(id));
         }
@@ -102,7 +103,7 @@ public class SessionResource {
     @APIResponse(responseCode = "409", description = "Cancelled, completed, attendance recorded, or a stale If-Match")
     public Uni<Response> reschedule(@PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") String id,
                                     RescheduleRequest request, @Context ContainerRequestContext http) {
-        UUID sessionId = HttpSessionCommands.parseId("id", id);
+        UUID sessionId = PathIds.uuid("id", id);
         return commands.onSession(SessionRequests.reschedule(request, sessionId, clock.instant()), http, request);
     }
 
@@ -114,7 +115,7 @@ public class SessionResource {
     @APIResponse(responseCode = "409", description = "Already cancelled or completed, or a stale If-Match")
     public Uni<Response> cancel(@PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") String id,
                                 CancelRequest request, @Context ContainerRequestContext http) {
-        UUID sessionId = HttpSessionCommands.parseId("id", id);
+        UUID sessionId = PathIds.uuid("id", id);
         return commands.onSession(SessionRequests.cancel(request, sessionId, clock.instant()), http, request);
     }
 }
