@@ -2,6 +2,7 @@ package fr.hubag.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.AbsoluteIri;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
@@ -13,6 +14,7 @@ import com.networknt.schema.resource.InputStreamSource;
 
 import java.io.IOException;
 import java.net.URL;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -41,6 +43,46 @@ public final class EventContracts {
         } catch (IOException e) {
             throw new IllegalArgumentException("payload is not JSON: " + payload, e);
         }
+    }
+
+    /** The examples of one event type and schema version: {@code contracts/events/<domain>/examples/<Type>.v<N>.json}. */
+    public static JsonNode examples(String domain, String type, int version) {
+        String path = "contracts/events/" + domain + "/examples/" + type + ".v" + version + ".json";
+        URL url = Thread.currentThread().getContextClassLoader().getResource(path);
+        if (url == null) {
+            throw new IllegalStateException("no examples " + path);
+        }
+        try (var in = url.openStream()) {
+            JsonNode examples = JSON.readTree(in);
+            if (examples.isEmpty()) {
+                throw new IllegalStateException("no example in " + path);
+            }
+            return examples;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + path, e);
+        }
+    }
+
+    /**
+     * A payload as a round trip through the event records compares it: null values and empty lists left out at
+     * every depth (a record writes what an example may omit), and the named instant fields in one spelling.
+     */
+    public static JsonNode comparable(JsonNode json, String... instantFields) {
+        JsonNode copy = json.deepCopy();
+        prune(copy, instantFields);
+        return copy;
+    }
+
+    private static void prune(JsonNode json, String[] instantFields) {
+        if (json instanceof ObjectNode object) {
+            object.properties().removeIf(e -> e.getValue().isNull() || e.getValue().isArray() && e.getValue().isEmpty());
+            for (String field : instantFields) {
+                if (object.get(field) != null) {
+                    object.put(field, Instant.parse(object.get(field).asText()).toString());
+                }
+            }
+        }
+        json.forEach(child -> prune(child, instantFields));
     }
 
     public static JsonSchema schema(String dataSchema) {
