@@ -55,7 +55,7 @@ public class ParticipantResource {
             + "else the waiting list: the answer's status says which (enrolled, or waiting with its position). "
             + "Simultaneous enrolments are decided one after the other, never a conflict.")
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = EnrolmentView.class)))
-    @APIResponse(responseCode = "409", description = "Already enrolled or waiting; session cancelled or completed")
+    @APIResponse(responseCode = "409", description = "Already enrolled or waiting; the waiting list full (500); session cancelled or completed")
     public Uni<Response> enrol(@PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") String id,
                                EnrolmentRequest request, @Context ContainerRequestContext http) {
         UUID sessionId = PathIds.uuid("id", id);

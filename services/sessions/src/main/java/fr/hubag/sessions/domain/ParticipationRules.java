@@ -28,6 +28,12 @@ import java.util.UUID;
  */
 final class ParticipationRules {
 
+    /**
+     * The longest waiting list: a session's stream is read whole by every command on it, so one caller enrolling
+     * without end must not make it grow without end (as many as the largest capacity).
+     */
+    static final int MAX_WAITING = 500;
+
     private ParticipationRules() {}
 
     static List<SessionEvent> enrol(Enrol command, Scheduled session) {
@@ -38,6 +44,10 @@ final class ParticipationRules {
         }
         if (session.seatsLeft() > 0) {
             return List.of(new ParticipantEnrolled(session.sessionId(), command.beneficiaryId(), command.at()));
+        }
+        if (session.waiting().size() >= MAX_WAITING) {
+            throw CommandRejected.conflict("waiting-list-full", "the waiting list holds " + MAX_WAITING
+                    + " people already");
         }
         return List.of(new ParticipantWaitlisted(session.sessionId(), command.beneficiaryId(),
                 session.waiting().size() + 1, command.at()));

@@ -4,7 +4,6 @@ import fr.hubag.contracts.sessions.Attendance;
 import fr.hubag.contracts.sessions.Autonomy;
 import fr.hubag.contracts.sessions.Level;
 import fr.hubag.contracts.sessions.PlaceType;
-import fr.hubag.contracts.sessions.SessionEvent;
 import fr.hubag.contracts.sessions.SessionEvent.AttendanceRecorded;
 import fr.hubag.contracts.sessions.SessionEvent.ParticipantEnrolled;
 import fr.hubag.contracts.sessions.SessionEvent.ParticipantPromoted;
@@ -14,6 +13,7 @@ import fr.hubag.contracts.sessions.SessionEvent.SessionCancelled;
 import fr.hubag.contracts.sessions.SessionEvent.SessionCompleted;
 import fr.hubag.contracts.sessions.SessionEvent.SessionRescheduled;
 import fr.hubag.contracts.sessions.SessionEvent.SessionScheduled;
+import fr.hubag.contracts.sessions.SessionEvent;
 import fr.hubag.contracts.sessions.Venue;
 import fr.hubag.domain.CommandRejected.Kind;
 import fr.hubag.domain.Territory;
@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -153,6 +154,18 @@ class SessionDeciderTest {
         assertThat(full.waitingPosition(beneficiary(4))).contains(2);
         spec().given(workshopInCayenne(2), new ParticipantEnrolled(SESSION, beneficiary(1), PLANNED))
                 .when(new Enrol(SESSION, beneficiary(1), PLANNED)).thenRejected(Kind.CONFLICT, "already-enrolled");
+    }
+
+    @Test
+    void theWaitingListIsBounded() {
+        List<SessionEvent> history = new ArrayList<>(List.of(workshopInCayenne(1),
+                new ParticipantEnrolled(SESSION, beneficiary(0), PLANNED)));
+        for (int i = 1; i <= ParticipationRules.MAX_WAITING; i++) {
+            history.add(new ParticipantWaitlisted(SESSION, beneficiary(i), i, PLANNED));
+        }
+        spec().given(history.toArray(SessionEvent[]::new))
+                .when(new Enrol(SESSION, beneficiary(ParticipationRules.MAX_WAITING + 1), PLANNED))
+                .thenRejected(Kind.CONFLICT, "waiting-list-full");
     }
 
     @Test
