@@ -25,7 +25,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -39,6 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the relay publishes in a child span whose context rides in the record's {@code traceparent} header (the origin
  * in {@code ce_traceparent}), and the idempotent consumer applies in a child of that. Also the relay's backlog.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TraceAcrossKafkaTest {
 
     static KernelFixture db;
@@ -61,6 +65,7 @@ class TraceAcrossKafkaTest {
     }
 
     @Test
+    @Order(1)
     void oneTraceGoesFromTheCommandThroughTheRelayToTheConsumersEffect() throws Exception {
         String topic = "trace-test-" + UUID.randomUUID();
         String relayName = "r-" + topic;
@@ -119,5 +124,38 @@ class TraceAcrossKafkaTest {
         List<SpanData> found = spans.getFinishedSpanItems().stream().filter(s -> s.getKind() == kind).toList();
         assertThat(found).hasSize(1);
         return found.get(0);
+    }
+
+    @Test
+    @Order(2) // after the trace test, which counts on being the only producer of spans and events
+    void theBacklogCountsOnlyWhatLiesPastTheCheckpointAndDatesTheNextToPublish() throws Exception {
+        String topic = "backlog-test-" + UUID.randomUUID();
+        String relayName = "r-" + topic;
+        EventRelay relay = new EventRelay(db.dataSource, producer, new RelaySettings(relayName, topic, "tests", 100,
+                Duration.ofMillis(10)), otel.getTracer(EventRelay.TRACER));
+        while (relay.publishBatch() > 0) {
+            // the checkpoint passes every event other tests left
+        }
+        appendOne("published-1");
+        appendOne("published-2");
+        assertThat(relay.publishBatch()).isEqualTo(2);
+
+        Instant beforeNext = Instant.now();
+        appendOne("waiting-1");
+        appendOne("waiting-2");
+        appendOne("waiting-3");
+
+        RelayBacklog backlog = RelayBacklog.measure(db.dataSource, relayName);
+        assertThat(backlog.events()).isEqualTo(3);
+        assertThat(backlog.oldestRecordedAt()).isAfterOrEqualTo(beforeNext.minusMillis(5))
+                .isBeforeOrEqualTo(Instant.now());
+        assertThat(RelayBacklog.measure(db.dataSource, "a relay that never ran").events())
+                .isGreaterThanOrEqualTo(5);
+    }
+
+    private static void appendOne(String stream) {
+        db.pool.withTransaction(tx -> new EventStore(db.pool).append(tx, stream + "-" + UUID.randomUUID(), "test",
+                "MQ", 0, List.of(new NewEvent(UUID.randomUUID(), "Numbered", 1, "{\"n\":1}", Instant.now())),
+                new EventMetadata("corr", "cause", "tester", null))).await().indefinitely();
     }
 }
