@@ -1,6 +1,7 @@
 package fr.hubag.eventsourcing.command;
 
 import fr.hubag.domain.CommandRejected;
+import fr.hubag.domain.Ids;
 import fr.hubag.eventsourcing.store.ConcurrencyConflict;
 import fr.hubag.eventsourcing.metrics.KernelMetrics;
 import fr.hubag.eventsourcing.store.AppendResult;
@@ -24,7 +25,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -244,7 +244,7 @@ public class CommandExecutor {
         for (E event : events) {
             state = type.decider().evolve(state, event);
         }
-        List<NewEvent> newEvents = events.stream().map(event -> new NewEvent(UUID.randomUUID(),
+        List<NewEvent> newEvents = events.stream().map(event -> new NewEvent(Ids.timeOrdered(),
                 type.codec().typeOf(event), type.codec().schemaVersionOf(event), type.codec().encode(event),
                 type.codec().occurredAt(event))).toList();
         for (NewEvent event : newEvents) {

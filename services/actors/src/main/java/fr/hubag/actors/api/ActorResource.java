@@ -5,6 +5,7 @@ import fr.hubag.actors.domain.ActorDecider;
 import fr.hubag.actors.domain.ActorState;
 import fr.hubag.contracts.actors.Place;
 import fr.hubag.actors.infra.ActorStreams;
+import fr.hubag.domain.Ids;
 import fr.hubag.eventsourcing.store.EventStore;
 import fr.hubag.servicekit.problem.Problem;
 import fr.hubag.servicekit.security.Roles;
@@ -73,7 +74,7 @@ public class ActorResource {
                                   @HeaderParam("Idempotency-Key") String idempotencyKey) {
         Place place = PlaceRequests.toPlace(request);
         commands.caller().requireTerritory(place.commune().territory().orElseThrow());
-        UUID actorId = UUID.randomUUID();
+        UUID actorId = Ids.timeOrdered();
         return commands.register(actorId, new ActorCommand.RegisterActor(actorId, place, clock.instant()), http,
                 request);
     }

@@ -4,6 +4,7 @@ import fr.hubag.actors.domain.ActorCommand;
 import fr.hubag.contracts.actors.AidantRole;
 import fr.hubag.contracts.actors.Training;
 import fr.hubag.domain.Coded;
+import fr.hubag.domain.Ids;
 import fr.hubag.servicekit.problem.Problem;
 import fr.hubag.servicekit.problem.Violations;
 import fr.hubag.servicekit.security.Roles;
@@ -74,7 +75,7 @@ public class AidantResource {
                 Coded.codes(AidantRole.class));
         Optional<LocalDate> on = v.date("enrolledOn", request.enrolledOn(), true);
         v.throwIfAny();
-        UUID aidantId = UUID.randomUUID();
+        UUID aidantId = Ids.timeOrdered();
         return commands.onActor(actorId, new ActorCommand.EnrolAidant(actorId, aidantId, name.orElseThrow(),
                 role.orElseThrow(), on.orElseThrow(), clock.instant()), http, request, 201,
                 java.util.Map.of("Aidant-Id", aidantId.toString()));

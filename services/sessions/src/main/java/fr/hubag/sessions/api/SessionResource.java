@@ -1,5 +1,6 @@
 package fr.hubag.sessions.api;
 
+import fr.hubag.domain.Ids;
 import fr.hubag.servicekit.problem.InvalidRequest;
 import fr.hubag.servicekit.problem.Problem;
 import fr.hubag.servicekit.security.Roles;
@@ -65,7 +66,7 @@ public class SessionResource {
             + "workshop without title, a level or several seats for an individual session), or an Idempotency-Key "
             + "reused with another request")
     public Uni<Response> schedule(ScheduleRequest request, @Context ContainerRequestContext http) {
-        UUID sessionId = UUID.randomUUID();
+        UUID sessionId = Ids.timeOrdered();
         return commands.schedule(SessionRequests.schedule(request, sessionId, clock.instant()), http, request);
     }
 
