@@ -45,6 +45,35 @@ public final class LocalPostgres {
 
     private LocalPostgres() {}
 
+    /**
+     * Memory and checkpoints for a server that holds the platform's history, not PostgreSQL's defaults for a
+     * machine shared with anything (128 MB of buffers, a checkpoint every 5 minutes or 1 GB of WAL). The buffers
+     * are an eighth of the machine's memory, between 128 MB and 2 GB ({@code HUB_PG_SHARED_BUFFERS}, e.g. {@code 512MB},
+     * overrides): with 128 MB the read models' indexes no longer fit once a territory holds a few hundred thousand
+     * places, and every insert read and dirtied pages outside them. Checkpoints every 15 minutes or 4 GB of WAL write
+     * fewer full-page images (each page's first change after a checkpoint is logged whole); a crash then replays
+     * more WAL at start (seconds to a minute). Durability is untouched.
+     */
+    static Map<String, String> memory(long physicalBytes, String sharedBuffersOverride) {
+        String buffers = sharedBuffersOverride != null && !sharedBuffersOverride.isBlank()
+                ? sharedBuffersOverride.trim()
+                : Math.clamp(physicalBytes / 8 / (1024 * 1024), 128, 2048) + "MB";
+        if (!buffers.matches("[0-9]+(kB|MB|GB)")) {
+            throw new IllegalArgumentException("HUB_PG_SHARED_BUFFERS is a size such as 512MB or 1GB, not " + buffers);
+        }
+        long effectiveCache = Math.clamp(physicalBytes / 2 / (1024 * 1024), 512, 65_536);
+        return Map.of(
+                "shared_buffers", buffers,
+                "effective_cache_size", effectiveCache + "MB",
+                "checkpoint_timeout", "15min",
+                "max_wal_size", "4GB");
+    }
+
+    private static long physicalMemory() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getTotalMemorySize();
+    }
+
     /** The server {@code ./hub} runs, on a data folder kept across restarts. */
     static EmbeddedPostgres.Builder builder(Path data, int port) {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
@@ -61,6 +90,7 @@ public final class LocalPostgres {
             System.out.println("WARNING: PostgreSQL runs WITHOUT durability (HUB_PG_NON_DURABLE=1, benchmarks only)");
         }
         (nonDurable ? NON_DURABLE : DURABILITY).forEach(builder::setServerConfig);
+        memory(physicalMemory(), System.getenv("HUB_PG_SHARED_BUFFERS")).forEach(builder::setServerConfig);
         return builder;
     }
 

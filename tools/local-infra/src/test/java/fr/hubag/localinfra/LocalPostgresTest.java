@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class LocalPostgresTest {
 
@@ -30,6 +31,27 @@ class LocalPostgresTest {
                     assertEquals("on", rs.getString(1), setting);
                 }
             }
+            try (ResultSet rs = statement.executeQuery("SELECT setting::bigint * 8 / 1024, "
+                    + "(SELECT setting FROM pg_settings WHERE name = 'checkpoint_timeout') "
+                    + "FROM pg_settings WHERE name = 'shared_buffers'")) {
+                rs.next();
+                long expected = Long.parseLong(LocalPostgres.memory(((com.sun.management.OperatingSystemMXBean)
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize(),
+                        null).get("shared_buffers").replace("MB", ""));
+                assertEquals(expected, rs.getLong(1), "shared_buffers in MB");
+                assertEquals("900", rs.getString(2), "checkpoint_timeout in seconds");
+            }
         }
+    }
+
+    @Test
+    void theBuffersAreAnEighthOfTheMachineBetween128MbAnd2Gb() {
+        long gb = 1024L * 1024 * 1024;
+        assertEquals("512MB", LocalPostgres.memory(4 * gb, null).get("shared_buffers"));
+        assertEquals("2048MB", LocalPostgres.memory(24 * gb, null).get("shared_buffers"));
+        assertEquals("128MB", LocalPostgres.memory(gb / 2, null).get("shared_buffers"));
+        assertEquals("2048MB", LocalPostgres.memory(4 * gb, null).get("effective_cache_size"));
+        assertEquals("1GB", LocalPostgres.memory(4 * gb, " 1GB ").get("shared_buffers"));
+        assertThrows(IllegalArgumentException.class, () -> LocalPostgres.memory(4 * gb, "lots"));
     }
 }
