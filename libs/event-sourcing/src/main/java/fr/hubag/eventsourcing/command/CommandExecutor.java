@@ -4,6 +4,7 @@ import fr.hubag.domain.CommandRejected;
 import fr.hubag.domain.Ids;
 import fr.hubag.eventsourcing.store.ConcurrencyConflict;
 import fr.hubag.eventsourcing.metrics.KernelMetrics;
+import fr.hubag.eventsourcing.relay.RelayWakeUp;
 import fr.hubag.eventsourcing.store.AppendResult;
 import fr.hubag.eventsourcing.store.EventEnvelope;
 import fr.hubag.eventsourcing.store.EventMetadata;
@@ -50,22 +51,25 @@ public class CommandExecutor {
     private final EventStore store;
     private final ConflictRetry retry;
     private final KernelMetrics metrics;
+    private final RelayWakeUp relay;
 
     @Inject
-    public CommandExecutor(Pool pool, EventStore store, KernelMetrics metrics) {
-        this(pool, store, ConflictRetry.DEFAULT, metrics);
+    public CommandExecutor(Pool pool, EventStore store, KernelMetrics metrics, RelayWakeUp relay) {
+        this(pool, store, ConflictRetry.DEFAULT, metrics, relay);
     }
 
-    /** For kernel pieces built outside CDI (tests, tools): measures kept in memory. */
+    /** For kernel pieces built outside CDI (tests, tools): measures kept in memory, no relay to wake. */
     public CommandExecutor(Pool pool, EventStore store) {
-        this(pool, store, ConflictRetry.DEFAULT, KernelMetrics.inMemory());
+        this(pool, store, ConflictRetry.DEFAULT, KernelMetrics.inMemory(), new RelayWakeUp());
     }
 
-    public CommandExecutor(Pool pool, EventStore store, ConflictRetry retry, KernelMetrics metrics) {
+    public CommandExecutor(Pool pool, EventStore store, ConflictRetry retry, KernelMetrics metrics,
+                           RelayWakeUp relay) {
         this.pool = pool;
         this.store = store;
         this.retry = retry;
         this.metrics = metrics;
+        this.relay = relay;
     }
 
     /** How often and how patiently a command that lost a race is decided again. */
@@ -204,7 +208,10 @@ public class CommandExecutor {
         }
         long appending = System.nanoTime();
         int count = changed.stream().mapToInt(outcome -> outcome.events().size()).sum();
-        return appended.invoke(() -> metrics.appended(type.streamType(), count, System.nanoTime() - appending))
+        return appended.invoke(() -> {
+                    metrics.appended(type.streamType(), count, System.nanoTime() - appending);
+                    relay.committed();
+                })
                 .onFailure(ConcurrencyConflict.class).transform(c -> new LostRace((ConcurrencyConflict) c))
                 .replaceWith(new CommandResult.Decided<>(outcomes, answerText));
     }

@@ -48,6 +48,8 @@ public class RelayRunner {
     private final Duration lagInterval;
     private final KernelMetrics metrics;
     private final OpenTelemetry openTelemetry;
+    private final RelayWakeUp wakeUp;
+    private final Duration gather;
     private final AtomicLong published = new AtomicLong();
     private volatile long lastMeasure;
     private volatile Instant lastSuccess = Instant.now();
@@ -67,11 +69,14 @@ public class RelayRunner {
                        @ConfigProperty(name = "hub.relay.batch-size", defaultValue = "500") int batchSize,
                        @ConfigProperty(name = "hub.relay.idle-poll", defaultValue = "PT0.05S") Duration idlePoll,
                        @ConfigProperty(name = "hub.relay.lag-interval", defaultValue = "PT5S") Duration lagInterval,
-                       KernelMetrics metrics, OpenTelemetry openTelemetry) {
+                       @ConfigProperty(name = "hub.relay.gather", defaultValue = "PT0.005S") Duration gather,
+                       KernelMetrics metrics, OpenTelemetry openTelemetry, RelayWakeUp wakeUp) {
         this.dataSource = dataSource;
         this.lagInterval = lagInterval;
         this.metrics = metrics;
         this.openTelemetry = openTelemetry;
+        this.wakeUp = wakeUp;
+        this.gather = gather;
         this.enabled = enabled;
         this.bootstrapServers = bootstrapServers;
         this.partitions = partitions;
@@ -151,8 +156,10 @@ public class RelayRunner {
                 lastSuccess = Instant.now();
                 lastError = null;
                 backoffMillis = 100;
-                if (count < settings.batchSize()) {
-                    Thread.sleep(settings.idlePoll().toMillis());
+                if (count < settings.batchSize() && wakeUp.await(settings.idlePoll())) {
+                    // woken by a commit: a few more milliseconds let the commits arriving together go in one batch
+                    // (under load, one round per gather interval rather than one per event)
+                    Thread.sleep(gather.toMillis());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

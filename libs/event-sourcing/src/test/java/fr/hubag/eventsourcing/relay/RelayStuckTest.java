@@ -57,7 +57,8 @@ class RelayStuckTest {
 
             SimpleMeterRegistry registry = new SimpleMeterRegistry();
             RelayRunner runner = new RelayRunner(db.dataSource, true, servers, "tests", topic, 1, 100,
-                    Duration.ofMillis(20), Duration.ofSeconds(5), new KernelMetrics(registry), OpenTelemetry.noop());
+                    Duration.ofMillis(20), Duration.ofSeconds(5), Duration.ofMillis(5), new KernelMetrics(registry),
+                    OpenTelemetry.noop(), new RelayWakeUp());
             RelayHealthCheck health = new RelayHealthCheck(runner);
             runner.start(null);
             try {
