@@ -2,6 +2,7 @@ package fr.hubag.sessions.domain;
 
 import fr.hubag.contracts.sessions.PlaceType;
 import fr.hubag.contracts.sessions.SessionEvent;
+import fr.hubag.contracts.sessions.SessionEvent.ActivityRecorded;
 import fr.hubag.contracts.sessions.SessionEvent.AttendanceRecorded;
 import fr.hubag.contracts.sessions.SessionEvent.ParticipantEnrolled;
 import fr.hubag.contracts.sessions.SessionEvent.ParticipantPromoted;
@@ -89,6 +90,7 @@ public final class SessionDecider implements Decider<SessionCommand, SessionEven
             case AttendanceRecorded recorded -> session.withPresence(new Presence(recorded.beneficiaryId(),
                     recorded.attendance(), recorded.autonomy()));
             case SessionCompleted completed -> session.withStatus(Status.COMPLETED);
+            case ActivityRecorded activity -> session;
         };
     }
 
