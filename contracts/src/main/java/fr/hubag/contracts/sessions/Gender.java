@@ -3,8 +3,9 @@ package fr.hubag.contracts.sessions;
 import fr.hubag.domain.Coded;
 
 /**
- * A person's gender as the national mediators' tool counts it (*genre*), only ever as a count or a coarse attribute of a
- * pseudonymous beneficiary; {@code non_communique} when not said.
+ * A person's gender as the national mediators' tool counts it (*genre*: the brief names no codes, these are the
+ * tool's), only ever as a count or a coarse attribute of a pseudonymous beneficiary; {@code non_communique} when not
+ * said.
  */
 public enum Gender implements Coded {
     FEMININ("feminin"),

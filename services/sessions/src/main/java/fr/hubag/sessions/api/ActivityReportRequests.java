@@ -65,13 +65,13 @@ public final class ActivityReportRequests {
                     description = "people counted without a name") Object total,
             @Schema(type = SchemaType.INTEGER, minimum = "0", description = "of them, already accompanied before "
                     + "(default 0)") Object alreadyAccompanied,
-            @Schema(description = "genre → count: feminin, masculin, non_communique; those not placed are "
-                    + "non_communique") Map<String, Object> genders,
-            @Schema(description = "tranche d'âge → count: moins_de_douze, douze_dix_huit, dix_huit_vingt_quatre, "
-                    + "vingt_cinq_trente_neuf, quarante_cinquante_neuf, soixante_soixante_neuf, soixante_dix_plus, "
-                    + "non_communique") Map<String, Object> ageBands,
-            @Schema(description = "statut social → count: scolarise, sans_emploi, en_emploi, retraite, "
-                    + "non_communique") Map<String, Object> socialStatuses) {}
+            @Schema(additionalProperties = Integer.class, description = "genre → count: feminin, masculin, "
+                    + "non_communique; those not placed are non_communique") Map<String, Object> genders,
+            @Schema(additionalProperties = Integer.class, description = "tranche d'âge → count: moins_de_douze, "
+                    + "douze_dix_huit, dix_huit_vingt_quatre, vingt_cinq_trente_neuf, quarante_cinquante_neuf, "
+                    + "soixante_soixante_neuf, soixante_dix_plus, non_communique") Map<String, Object> ageBands,
+            @Schema(additionalProperties = Integer.class, description = "statut social → count: scolarise, "
+                    + "sans_emploi, en_emploi, retraite, non_communique") Map<String, Object> socialStatuses) {}
 
     public record RedirectionRequest(
             @Schema(required = true, enumeration = {"administration", "mediation_numerique",

@@ -116,12 +116,7 @@ class ActivityReportResourceTest {
     @Test
     void whoMayRecord() {
         String body = workshopReport("GF", "97302");
-        Map<String, Integer> expected = Map.of(
-                TestTokens.coordinator("GF"), 201, TestTokens.hubAdmin(), 201,
-                TestTokens.mediatorAt("GF", ACTOR), 201,
-                TestTokens.coordinator("MQ"), 403, TestTokens.mediatorAt("GF", UUID.randomUUID().toString()), 403,
-                TestTokens.mediatorAt("MQ", ACTOR), 403, TestTokens.of("partner", "GF"), 403,
-                TestTokens.of("analyst", "GF"), 403);
+        Map<String, Integer> expected = SessionsTestSupport.creationInGuyaneForActor();
         long before = storedEvents();
         expected.forEach((token, status) -> {
             Response r = as(token).body(body).post(REPORTS);
@@ -176,7 +171,7 @@ class ActivityReportResourceTest {
         broken.put(workshop.replace("\"autre\"", "\"salle\""), "place.placeType");
         broken.put(workshop.replace("\"durationMinutes\": 120", "\"durationMinutes\": 0"), "durationMinutes");
         broken.put(individual.replace("\"aide_sociale\"", "\"caf\""), "redirection.structureType");
-        broken.put(workshop.replace("\"participants\": [{\"beneficiaryId\": \"", "\"participants\": [{\"beneficiaryId\": \"x"),
+        broken.put(workshop.replace("[{\"beneficiaryId\": \"", "[{\"beneficiaryId\": \"x"),
                 "participants[0].beneficiaryId");
         broken.put(individual.replace("\"partiellement_autonome\"", "\"autonomous\""), "participants[0].autonomy");
         broken.put("{}", "themes");
