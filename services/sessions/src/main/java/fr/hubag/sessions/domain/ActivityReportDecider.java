@@ -78,14 +78,18 @@ public final class ActivityReportDecider implements Decider<ActivityReportComman
         return List.of(recorded(command.reportId(), command.activity(), command.at()));
     }
 
+    /** The same facts as recorded (whenever they were): nothing to record. Checked on the facts alone. */
     private static boolean unchanged(Recorded done, Activity activity) {
-        ActivityRecorded again = recorded(done.activity().activityId(), activity, done.activity().occurredAt());
-        return again.equals(done.activity());
+        return fact(done.activity().activityId(), activity, done.activity().occurredAt()).equals(done.activity());
     }
 
     /** The fact of a reported activity, once every rule holds. */
     static ActivityRecorded recorded(UUID reportId, Activity a, Instant at) {
         check(a, at);
+        return fact(reportId, a, at);
+    }
+
+    private static ActivityRecorded fact(UUID reportId, Activity a, Instant at) {
         Counted c = a.anonymous();
         HeadCounts anonymous = HeadCounts.complete(c.total(), c.alreadyAccompanied(), c.genders(), c.ageBands(),
                 c.socialStatuses());

@@ -216,6 +216,19 @@ class ActivityReportDeciderTest {
                 .thenRejected(Kind.NOT_FOUND, "activity-report-not-found");
     }
 
+    @Test
+    void aCorrectionIsJudgedOnItsOwnTimeNotTheFirstRecords() {
+        // recorded on the 26th for the 26th; two days later the date is corrected to the 27th, a past day by then
+        ActivityRecorded first = ActivityReportDecider.recorded(REPORT, individual(), EVENING);
+        Activity i = individual();
+        Activity nextDay = new Activity(i.territory(), ACTOR, i.type(), TODAY.plusDays(1), 45, i.place(),
+                i.equipment(), i.themes(), null, null, MEDIATOR, null, i.participants(), Counted.NOBODY,
+                i.redirection());
+        Instant twoDaysLater = EVENING.plusSeconds(2 * 24 * 3600);
+        spec().given(first).when(new CorrectActivity(REPORT, nextDay, twoDaysLater))
+                .then(ActivityReportDecider.recorded(REPORT, nextDay, twoDaysLater));
+    }
+
     private static Activity at(Venue place) {
         Activity i = individual();
         return new Activity(i.territory(), ACTOR, i.type(), TODAY, 45, place, i.equipment(), i.themes(), null, null,
