@@ -3,6 +3,7 @@ package fr.hubag.contracts.sessions;
 import fr.hubag.domain.Territory;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -60,4 +61,36 @@ public sealed interface SessionEvent {
 
     /** The session took place and its attendance is final: {@code participants} enrolled, {@code seen} came. */
     record SessionCompleted(UUID sessionId, int participants, int seen, Instant occurredAt) implements SessionEvent {}
+
+    /**
+     * A mediation activity took place, in the national mediators' tool's shape (its *compte rendu d'activité*): the
+     * one fact every activity indicator reads, whether a mediator reported it after the fact ({@code origin}
+     * {@code report}, the stream of the report) or a scheduled session was completed with attendance ({@code session},
+     * the session's stream, in the same decision as {@code SessionCompleted}). {@code activityId} is that stream's id
+     * (the record key). A report corrected later is recorded again on its stream: the last one of an activity counts.
+     * {@code date} is the local date in the territory. People are named only by pseudonymous ids ({@code participants})
+     * or counted ({@code anonymous}); no free text that may name anyone: notes will be kept encrypted with the
+     * beneficiary's key, never here.
+     */
+    record ActivityRecorded(UUID activityId, ActivityOrigin origin, Territory territory, UUID actorId,
+                            SessionType type, LocalDate date, int durationMinutes, Venue place,
+                            List<Equipment> equipment, List<Theme> themes, String title, Level level,
+                            UUID mediatorId, String programme, List<ActivityParticipant> participants,
+                            HeadCounts anonymous, Redirection redirection, Instant occurredAt)
+            implements SessionEvent {
+
+        public ActivityRecorded {
+            equipment = equipment == null ? List.of() : List.copyOf(equipment);
+            themes = themes == null ? List.of() : List.copyOf(themes);
+            participants = participants == null ? List.of() : List.copyOf(participants);
+            anonymous = anonymous == null ? HeadCounts.NONE : anonymous;
+        }
+
+        /** The stream the activity was recorded on: a session's, or a report's. */
+        @Override
+        public UUID sessionId() { return activityId; }
+
+        /** Everyone who took part: the named participants and those counted without a name. */
+        public int headcount() { return participants.size() + anonymous.total(); }
+    }
 }

@@ -1,5 +1,6 @@
 package fr.hubag.contracts.sessions;
 
+import fr.hubag.contracts.sessions.SessionEvent.ActivityRecorded;
 import fr.hubag.contracts.sessions.SessionEvent.AttendanceRecorded;
 import fr.hubag.contracts.sessions.SessionEvent.ParticipantEnrolled;
 import fr.hubag.contracts.sessions.SessionEvent.ParticipantPromoted;
@@ -27,6 +28,7 @@ public final class SessionEvents {
             .event("ParticipantPromoted", 1, ParticipantPromoted.class)
             .event("AttendanceRecorded", 1, AttendanceRecorded.class)
             .event("SessionCompleted", 1, SessionCompleted.class)
+            .event("ActivityRecorded", 1, ActivityRecorded.class)
             .build();
 
     private SessionEvents() {}

@@ -34,7 +34,7 @@ public final class SessionRequests {
 
     private SessionRequests() {}
 
-    private static final String UUID_FORMAT = "uuid";
+    static final String UUID_FORMAT = "uuid";
 
     public record PlaceRequest(
             @Schema(required = true, enumeration = {"lieu_activite", "domicile", "a_distance", "autre"},
@@ -153,7 +153,7 @@ public final class SessionRequests {
         return new SessionCommand.RecordAttendance(sessionId, presences, Boolean.TRUE.equals(r.complete()), now);
     }
 
-    private static Optional<Venue> venue(Violations v, PlaceRequest place) {
+    static Optional<Venue> venue(Violations v, PlaceRequest place) {
         if (place == null) {
             v.add("place", "is required");
             return Optional.empty();
@@ -169,7 +169,7 @@ public final class SessionRequests {
         return type.map(t -> new Venue(t, actor.orElse(null), inseeCode));
     }
 
-    private static List<Theme> themes(Violations v, List<String> codes) {
+    static List<Theme> themes(Violations v, List<String> codes) {
         if (codes == null || codes.isEmpty()) {
             v.add("themes", "must name at least one theme");
             return List.of();
@@ -203,7 +203,7 @@ public final class SessionRequests {
         }
     }
 
-    private static int number(Violations v, String field, Integer value, int min, int max) {
+    static int number(Violations v, String field, Integer value, int min, int max) {
         if (value == null) {
             v.add(field, "is required");
             return 0;
@@ -214,11 +214,11 @@ public final class SessionRequests {
         return value;
     }
 
-    private static String optionalText(Violations v, String field, String value, int max) {
+    static String optionalText(Violations v, String field, String value, int max) {
         return value == null ? null : v.text(field, value, max).orElse(null);
     }
 
-    private static Optional<UUID> uuid(Violations v, String field, String value, boolean required) {
+    static Optional<UUID> uuid(Violations v, String field, String value, boolean required) {
         if (value == null) {
             if (required) {
                 v.add(field, "is required");
@@ -230,12 +230,12 @@ public final class SessionRequests {
         return id.map(UUID::fromString);
     }
 
-    private static <T extends Enum<T> & Coded> Optional<T> code(Violations v, String field, String value,
+    static <T extends Enum<T> & Coded> Optional<T> code(Violations v, String field, String value,
                                                                Class<T> type) {
         return v.oneOf(field, value, c -> Coded.parse(type, c), Coded.codes(type));
     }
 
-    private static Violations body(Object request) {
+    static Violations body(Object request) {
         Violations v = new Violations();
         if (request == null) {
             v.add("body", "is required");

@@ -24,7 +24,8 @@ import java.util.UUID;
 /**
  * Who takes part in an open session: a seat while there is one, else the waiting list (never twice); a withdrawal
  * from a seat promotes the first waiting person in the same decision, so a freed seat is never left empty; attendance
- * only once the session has started (by the command's time), completion only when every participant has one.
+ * only once the session has started (by the command's time), completion only when every participant has one — and
+ * then the activity it amounts to ({@link SessionActivity}).
  */
 final class ParticipationRules {
 
@@ -106,6 +107,7 @@ final class ParticipationRules {
             }
             events.add(new SessionCompleted(session.sessionId(), recorded.enrolled().size(), (int) recorded.seen(),
                     command.at()));
+            SessionActivity.of(recorded, command.at()).ifPresent(events::add);
         }
         return events;
     }

@@ -2,6 +2,7 @@ package fr.hubag.sessions.domain;
 
 import fr.hubag.contracts.sessions.PlaceType;
 import fr.hubag.contracts.sessions.SessionEvent;
+import fr.hubag.contracts.sessions.SessionEvent.ActivityRecorded;
 import fr.hubag.contracts.sessions.SessionEvent.AttendanceRecorded;
 import fr.hubag.contracts.sessions.SessionEvent.ParticipantEnrolled;
 import fr.hubag.contracts.sessions.SessionEvent.ParticipantPromoted;
@@ -89,6 +90,7 @@ public final class SessionDecider implements Decider<SessionCommand, SessionEven
             case AttendanceRecorded recorded -> session.withPresence(new Presence(recorded.beneficiaryId(),
                     recorded.attendance(), recorded.autonomy()));
             case SessionCompleted completed -> session.withStatus(Status.COMPLETED);
+            case ActivityRecorded activity -> session;
         };
     }
 
@@ -146,19 +148,24 @@ public final class SessionDecider implements Decider<SessionCommand, SessionEven
             throw CommandRejected.unprocessable("invalid-capacity", "capacity",
                     "capacity is from 1 to " + MAX_CAPACITY + " seats");
         }
-        checkVenue(plan.venue(), territory);
+        checkVenue(plan.venue(), territory, false);
     }
 
-    private static void checkVenue(Venue venue, Territory territory) {
+    /**
+     * A census actor for {@code lieu_activite} only; a commune of the territory for {@code autre} — and, when
+     * {@code communeAtHome}, for {@code domicile} (an activity report names the home's commune, a session never did).
+     */
+    static void checkVenue(Venue venue, Territory territory, boolean communeAtHome) {
         boolean atActor = venue.placeType() == PlaceType.LIEU_ACTIVITE;
-        boolean inCommune = venue.placeType() == PlaceType.AUTRE;
+        boolean inCommune = venue.placeType() == PlaceType.AUTRE
+                || communeAtHome && venue.placeType() == PlaceType.DOMICILE;
         if (atActor != (venue.actorId() != null)) {
             throw CommandRejected.unprocessable("venue-actor", "place.actorId",
                     "a census actor is named for lieu_activite, and only for it");
         }
         if (inCommune != (venue.communeInseeCode() != null)) {
-            throw CommandRejected.unprocessable("venue-commune", "place.communeInseeCode",
-                    "a commune is named for autre, and only for it");
+            throw CommandRejected.unprocessable("venue-commune", "place.communeInseeCode", "a commune is named for "
+                    + (communeAtHome ? "domicile and autre, and only for them" : "autre, and only for it"));
         }
         if (inCommune && Territory.ofInseeCode(venue.communeInseeCode()).filter(t -> t == territory).isEmpty()) {
             throw CommandRejected.unprocessable("commune-outside-territory", "place.communeInseeCode",
@@ -166,10 +173,10 @@ public final class SessionDecider implements Decider<SessionCommand, SessionEven
         }
     }
 
-    private static void checkDuration(int minutes) {
+    static void checkDuration(int minutes) {
         if (minutes < 1 || minutes > MAX_DURATION_MINUTES) {
             throw CommandRejected.unprocessable("invalid-duration", "durationMinutes",
-                    "a session lasts from 1 to " + MAX_DURATION_MINUTES + " minutes");
+                    "it lasts from 1 to " + MAX_DURATION_MINUTES + " minutes");
         }
     }
 

@@ -41,7 +41,10 @@ class OpenApiFuzzTest {
                 "POST /api/sessions/{id}/cancel", "{\"reason\": \"salle indisponible\"}",
                 "POST /api/sessions/{id}/enrolments", enrolment(UUID.randomUUID()),
                 "POST /api/sessions/{id}/attendance", "{\"participants\": [{\"beneficiaryId\": \"" + beneficiary
-                        + "\", \"attendance\": \"seen\", \"autonomy\": \"autonome\"}], \"complete\": true}");
+                        + "\", \"attendance\": \"seen\", \"autonomy\": \"autonome\"}], \"complete\": true}",
+                "POST /api/sessions/activity-reports", ActivityReportResourceTest.workshopReport("GF", "97302"),
+                "PUT /api/sessions/activity-reports/{id}", ActivityReportResourceTest.individualReport("GF", "97302",
+                        beneficiary));
         List<FuzzRequest> cases = new OpenApiFuzzCases(OpenApiFuzz.servedDocument(),
                 Map.of("id", session, "beneficiaryId", beneficiary.toString()), bodies, OpenApiFuzz.SEED).cases(300);
         OpenApiFuzz.Report report = new OpenApiFuzz("sessions", TestTokens.hubAdmin()).run(cases);

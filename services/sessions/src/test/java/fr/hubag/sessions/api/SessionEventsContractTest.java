@@ -50,23 +50,30 @@ class SessionEventsContractTest {
                 + "\"autonomy\": \"autonome\"}], \"complete\": true}").post("/api/sessions/" + id + "/attendance")
                 .then().statusCode(200);
         String other = schedule(token, workshop("GP", "2030-03-02T09:00", 5));
+        String report = as(token).body(ActivityReportResourceTest.workshopReport("GP", "97105"))
+                .post("/api/sessions/activity-reports").then().statusCode(201).extract().path("id");
         as(token).body("{\"reason\": \"intempéries\"}").post("/api/sessions/" + other + "/cancel")
                 .then().statusCode(200);
 
         List<ConsumerRecord<String, byte[]>> mine = TopicRecords.readUntil("sessions.events",
-                        records -> records.stream().filter(r -> id.equals(r.key())).count() >= 8
+                        records -> records.stream().filter(r -> id.equals(r.key())).count() >= 9
+                                && records.stream().anyMatch(r -> report.equals(r.key()))
                                 && records.stream().anyMatch(r -> other.equals(r.key())
                                 && "hubag.sessions.SessionCancelled".equals(
                                         CloudEventHeaders.get(r.headers(), "ce_type"))),
                         Duration.ofSeconds(20))
-                .stream().filter(r -> id.equals(r.key()) || other.equals(r.key())).toList();
+                .stream().filter(r -> id.equals(r.key()) || other.equals(r.key()) || report.equals(r.key())).toList();
 
         assertThat(mine.stream().filter(r -> id.equals(r.key())))
                 .extracting(r -> CloudEventHeaders.get(r.headers(), "ce_type"))
                 .containsExactly("hubag.sessions.SessionScheduled", "hubag.sessions.SessionRescheduled",
                         "hubag.sessions.ParticipantEnrolled", "hubag.sessions.ParticipantWaitlisted",
                         "hubag.sessions.ParticipantWithdrew", "hubag.sessions.ParticipantPromoted",
-                        "hubag.sessions.AttendanceRecorded", "hubag.sessions.SessionCompleted");
+                        "hubag.sessions.AttendanceRecorded", "hubag.sessions.SessionCompleted",
+                        "hubag.sessions.ActivityRecorded");
+        assertThat(mine.stream().filter(r -> report.equals(r.key())))
+                .extracting(r -> CloudEventHeaders.get(r.headers(), "ce_type"))
+                .containsExactly("hubag.sessions.ActivityRecorded");
         for (ConsumerRecord<String, byte[]> record : mine) {
             String payload = new String(record.value(), StandardCharsets.UTF_8);
             String schema = CloudEventHeaders.get(record.headers(), "ce_dataschema");

@@ -72,12 +72,7 @@ class SessionResourceTest {
     @Test
     void whoMaySchedule() {
         String body = workshop("GF", "2026-12-02T09:00", 10);
-        Map<String, Integer> expected = Map.of(
-                TestTokens.coordinator("GF"), 201, TestTokens.hubAdmin(), 201,
-                TestTokens.mediatorAt("GF", ACTOR), 201,
-                TestTokens.coordinator("MQ"), 403, TestTokens.mediatorAt("GF", UUID.randomUUID().toString()), 403,
-                TestTokens.mediatorAt("MQ", ACTOR), 403, TestTokens.of("partner", "GF"), 403,
-                TestTokens.of("analyst", "GF"), 403);
+        Map<String, Integer> expected = SessionsTestSupport.creationInGuyaneForActor();
         expected.forEach((token, status) -> {
             Response r = as(token).body(body).post("/api/sessions");
             assertThat(r.statusCode()).as(r.asString()).isEqualTo(status);

@@ -1,7 +1,9 @@
 package fr.hubag.sessions.api;
 
+import fr.hubag.testing.TestTokens;
 import io.restassured.specification.RequestSpecification;
 
+import java.util.Map;
 import java.util.UUID;
 
 import static fr.hubag.testing.TestTokens.bearer;
@@ -36,6 +38,19 @@ final class SessionsTestSupport {
                  "themes": ["aide_aux_demarches_administratives", "social_sante"],
                  "place": {"placeType": "autre", "communeInseeCode": "%s"}, "mediatorId": "%s",
                  "start": "%s", "durationMinutes": 45}""".formatted(territory, ACTOR, inseeCode, MEDIATOR, start);
+    }
+
+    /**
+     * The role × territory table for creating something in Guyane for {@link #ACTOR}: each token and the status it
+     * gets (201 for the territory's coordinator, a hub admin and the actor's mediator; 403 for everyone else).
+     */
+    static Map<String, Integer> creationInGuyaneForActor() {
+        return Map.of(
+                TestTokens.coordinator("GF"), 201, TestTokens.hubAdmin(), 201,
+                TestTokens.mediatorAt("GF", ACTOR), 201,
+                TestTokens.coordinator("MQ"), 403, TestTokens.mediatorAt("GF", UUID.randomUUID().toString()), 403,
+                TestTokens.mediatorAt("MQ", ACTOR), 403, TestTokens.of("partner", "GF"), 403,
+                TestTokens.of("analyst", "GF"), 403);
     }
 
     static String enrolment(UUID beneficiary) {

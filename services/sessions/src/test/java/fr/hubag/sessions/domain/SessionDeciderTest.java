@@ -1,9 +1,13 @@
 package fr.hubag.sessions.domain;
 
+import fr.hubag.contracts.sessions.ActivityOrigin;
+import fr.hubag.contracts.sessions.ActivityParticipant;
 import fr.hubag.contracts.sessions.Attendance;
+import fr.hubag.contracts.sessions.HeadCounts;
 import fr.hubag.contracts.sessions.Autonomy;
 import fr.hubag.contracts.sessions.Level;
 import fr.hubag.contracts.sessions.PlaceType;
+import fr.hubag.contracts.sessions.SessionEvent.ActivityRecorded;
 import fr.hubag.contracts.sessions.SessionEvent.AttendanceRecorded;
 import fr.hubag.contracts.sessions.SessionEvent.ParticipantEnrolled;
 import fr.hubag.contracts.sessions.SessionEvent.ParticipantPromoted;
@@ -233,11 +237,51 @@ class SessionDeciderTest {
                         new Presence(beneficiary(2), Attendance.NOSHOW, null)), true, STARTED))
                 .then(new AttendanceRecorded(SESSION, beneficiary(1), Attendance.SEEN, Autonomy.AUTONOME, STARTED),
                         new AttendanceRecorded(SESSION, beneficiary(2), Attendance.NOSHOW, null, STARTED),
-                        new SessionCompleted(SESSION, 2, 1, STARTED));
+                        new SessionCompleted(SESSION, 2, 1, STARTED),
+                        workshopActivity(List.of(new ActivityParticipant(beneficiary(1), Autonomy.AUTONOME))));
         assertThat(completed.status()).isEqualTo(SessionState.Status.COMPLETED);
         spec().given(workshopInCayenne(20), first, new AttendanceRecorded(SESSION, beneficiary(1), Attendance.SEEN,
                         null, STARTED), new SessionCompleted(SESSION, 1, 1, STARTED))
                 .when(new RecordAttendance(SESSION, List.of(seen), false, STARTED))
                 .thenRejected(Kind.CONFLICT, "session-completed");
+    }
+
+    @Test
+    void aCompletedSessionRecordsTheSameActivityFactAsAReport() {
+        // given a workshop in Cayenne with three seats taken, when its attendance is final,
+        // then the participants seen — and only they — are the activity's, with their autonomy, on the local date
+        List<SessionEvent> history = List.of(workshopInCayenne(20),
+                new ParticipantEnrolled(SESSION, beneficiary(1), PLANNED),
+                new ParticipantEnrolled(SESSION, beneficiary(2), PLANNED),
+                new ParticipantEnrolled(SESSION, beneficiary(3), PLANNED),
+                new AttendanceRecorded(SESSION, beneficiary(2), Attendance.EXCUSED, null, STARTED));
+        spec().given(history.toArray(SessionEvent[]::new))
+                .when(new RecordAttendance(SESSION, List.of(
+                        new Presence(beneficiary(1), Attendance.SEEN, Autonomy.ENTIEREMENT_ACCOMPAGNE),
+                        new Presence(beneficiary(3), Attendance.SEEN, null)), true, STARTED))
+                .then(new AttendanceRecorded(SESSION, beneficiary(1), Attendance.SEEN,
+                                Autonomy.ENTIEREMENT_ACCOMPAGNE, STARTED),
+                        new AttendanceRecorded(SESSION, beneficiary(3), Attendance.SEEN, null, STARTED),
+                        new SessionCompleted(SESSION, 3, 2, STARTED),
+                        workshopActivity(List.of(
+                                new ActivityParticipant(beneficiary(1), Autonomy.ENTIEREMENT_ACCOMPAGNE),
+                                new ActivityParticipant(beneficiary(3), null))));
+    }
+
+    @Test
+    void aSessionWhereNobodyWasSeenIsNoActivity() {
+        spec().given(workshopInCayenne(20), new ParticipantEnrolled(SESSION, beneficiary(1), PLANNED))
+                .when(new RecordAttendance(SESSION, List.of(new Presence(beneficiary(1), Attendance.NOSHOW, null)),
+                        true, STARTED))
+                .then(new AttendanceRecorded(SESSION, beneficiary(1), Attendance.NOSHOW, null, STARTED),
+                        new SessionCompleted(SESSION, 1, 0, STARTED));
+    }
+
+    /** The activity of the Cayenne workshop as a completed session records it: nobody counted without a name. */
+    private static ActivityRecorded workshopActivity(List<ActivityParticipant> seen) {
+        Plan plan = workshop();
+        return new ActivityRecorded(SESSION, ActivityOrigin.SESSION, Territory.GF, ACTOR, plan.type(),
+                NINE_AM.toLocalDate(), 120, plan.venue(), List.of(), plan.themes(), plan.title(), plan.level(),
+                Sessions.MEDIATOR, plan.programme(), seen, HeadCounts.NONE, null, STARTED);
     }
 }

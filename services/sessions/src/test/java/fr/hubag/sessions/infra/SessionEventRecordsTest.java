@@ -58,6 +58,14 @@ class SessionEventRecordsTest {
         refused("AttendanceRecorded", p -> p.put("autonomy", "autonomous"), "/autonomy");
         refused("AttendanceRecorded", p -> p.put("name", "Marie"), "name");
         refused("ParticipantWaitlisted", p -> p.put("position", 0), "/position");
+        refused("ActivityRecorded", p -> p.put("notes", "Mme Marie Dupont, 0694 12 34 56"), "notes");
+        refused("ActivityRecorded", p -> p.putArray("equipment").add("smartphone"), "/equipment/0");
+        refused("ActivityRecorded", p -> ((ObjectNode) p.get("anonymous")).put("total", 2), "/anonymous/total");
+        refused("ActivityRecorded", p -> ((ObjectNode) p.get("anonymous").get("genders")).put("homme", 1),
+                "/anonymous/genders");
+        refused("ActivityRecorded", p -> ((ObjectNode) p.get("place")).put("communeInseeCode", "97209"),
+                "/place/communeInseeCode");
+        refused("ActivityRecorded", p -> p.put("type", "collectif"), "/title");
     }
 
     @Test
