@@ -1,5 +1,6 @@
 package fr.hubag.sessions.api;
 
+import fr.hubag.domain.Ids;
 import fr.hubag.eventsourcing.command.CommandOutcome;
 import fr.hubag.servicekit.commands.CommandResponse;
 import fr.hubag.servicekit.commands.Commands;
@@ -80,7 +81,7 @@ public class ActivityReportResource {
             + "or an Idempotency-Key reused with another request")
     public Uni<Response> record(ActivityReportRequest request, @Context ContainerRequestContext http) {
         Activity activity = ActivityReportRequests.activity(request);
-        UUID reportId = UUID.randomUUID();
+        UUID reportId = Ids.timeOrdered();
         return run(new ActivityReportCommand.RecordActivity(reportId, activity, clock.instant()), activity, http,
                 request, 201);
     }
