@@ -214,11 +214,11 @@ public final class SessionRequests {
         return value;
     }
 
-    private static String optionalText(Violations v, String field, String value, int max) {
+    static String optionalText(Violations v, String field, String value, int max) {
         return value == null ? null : v.text(field, value, max).orElse(null);
     }
 
-    private static Optional<UUID> uuid(Violations v, String field, String value, boolean required) {
+    static Optional<UUID> uuid(Violations v, String field, String value, boolean required) {
         if (value == null) {
             if (required) {
                 v.add(field, "is required");
@@ -230,12 +230,12 @@ public final class SessionRequests {
         return id.map(UUID::fromString);
     }
 
-    private static <T extends Enum<T> & Coded> Optional<T> code(Violations v, String field, String value,
+    static <T extends Enum<T> & Coded> Optional<T> code(Violations v, String field, String value,
                                                                Class<T> type) {
         return v.oneOf(field, value, c -> Coded.parse(type, c), Coded.codes(type));
     }
 
-    private static Violations body(Object request) {
+    static Violations body(Object request) {
         Violations v = new Violations();
         if (request == null) {
             v.add("body", "is required");

@@ -41,7 +41,12 @@ class OpenApiFuzzTest {
                 "POST /api/sessions/{id}/cancel", "{\"reason\": \"salle indisponible\"}",
                 "POST /api/sessions/{id}/enrolments", enrolment(UUID.randomUUID()),
                 "POST /api/sessions/{id}/attendance", "{\"participants\": [{\"beneficiaryId\": \"" + beneficiary
-                        + "\", \"attendance\": \"seen\", \"autonomy\": \"autonome\"}], \"complete\": true}");
+                        + "\", \"attendance\": \"seen\", \"autonomy\": \"autonome\"}], \"complete\": true}",
+                "POST /api/sessions/beneficiaries", BeneficiariesTestSupport.registration(),
+                "PUT /api/sessions/beneficiaries/{beneficiaryId}/personal-data",
+                BeneficiariesTestSupport.person("Alix Exemple", "+594 694 00 00 01", "alix@exemple.fr"),
+                "POST /api/sessions/beneficiaries/{beneficiaryId}/consents",
+                "{\"purpose\": \"recontact\", \"givenOn\": \"2026-11-28\"}");
         List<FuzzRequest> cases = new OpenApiFuzzCases(OpenApiFuzz.servedDocument(),
                 Map.of("id", session, "beneficiaryId", beneficiary.toString()), bodies, OpenApiFuzz.SEED).cases(300);
         OpenApiFuzz.Report report = new OpenApiFuzz("sessions", TestTokens.hubAdmin()).run(cases);
