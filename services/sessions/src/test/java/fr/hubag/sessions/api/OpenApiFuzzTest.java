@@ -44,7 +44,12 @@ class OpenApiFuzzTest {
                         + "\", \"attendance\": \"seen\", \"autonomy\": \"autonome\"}], \"complete\": true}",
                 "POST /api/sessions/activity-reports", ActivityReportResourceTest.workshopReport("GF", "97302"),
                 "PUT /api/sessions/activity-reports/{id}", ActivityReportResourceTest.individualReport("GF", "97302",
-                        beneficiary));
+                        beneficiary),
+                "POST /api/sessions/beneficiaries", BeneficiariesTestSupport.registration(),
+                "PUT /api/sessions/beneficiaries/{beneficiaryId}/personal-data",
+                BeneficiariesTestSupport.person("Alix Exemple", "+594 694 00 00 01", "alix@exemple.fr"),
+                "POST /api/sessions/beneficiaries/{beneficiaryId}/consents",
+                "{\"purpose\": \"recontact\", \"givenOn\": \"2026-11-28\"}");
         List<FuzzRequest> cases = new OpenApiFuzzCases(OpenApiFuzz.servedDocument(),
                 Map.of("id", session, "beneficiaryId", beneficiary.toString()), bodies, OpenApiFuzz.SEED).cases(300);
         OpenApiFuzz.Report report = new OpenApiFuzz("sessions", TestTokens.hubAdmin()).run(cases);

@@ -2,6 +2,7 @@ package fr.hubag.sessions.infra;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.hubag.contracts.sessions.BeneficiaryEvents;
 import fr.hubag.contracts.sessions.SessionEvent;
 import fr.hubag.contracts.sessions.SessionEvents;
 import fr.hubag.domain.EventCatalogue;
@@ -14,6 +15,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,16 +31,21 @@ class SessionEventRecordsTest {
 
     @Test
     void everyExampleReadsIntoItsRecordAndIsWrittenBackValidAndUnchanged() throws IOException {
-        for (EventCatalogue.Current<? extends SessionEvent> event : SessionEvents.CATALOGUE.events()) {
+        roundTrips(SessionEvents.CATALOGUE, CODEC);
+        roundTrips(BeneficiaryEvents.CATALOGUE, BeneficiaryStreams.CODEC);
+    }
+
+    private static <E> void roundTrips(EventCatalogue<E> catalogue, EventCodec<E> codec) throws IOException {
+        for (EventCatalogue.Current<? extends E> event : catalogue.events()) {
             assertThat(resource(schemaPath(event.type(), event.version() + 1))).as("newer schema").isNull();
             for (JsonNode example : EventContracts.examples("sessions", event.type(), event.version())) {
                 String schema = CloudEventHeaders.dataSchema("sessions", event.type(), event.version());
                 assertThat(EventContracts.validate(schema, example.toString())).as("%s example", event.type())
                         .isEmpty();
-                SessionEvent record = CODEC.decode(event.type(), event.version(), example.toString());
+                E record = codec.decode(event.type(), event.version(), example.toString());
                 assertThat(record).isInstanceOf(event.javaType());
 
-                String written = CODEC.encode(record);
+                String written = codec.encode(record);
                 assertThat(EventContracts.validate(schema, written)).as("%s written: %s", event.type(), written)
                         .isEmpty();
                 assertThat(EventContracts.comparable(EventCodec.JSON.readTree(written), "occurredAt", "startsAt")).as("%s round trip", event.type())
@@ -66,6 +74,13 @@ class SessionEventRecordsTest {
         refused("ActivityRecorded", p -> ((ObjectNode) p.get("place")).put("communeInseeCode", "97209"),
                 "/place/communeInseeCode");
         refused("ActivityRecorded", p -> p.put("type", "collectif"), "/title");
+        // beneficiaries: coarse attributes only, never personal data
+        refused("BeneficiaryRegistered", p -> p.put("name", "Marie"), "name");
+        refused("BeneficiaryRegistered", p -> p.put("birthYear", 1980), "birthYear");
+        refused("BeneficiaryRegistered", p -> p.put("ageBand", "45"), "/ageBand");
+        refused("BeneficiaryRegistered", p -> p.put("communeInseeCode", "75056"), "/communeInseeCode");
+        refused("ConsentRecorded", p -> p.put("purpose", "marketing"), "/purpose");
+        refused("BeneficiaryErased", p -> p.put("email", "a@b.fr"), "email");
     }
 
     @Test
@@ -74,7 +89,9 @@ class SessionEventRecordsTest {
         try (InputStream in = resource("contracts/asyncapi/asyncapi.yaml").openStream()) {
             asyncApi = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        for (EventCatalogue.Current<? extends SessionEvent> event : SessionEvents.CATALOGUE.events()) {
+        List<EventCatalogue.Current<?>> events = new ArrayList<>(SessionEvents.CATALOGUE.events());
+        events.addAll(BeneficiaryEvents.CATALOGUE.events());
+        for (EventCatalogue.Current<?> event : events) {
             assertThat(asyncApi).contains("$ref: '../events/sessions/" + event.type() + ".v1.json'")
                     .contains("ce_dataschema urn:hubag:schema:sessions:" + event.type() + ":1'")
                     .contains("      " + event.type() + ":\n        $ref: '#/components/messages/" + event.type());
