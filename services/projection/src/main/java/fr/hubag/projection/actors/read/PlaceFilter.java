@@ -54,6 +54,10 @@ public record PlaceFilter(String textQuery, String inseeCode, String communeKey,
     }
 
     Where where(Scope scope, boolean onlyWithCoordinates, Text text) {
+        if (label != null && !onlyWithCoordinates && textQuery == null && inseeCode == null && communeKey == null
+                && publicValue == null && typology == null && modality == null) {
+            return byGrants(scope);
+        }
         List<Object> params = new ArrayList<>();
         params.add(on);
         List<String> clauses = new ArrayList<>();
@@ -85,6 +89,25 @@ public record PlaceFilter(String textQuery, String inseeCode, String communeKey,
         add(clauses, params, label, "g.label = $%d AND " + Sql.held("g", "$1"));
         return new Where(String.join(" AND ", clauses), params, scope.table("label_grants") + " g JOIN "
                 + scope.table("places") + " p ON p.actor_id = g.actor_id", "g.sort_name", "g.actor_id", true);
+    }
+
+    /**
+     * A label alone or with a service: its grants in name order, which carry what is asked of their place (open, not
+     * merged, its services: V121), so neither the page nor the count looks a place up. A grant without a sort key
+     * has no place (never listed).
+     */
+    private Where byGrants(Scope scope) {
+        List<Object> params = new ArrayList<>();
+        params.add(on);
+        List<String> clauses = new ArrayList<>();
+        clauses.add("g.sort_name IS NOT NULL AND g.merged_into IS NULL");
+        if (!includeClosed) {
+            clauses.add("g.closed_on IS NULL");
+        }
+        add(clauses, params, service, "g.services @> ARRAY[$%d::text]");
+        add(clauses, params, label, "g.label = $%d AND " + Sql.held("g", "$1"));
+        return new Where(String.join(" AND ", clauses), params, scope.table("label_grants") + " g", "g.sort_name",
+                "g.actor_id", true);
     }
 
     private static void add(List<String> clauses, List<Object> params, String value, String clause) {
