@@ -37,11 +37,7 @@ public record PlaceFilter(String textQuery, String inseeCode, String communeKey,
     enum Text {
         /** On every word, by index or not, as the planner sees fit. */
         SEARCH("p.search @@ to_tsquery('simple', $%d)"),
-        /** On every word, row by row as a walk in name order meets them (no index can take this form). */
-        SEARCH_WALKED("(p.search @@ to_tsquery('simple', $%d)) IS TRUE"),
-        /** On the words after the first (search_rest), by its GIN index. */
-        REST("p.search_rest @@ to_tsquery('simple', $%d)"),
-        /** On the words after the first, row by row. */
+        /** On the words after the first (search_rest), row by row (TextSearch adds what its GIN index may serve). */
         REST_WALKED("(p.search_rest @@ to_tsquery('simple', $%d)) IS TRUE"),
         /** Not tested: the rows are known to match already. */
         NONE(null);
