@@ -107,17 +107,19 @@ class TextSearch {
         List<Object> params = where.with(heads.toArray(String[]::new),
                 heads.stream().map(head -> others(words, head)).toArray(String[]::new), limit, COUNTED);
         int first = where.next();
-        String from = " FROM (SELECT u.h, to_tsquery('simple', u.q) AS q FROM unnest($" + first + "::text[], $"
-                + (first + 1) + "::text[]) u(h, q)) h CROSS JOIN LATERAL (SELECT p.actor_id FROM "
+        // each first word's places, the others asked tested: FROM ... (SELECT <columns> FROM places p WHERE ...
+        String walk = " FROM (SELECT u.h, to_tsquery('simple', u.q) AS q FROM unnest($" + first + "::text[], $"
+                + (first + 1) + "::text[]) u(h, q)) h CROSS JOIN LATERAL (SELECT p.actor_id%s FROM "
                 + scope.table("places") + " p WHERE " + typed(where) + " AND p.search_head = h.h AND (h.q IS NULL "
                 + "OR (p.search_rest @@ h.q) IS TRUE)";
+        String inOrder = " ORDER BY p.sort_name, p.actor_id LIMIT $";
         // from the start, one walk in name order serves both: its first rows are the page
         String sql = after == null ? "SELECT x.rank <= $" + (first + 2) + " AS paged, true AS counted, x.actor_id"
-                + from.replace("SELECT p.actor_id", "SELECT p.actor_id, row_number() OVER (ORDER BY p.sort_name, "
-                + "p.actor_id) AS rank") + " ORDER BY p.sort_name, p.actor_id LIMIT $" + (first + 3) + ") x"
-                : "SELECT true AS paged, false AS counted, x.actor_id" + from + after(after, params, "p.sort_name")
-                + " ORDER BY p.sort_name, p.actor_id LIMIT $" + (first + 2) + ") x UNION ALL SELECT false, true, "
-                + "y.actor_id" + from + " LIMIT $" + (first + 3) + ") y";
+                + walk.formatted(", row_number() OVER (ORDER BY p.sort_name, p.actor_id) AS rank") + inOrder
+                + (first + 3) + ") x"
+                : "SELECT true AS paged, false AS counted, x.actor_id" + walk.formatted("")
+                + after(after, params, "p.sort_name") + inOrder + (first + 2) + ") x UNION ALL SELECT false, true, "
+                + "y.actor_id" + walk.formatted("") + " LIMIT $" + (first + 3) + ") y";
         return conn.preparedQuery(sql).execute(Tuple.from(params)).map(rows -> {
             for (Row row : rows) {
                 if (row.getBoolean("paged")) {
