@@ -5,8 +5,10 @@
 -- index now carries search_rest, so the walk tests the other words on the index alone. An index-only scan needs
 -- every column the query names in the index, and PostgreSQL does not take lower(name) from an expression index, so
 -- the sort key is a stored generated column (sort_name, as label_grants carry it) keyed in the index.
--- Cost on upgrade: the table is rewritten once (ADD COLUMN ... STORED) with all its indexes; the index grows from
--- 148 MB to 304 MB for a million places. Nothing more for the projector to write. Run on every schema that has the
+-- Cost on upgrade: the table is rewritten once (ADD COLUMN ... STORED) with all its indexes, then this index built:
+-- 38 s and 4 s for a million places in one schema on a scratch server (the hub schema holds them again), under an
+-- exclusive lock (queries on that scope wait). The index grows from 148 MB to 304 MB for a million places. Nothing
+-- more for the projector to write. Run on every schema that has the
 -- table: the bases, which later generations copy, and any generation already built.
 DO $$
 DECLARE
