@@ -1,5 +1,6 @@
 package fr.hubag.contracts.vouchers;
 
+import fr.hubag.contracts.sessions.AgeBand;
 import fr.hubag.domain.Territory;
 
 import java.time.Instant;

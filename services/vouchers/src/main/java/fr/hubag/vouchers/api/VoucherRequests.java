@@ -1,6 +1,6 @@
 package fr.hubag.vouchers.api;
 
-import fr.hubag.contracts.vouchers.AgeBand;
+import fr.hubag.contracts.sessions.AgeBand;
 import fr.hubag.contracts.vouchers.Perimeter;
 import fr.hubag.domain.Coded;
 import fr.hubag.domain.Territory;
@@ -59,7 +59,9 @@ public final class VoucherRequests {
             @Schema(minimum = "1", maximum = "1000") Integer booklet,
             @Schema(required = true, format = "uuid", description = "the beneficiary's pseudonymous id")
             String beneficiaryId,
-            @Schema(enumeration = {"moins_de_26_ans", "26_a_59_ans", "60_ans_et_plus"}) String ageBand,
+            @Schema(enumeration = {"moins_de_douze", "douze_dix_huit", "dix_huit_vingt_quatre", "vingt_cinq_trente_neuf",
+                    "quarante_cinquante_neuf", "soixante_soixante_neuf", "soixante_dix_plus", "non_communique"},
+                    description = "tranche d'âge of the national mediators' tool") String ageBand,
             @Schema(pattern = "^[0-9]{5}$", description = "the beneficiary's commune of residence")
             String communeInseeCode) {}
 

@@ -1,6 +1,6 @@
 package fr.hubag.vouchers.application;
 
-import fr.hubag.contracts.vouchers.AgeBand;
+import fr.hubag.contracts.sessions.AgeBand;
 import fr.hubag.contracts.vouchers.IssuedPass;
 import fr.hubag.domain.CommandRejected;
 import fr.hubag.eventsourcing.command.CommandContext;

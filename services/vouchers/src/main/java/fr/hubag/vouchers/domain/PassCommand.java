@@ -1,6 +1,6 @@
 package fr.hubag.vouchers.domain;
 
-import fr.hubag.contracts.vouchers.AgeBand;
+import fr.hubag.contracts.sessions.AgeBand;
 
 import java.time.Instant;
 import java.util.UUID;

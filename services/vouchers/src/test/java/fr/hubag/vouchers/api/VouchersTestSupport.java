@@ -51,7 +51,7 @@ final class VouchersTestSupport {
 
     static String handOut(String code, UUID beneficiary) {
         return "{\"code\": \"" + code + "\", \"beneficiaryId\": \"" + beneficiary + "\", \"ageBand\": "
-                + "\"60_ans_et_plus\", \"communeInseeCode\": \"97209\"}";
+                + "\"soixante_soixante_neuf\", \"communeInseeCode\": \"97209\"}";
     }
 
     static String booklet(String orderId, int booklet, UUID beneficiary) {

@@ -1,6 +1,6 @@
 package fr.hubag.vouchers.domain;
 
-import fr.hubag.contracts.vouchers.AgeBand;
+import fr.hubag.contracts.sessions.AgeBand;
 import fr.hubag.contracts.vouchers.Perimeter;
 import fr.hubag.contracts.vouchers.VoucherEvent.PassDistributed;
 import fr.hubag.contracts.vouchers.VoucherEvent.PassRedeemed;
@@ -41,12 +41,12 @@ class PassDeciderTest {
     }
 
     static PassDistributed distributed() {
-        return new PassDistributed(PASS, ORDER, Territory.GF, 1, "ccas-cayenne", BENEFICIARY, AgeBand.MOINS_DE_26_ANS,
+        return new PassDistributed(PASS, ORDER, Territory.GF, 1, "ccas-cayenne", BENEFICIARY, AgeBand.DIX_HUIT_VINGT_QUATRE,
                 "97302", DEC_1);
     }
 
     static Distribute distribute(OrderTerms terms, UUID beneficiary, Instant at) {
-        return new Distribute(PASS, terms, 1, "ccas-cayenne", beneficiary, AgeBand.MOINS_DE_26_ANS, "97302", at);
+        return new Distribute(PASS, terms, 1, "ccas-cayenne", beneficiary, AgeBand.DIX_HUIT_VINGT_QUATRE, "97302", at);
     }
 
     /** A Cayenne actor (UTC-3) labelled APTIC over the given period. */
