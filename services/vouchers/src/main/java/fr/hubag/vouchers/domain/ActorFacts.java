@@ -8,10 +8,11 @@ import java.util.UUID;
 
 /**
  * What the vouchers service knows of a census actor from {@code actors.events}: its territory and commune (null
- * while the census has not told it) and the periods it held the APTIC label, bounds inclusive, as grants, revocations
- * and merges left them.
+ * while the census has not told it), the periods it held the APTIC label, bounds inclusive, as grants, revocations
+ * and merges left them, and the day it closed (null while open).
  */
-public record ActorFacts(UUID actorId, Territory territory, String communeInseeCode, List<LabelPeriod> aptic) {
+public record ActorFacts(UUID actorId, Territory territory, String communeInseeCode, List<LabelPeriod> aptic,
+                         LocalDate closedOn) {
 
     public ActorFacts {
         aptic = List.copyOf(aptic);
@@ -25,7 +26,12 @@ public record ActorFacts(UUID actorId, Territory territory, String communeInseeC
     }
 
     public static ActorFacts unknown(UUID actorId) {
-        return new ActorFacts(actorId, null, null, List.of());
+        return new ActorFacts(actorId, null, null, List.of(), null);
+    }
+
+    /** Closed on {@code day}: from its closing day on, until the census reopens it. */
+    public boolean isClosedOn(LocalDate day) {
+        return closedOn != null && !day.isBefore(closedOn);
     }
 
     public boolean known() { return territory != null; }

@@ -90,6 +90,10 @@ public final class PassDecider implements Decider<PassCommand, PassEvent, PassSt
             throw CommandRejected.unprocessable("outside-perimeter", "actorId", "actor " + actor.actorId() + " ("
                     + actor.communeInseeCode() + ") is outside the order's perimeter");
         }
+        if (actor.isClosedOn(day)) {
+            throw CommandRejected.unprocessable("actor-closed", "actorId", "actor " + actor.actorId()
+                    + " is closed since " + actor.closedOn());
+        }
         if (!actor.heldApticOn(day)) {
             throw CommandRejected.unprocessable("actor-not-labelled", "actorId", "actor " + actor.actorId()
                     + " does not hold the APTIC label on " + day);

@@ -9,6 +9,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -29,25 +30,27 @@ public class Census {
     public Uni<ActorFacts> facts(UUID actorId) {
         return pool.preparedQuery("""
                 WITH target AS (SELECT coalesce(merged_into, actor_id) AS id FROM census_actors WHERE actor_id = $1)
-                SELECT a.actor_id, a.territory, a.commune_insee_code, p.valid_from, p.valid_until
+                SELECT a.actor_id, a.territory, a.commune_insee_code, a.closed_on, p.valid_from, p.valid_until
                   FROM target t JOIN census_actors a ON a.actor_id = t.id
                   LEFT JOIN census_aptic_periods p ON p.actor_id = t.id""")
                 .execute(Tuple.of(actorId)).map(rows -> {
                     UUID id = actorId;
                     String territory = null;
                     String commune = null;
+                    LocalDate closedOn = null;
                     List<LabelPeriod> periods = new ArrayList<>();
                     for (Row row : rows) {
                         id = row.getUUID("actor_id");
                         territory = row.getString("territory");
                         commune = row.getString("commune_insee_code");
+                        closedOn = row.getLocalDate("closed_on");
                         if (row.getLocalDate("valid_from") != null) {
                             periods.add(new LabelPeriod(row.getLocalDate("valid_from"),
                                     row.getLocalDate("valid_until")));
                         }
                     }
                     return territory == null ? ActorFacts.unknown(actorId)
-                            : new ActorFacts(id, Territory.valueOf(territory), commune, periods);
+                            : new ActorFacts(id, Territory.valueOf(territory), commune, periods, closedOn);
                 });
     }
 }

@@ -1,7 +1,9 @@
 package fr.hubag.vouchers.infra;
 
 import fr.hubag.contracts.actors.ActorEvent;
+import fr.hubag.contracts.actors.ActorEvent.ActorClosed;
 import fr.hubag.contracts.actors.ActorEvent.ActorDetailsChanged;
+import fr.hubag.contracts.actors.ActorEvent.ActorReopened;
 import fr.hubag.contracts.actors.ActorEvent.ActorRegistered;
 import fr.hubag.contracts.actors.ActorEvent.ActorsMerged;
 import fr.hubag.contracts.actors.ActorEvent.LabelGranted;
@@ -29,7 +31,8 @@ import java.util.UUID;
  * Keeps the census's facts a redemption depends on — each actor's territory and commune, its APTIC label periods, its
  * merges — from {@code actors.events}, each event applied once with the consumer's mark and checkpoint in the same
  * transaction, so a redelivered event changes nothing. A revocation from day D ends the periods still running on D at
- * D − 1 and drops those starting on or after D, as the census itself reads it (docs/actors.md).
+ * D − 1 and drops those starting on or after D, as the census itself reads it (docs/actors.md). A closure
+ * (ActorClosed, until ActorReopened) stops the actor's redemptions from its closing day.
  */
 @ApplicationScoped
 public class CensusConsumer {
@@ -65,6 +68,8 @@ public class CensusConsumer {
                             UPDATE census_aptic_periods SET valid_until = $2
                              WHERE actor_id = $1 AND (valid_until IS NULL OR valid_until > $2)""",
                             Tuple.of(r.actorId(), r.effectiveOn().minusDays(1))));
+            case ActorClosed c -> List.of(closure(c.actorId(), c.closedOn()));
+            case ActorReopened r -> List.of(closure(r.actorId(), null));
             case ActorsMerged m -> merged(m);
             default -> List.of();
         };
@@ -84,6 +89,13 @@ public class CensusConsumer {
                 INSERT INTO census_actors (actor_id, territory, commune_insee_code) VALUES ($1, $2, $3)
                 ON CONFLICT (actor_id) DO UPDATE SET territory = $2, commune_insee_code = $3""",
                 Tuple.of(actorId, territory.name(), commune));
+    }
+
+    /** Closed from {@code closedOn} (null: open again). */
+    private static Statement closure(UUID actorId, java.time.LocalDate closedOn) {
+        return new Statement("""
+                INSERT INTO census_actors (actor_id, closed_on) VALUES ($1, $2)
+                ON CONFLICT (actor_id) DO UPDATE SET closed_on = $2""", Tuple.of(actorId, closedOn));
     }
 
     private static Statement period(UUID actorId, LabelGrant grant) {

@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The census kept from actors.events: a redelivered grant counts once, a revocation ends the period the day before,
- * a later registration moves the actor, a merge makes the absorbed actor read as its survivor with its labels.
+ * a later registration moves the actor, a merge makes the absorbed actor read as its survivor with its labels, a
+ * closure holds until the actor reopens.
  */
 @QuarkusTest
 @QuarkusTestResource(value = HubTestResource.class, initArgs = @ResourceArg(name = "database", value = "vouchers"))
@@ -57,5 +58,20 @@ class CensusConsumerTest {
         assertThat(facts.communeInseeCode()).isEqualTo("97209");
         assertThat(facts.heldApticOn(LocalDate.of(2026, 3, 1))).isTrue();
         assertThat(facts.heldApticOn(LocalDate.of(2026, 2, 28))).isFalse();
+    }
+
+    @Test
+    void aClosureIsKeptUntilTheActorReopens() {
+        UUID actor = UUID.randomUUID();
+        CensusFeed.registered(actor, "GF", "97302");
+        CensusFeed.closed(actor, "GF", LocalDate.of(2026, 10, 1));
+
+        ActorFacts closed = CensusFeed.awaitFacts(census, actor, f -> f.closedOn() != null);
+        assertThat(closed.isClosedOn(LocalDate.of(2026, 9, 30))).isFalse();
+        assertThat(closed.isClosedOn(LocalDate.of(2026, 10, 1))).isTrue();
+
+        CensusFeed.reopened(actor, "GF", LocalDate.of(2026, 11, 2));
+        ActorFacts reopened = CensusFeed.awaitFacts(census, actor, f -> f.closedOn() == null);
+        assertThat(reopened.isClosedOn(LocalDate.of(2026, 11, 27))).isFalse();
     }
 }

@@ -66,6 +66,18 @@ final class CensusFeed {
         publish(actorId, territory, "LabelRevoked", 1, payload);
     }
 
+    static void closed(UUID actorId, String territory, LocalDate closedOn) {
+        ObjectNode payload = EventContracts.examples("actors", "ActorClosed", 1).get(0).deepCopy();
+        payload.put("actorId", actorId.toString()).put("closedOn", closedOn.toString());
+        publish(actorId, territory, "ActorClosed", 1, payload);
+    }
+
+    static void reopened(UUID actorId, String territory, LocalDate reopenedOn) {
+        ObjectNode payload = EventContracts.examples("actors", "ActorReopened", 1).get(0).deepCopy();
+        payload.put("actorId", actorId.toString()).put("reopenedOn", reopenedOn.toString());
+        publish(actorId, territory, "ActorReopened", 1, payload);
+    }
+
     /** A merge as the census publishes it: one copy on each stream; the absorbed actor held APTIC from {@code from}. */
     static void merged(UUID survivor, UUID absorbed, String territory, LocalDate from) {
         for (UUID stream : new UUID[] {absorbed, survivor}) {

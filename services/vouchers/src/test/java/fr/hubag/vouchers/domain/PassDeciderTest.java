@@ -51,7 +51,7 @@ class PassDeciderTest {
 
     /** A Cayenne actor (UTC-3) labelled APTIC over the given period. */
     static ActorFacts cayenne(LocalDate from, LocalDate until) {
-        return new ActorFacts(ACTOR, Territory.GF, "97302", List.of(new LabelPeriod(from, until)));
+        return new ActorFacts(ACTOR, Territory.GF, "97302", List.of(new LabelPeriod(from, until)), null);
     }
 
     static Redeem redeem(OrderTerms terms, ActorFacts actor, Instant at) {
@@ -127,5 +127,18 @@ class PassDeciderTest {
         ActorFacts notYet = cayenne(LocalDate.of(2026, 12, 2), null);
         DeciderSpec.of(decider).given(distributed()).when(redeem(active(), notYet, DEC_1))
                 .thenRejected(Kind.UNPROCESSABLE, "actor-not-labelled");
+    }
+
+    @Test
+    void aClosedActorRedeemsNothingFromItsClosingDayInItsZone() {
+        ActorFacts closedOn5th = new ActorFacts(ACTOR, Territory.GF, "97302",
+                List.of(new LabelPeriod(LocalDate.of(2026, 1, 1), null)), LocalDate.of(2026, 12, 5));
+        // 2026-12-05T02:30Z is still 23:30 on the 4th in Cayenne: open that day
+        Instant eveOfClosure = Instant.parse("2026-12-05T02:30:00Z");
+        DeciderSpec.of(decider).given(distributed()).when(redeem(active(), closedOn5th, eveOfClosure))
+                .then(new PassRedeemed(PASS, ORDER, ACTOR, Territory.GF, "97302", LocalDate.of(2026, 12, 4), 1000,
+                        null, eveOfClosure));
+        DeciderSpec.of(decider).given(distributed()).when(redeem(active(), closedOn5th,
+                Instant.parse("2026-12-05T03:00:00Z"))).thenRejected(Kind.UNPROCESSABLE, "actor-closed");
     }
 }
