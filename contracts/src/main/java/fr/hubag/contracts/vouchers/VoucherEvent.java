@@ -59,6 +59,12 @@ public sealed interface VoucherEvent {
     record OrderActivated(UUID orderId, String mandateReference, Instant occurredAt) implements OrderEvent {}
 
     /**
+     * The funder confirms that its passes may still be handed out in the last 15 days before their validity end,
+     * when distribution is otherwise blocked (a person given a pass then has little time to use it).
+     */
+    record LateDistributionConfirmed(UUID orderId, String confirmedBy, Instant occurredAt) implements OrderEvent {}
+
+    /**
      * A distributor handed the pass to a beneficiary: a pseudonymous id and coarse attributes only (an age band, the
      * commune of residence), never a name. {@code territory} is the pass stream's: its order's.
      */

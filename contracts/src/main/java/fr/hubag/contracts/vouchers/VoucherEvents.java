@@ -1,5 +1,6 @@
 package fr.hubag.contracts.vouchers;
 
+import fr.hubag.contracts.vouchers.VoucherEvent.LateDistributionConfirmed;
 import fr.hubag.contracts.vouchers.VoucherEvent.OrderActivated;
 import fr.hubag.contracts.vouchers.VoucherEvent.OrderEvent;
 import fr.hubag.contracts.vouchers.VoucherEvent.OrderQuoted;
@@ -20,6 +21,7 @@ public final class VoucherEvents {
             .event("OrderQuoted", 1, OrderQuoted.class)
             .event("PassesIssued", 1, PassesIssued.class)
             .event("OrderActivated", 1, OrderActivated.class)
+            .event("LateDistributionConfirmed", 1, LateDistributionConfirmed.class)
             .build();
 
     public static final EventCatalogue<PassEvent> PASSES = EventCatalogue.of(PassEvent.class)
@@ -31,6 +33,7 @@ public final class VoucherEvents {
             .event("OrderQuoted", 1, OrderQuoted.class)
             .event("PassesIssued", 1, PassesIssued.class)
             .event("OrderActivated", 1, OrderActivated.class)
+            .event("LateDistributionConfirmed", 1, LateDistributionConfirmed.class)
             .event("PassDistributed", 1, PassDistributed.class)
             .event("PassRedeemed", 1, PassRedeemed.class)
             .build();

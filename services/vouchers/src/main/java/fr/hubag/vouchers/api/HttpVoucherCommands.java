@@ -57,6 +57,13 @@ public class HttpVoucherCommands {
                 .map(answer::toResponse);
     }
 
+    public Uni<Response> confirmLateDistribution(UUID orderId, ContainerRequestContext http, Instant now) {
+        var command = new OrderCommand.ConfirmLateDistribution(orderId, orders.caller().subject(), now);
+        Commands.Answer<OrderState> answer = commands.answering(outcomes -> order(outcomes.get(0), 200));
+        return orders.confirmLateDistribution(command, commands.context(http, orders.caller(), null), answer)
+                .map(answer::toResponse);
+    }
+
     public Uni<Response> distribute(VoucherRequests.DistributionBody body, ContainerRequestContext http,
                                     Instant now) {
         Violations v = VoucherRequests.start(body);

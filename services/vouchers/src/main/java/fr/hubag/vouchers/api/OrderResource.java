@@ -96,6 +96,20 @@ public class OrderResource {
         return commands.activate(PathIds.uuid("id", id), body, http, clock.instant());
     }
 
+    @POST
+    @Path("/{id}/late-distribution")
+    @RolesAllowed({Roles.PARTNER, Roles.HUB_ADMIN})
+    @Operation(summary = "Allow distribution in the last 15 days before the validity end", description = "Roles: its "
+            + "funder, hub-admin. From 15 days before the passes' validity end, they are handed out only once the funder "
+            + "has confirmed it (a person then has little time to use a pass). Confirming again changes nothing.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = VoucherViews.OrderView.class)))
+    @APIResponse(responseCode = "404", description = "No such order")
+    public Uni<Response> confirmLateDistribution(
+            @PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") String id,
+            @Context ContainerRequestContext http) {
+        return commands.confirmLateDistribution(PathIds.uuid("id", id), http, clock.instant());
+    }
+
     @GET
     @Path("/{id}/booklets/{booklet}")
     @RolesAllowed({Roles.PARTNER, Roles.HUB_ADMIN})

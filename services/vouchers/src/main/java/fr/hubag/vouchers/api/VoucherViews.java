@@ -23,7 +23,7 @@ public final class VoucherViews {
                             int passesPerBooklet, long faceValueCents, long faceTotalCents, int feeBasisPoints,
                             long feeCents, long totalCents, LocalDate validUntil, LocalDate acceptedUntil,
                             String programmeId, List<String> distributors, String status, String mandateReference,
-                            long version) {
+                            LocalDate lateDistributionFrom, boolean lateDistributionConfirmed, long version) {
 
         static OrderView of(OrderState.Order order, long version) {
             OrderQuoted q = order.quote();
@@ -32,7 +32,8 @@ public final class VoucherViews {
                             q.perimeter().communes()), q.booklets(), q.passesPerBooklet(), q.faceValueCents(),
                     q.faceTotalCents(), q.feeBasisPoints(), q.feeCents(), q.totalCents(), q.validUntil(),
                     q.acceptedUntil(), q.programmeId(), q.distributors(),
-                    order.activated() ? "activated" : "quoted", order.mandateReference(), version);
+                    order.activated() ? "activated" : "quoted", order.mandateReference(),
+                    order.terms().lateDistributionFrom(), order.lateDistributionConfirmed(), version);
         }
     }
 

@@ -10,6 +10,7 @@ import fr.hubag.eventsourcing.command.CommandOutcome;
 import fr.hubag.eventsourcing.command.CommandResult;
 import fr.hubag.servicekit.security.Caller;
 import fr.hubag.vouchers.domain.OrderCommand.ActivateOrder;
+import fr.hubag.vouchers.domain.OrderCommand.ConfirmLateDistribution;
 import fr.hubag.vouchers.domain.OrderCommand.QuoteOrder;
 import fr.hubag.vouchers.domain.OrderState;
 import fr.hubag.vouchers.domain.PassCode;
@@ -89,6 +90,18 @@ public class OrderCommands {
 
     public Uni<CommandResult<OrderState>> activate(ActivateOrder command, CommandContext context,
                                                    Function<List<CommandOutcome<OrderState>>, String> answer) {
+        return executor.execute(VoucherStreams.ORDER, List.of(command.orderId().toString()), context, states -> {
+            if (states.get(0) instanceof OrderState.Order order) {
+                VoucherAccess.requireFunder(caller, order);
+            }
+            return List.of(command);
+        }, answer);
+    }
+
+    /** The funder allows distribution in the last 15 days before the validity end; again, nothing changes. */
+    public Uni<CommandResult<OrderState>> confirmLateDistribution(ConfirmLateDistribution command,
+                                                                   CommandContext context,
+                                                                   Function<List<CommandOutcome<OrderState>>, String> answer) {
         return executor.execute(VoucherStreams.ORDER, List.of(command.orderId().toString()), context, states -> {
             if (states.get(0) instanceof OrderState.Order order) {
                 VoucherAccess.requireFunder(caller, order);

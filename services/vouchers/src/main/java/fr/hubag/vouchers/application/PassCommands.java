@@ -60,7 +60,7 @@ public class PassCommands {
     public Uni<CommandResult<PassState>> distribute(PassCode.Reading code, Beneficiary beneficiary, Instant at,
                                                     CommandContext context,
                                                     Function<List<CommandOutcome<PassState>>, String> answer) {
-        return locate(code).flatMap(pass -> orders.order(pass.orderId()).flatMap(state -> {
+        return locate(code).flatMap(pass -> orders.forDistribution(pass.orderId(), at).flatMap(state -> {
             if (!(state instanceof OrderState.Order order) || !VoucherAccess.mayDistribute(caller, order)) {
                 throw unknownCode();
             }
@@ -73,7 +73,7 @@ public class PassCommands {
     public Uni<CommandResult<PassState>> distributeBooklet(UUID orderId, int booklet, Beneficiary beneficiary,
                                                            Instant at, CommandContext context,
                                                            Function<List<CommandOutcome<PassState>>, String> answer) {
-        return orders.order(orderId).flatMap(state -> {
+        return orders.forDistribution(orderId, at).flatMap(state -> {
             if (!(state instanceof OrderState.Order order)) {
                 throw CommandRejected.notFound("order-not-found", "no order " + orderId);
             }

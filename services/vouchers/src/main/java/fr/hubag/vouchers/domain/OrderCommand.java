@@ -34,4 +34,7 @@ public sealed interface OrderCommand {
 
     /** Record the funder's payment mandate: the order's passes become usable. */
     record ActivateOrder(UUID orderId, String mandateReference, Instant at) implements OrderCommand {}
+
+    /** The funder allows its passes to be handed out in the last 15 days before their validity end. */
+    record ConfirmLateDistribution(UUID orderId, String confirmedBy, Instant at) implements OrderCommand {}
 }

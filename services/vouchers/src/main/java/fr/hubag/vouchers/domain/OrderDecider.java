@@ -2,6 +2,7 @@ package fr.hubag.vouchers.domain;
 
 import fr.hubag.contracts.vouchers.IssuedPass;
 import fr.hubag.contracts.vouchers.Perimeter;
+import fr.hubag.contracts.vouchers.VoucherEvent.LateDistributionConfirmed;
 import fr.hubag.contracts.vouchers.VoucherEvent.OrderActivated;
 import fr.hubag.contracts.vouchers.VoucherEvent.OrderEvent;
 import fr.hubag.contracts.vouchers.VoucherEvent.OrderQuoted;
@@ -10,6 +11,7 @@ import fr.hubag.domain.CommandRejected;
 import fr.hubag.domain.Decider;
 import fr.hubag.domain.Territory;
 import fr.hubag.vouchers.domain.OrderCommand.ActivateOrder;
+import fr.hubag.vouchers.domain.OrderCommand.ConfirmLateDistribution;
 import fr.hubag.vouchers.domain.OrderCommand.QuoteOrder;
 import fr.hubag.vouchers.domain.OrderState.NoOrder;
 import fr.hubag.vouchers.domain.OrderState.Order;
@@ -43,17 +45,21 @@ public final class OrderDecider implements Decider<OrderCommand, OrderEvent, Ord
         return switch (command) {
             case QuoteOrder quote -> quote(quote, state);
             case ActivateOrder activate -> activate(activate, order(state, activate));
+            case ConfirmLateDistribution confirm -> order(state, confirm).lateDistributionConfirmed() ? List.of()
+                    : List.of(new LateDistributionConfirmed(confirm.orderId(), confirm.confirmedBy(), confirm.at()));
         };
     }
 
     @Override
     public OrderState evolve(OrderState state, OrderEvent event) {
         return switch (event) {
-            case OrderQuoted quoted -> new Order(quoted, Map.of(), null);
+            case OrderQuoted quoted -> new Order(quoted, Map.of(), null, false);
             case PassesIssued issued -> state instanceof Order order
                     ? order.withBooklet(issued.booklet(), issued.passes()) : state;
             case OrderActivated activated -> state instanceof Order order
                     ? order.activatedWith(activated.mandateReference()) : state;
+            case LateDistributionConfirmed confirmed -> state instanceof Order order
+                    ? order.withLateDistributionConfirmed() : state;
         };
     }
 

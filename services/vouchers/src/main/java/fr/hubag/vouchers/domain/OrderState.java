@@ -17,9 +17,12 @@ public sealed interface OrderState {
 
     record NoOrder() implements OrderState {}
 
-    /** A quoted order, its booklets' passes by booklet number, and its mandate reference once activated. */
-    record Order(OrderQuoted quote, Map<Integer, List<IssuedPass>> booklets, String mandateReference)
-            implements OrderState {
+    /**
+     * A quoted order, its booklets' passes by booklet number, its mandate reference once activated, and whether its
+     * funder allowed distribution in the last 15 days before the validity end.
+     */
+    record Order(OrderQuoted quote, Map<Integer, List<IssuedPass>> booklets, String mandateReference,
+                 boolean lateDistributionConfirmed) implements OrderState {
 
         public Order {
             booklets = java.util.Collections.unmodifiableMap(new TreeMap<>(booklets));
@@ -45,16 +48,20 @@ public sealed interface OrderState {
         /** What a pass's decider needs to know of its order. */
         public OrderTerms terms() {
             return new OrderTerms(orderId(), funderId(), territory(), perimeter(), quote.faceValueCents(),
-                    quote.validUntil(), quote.acceptedUntil(), activated());
+                    quote.validUntil(), quote.acceptedUntil(), activated(), lateDistributionConfirmed);
         }
 
         Order withBooklet(int number, List<IssuedPass> passes) {
             Map<Integer, List<IssuedPass>> all = new TreeMap<>(booklets);
             all.put(number, passes);
-            return new Order(quote, all, mandateReference);
+            return new Order(quote, all, mandateReference, lateDistributionConfirmed);
         }
 
-        Order activatedWith(String reference) { return new Order(quote, booklets, reference); }
+        Order activatedWith(String reference) {
+            return new Order(quote, booklets, reference, lateDistributionConfirmed);
+        }
+
+        Order withLateDistributionConfirmed() { return new Order(quote, booklets, mandateReference, true); }
 
         public LocalDate validUntil() { return quote.validUntil(); }
     }

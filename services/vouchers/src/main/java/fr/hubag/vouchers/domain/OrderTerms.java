@@ -9,7 +9,18 @@ import java.util.UUID;
 /**
  * The facts of an order a pass's rules depend on, handed to the pass's decider with each command: a pass's stream
  * holds only what happened to that pass, its order's stream the rest. All but {@code activated} never change, and
- * activation is never undone, so a copy read just before the command is as good as one read with it.
+ * activation and the funder's confirmation of late distribution are never undone, so a copy read just before the
+ * command is as good as one read with it.
  */
 public record OrderTerms(UUID orderId, String funderId, Territory territory, Perimeter perimeter,
-                         long faceValueCents, LocalDate validUntil, LocalDate acceptedUntil, boolean activated) {}
+                         long faceValueCents, LocalDate validUntil, LocalDate acceptedUntil, boolean activated,
+                         boolean lateDistributionConfirmed) {
+
+    /** Distribution is blocked from this many days before the validity end, unless the funder confirmed it. */
+    public static final int LATE_DISTRIBUTION_DAYS = 15;
+
+    /** The first day distribution needs the funder's confirmation. */
+    public LocalDate lateDistributionFrom() {
+        return validUntil.minusDays(LATE_DISTRIBUTION_DAYS);
+    }
+}

@@ -67,6 +67,11 @@ public final class PassDecider implements Decider<PassCommand, PassEvent, PassSt
         if (today.isAfter(terms.acceptedUntil())) {
             throw CommandRejected.conflict("pass-expired", "this pass expired on " + terms.acceptedUntil());
         }
+        if (!today.isBefore(terms.lateDistributionFrom()) && !terms.lateDistributionConfirmed()) {
+            throw CommandRejected.conflict("late-distribution-not-confirmed", "from " + terms.lateDistributionFrom()
+                    + ", " + OrderTerms.LATE_DISTRIBUTION_DAYS + " days before the passes' validity end, they are "
+                    + "handed out only once the funder confirms it");
+        }
         return List.of(new PassDistributed(command.passId(), terms.orderId(), terms.territory(), command.booklet(),
                 command.distributorId(), command.beneficiaryId(), command.ageBand(), command.communeInseeCode(),
                 command.at()));

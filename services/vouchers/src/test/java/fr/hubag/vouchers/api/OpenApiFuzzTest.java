@@ -55,7 +55,8 @@ class OpenApiFuzzTest {
         Map<String, String> bodies = Map.of(
                 "POST /api/vouchers/orders", "{\"funderId\": \"fuzz-funder\", \"perimeter\": {\"territories\": "
                         + "[\"MQ\"], \"communes\": [\"97209\"]}, \"booklets\": 2, \"passesPerBooklet\": 10, "
-                        + "\"faceValueCents\": 1000, \"validUntil\": \"2026-12-31\", \"programmeId\": \"p\", "
+                        + "\"faceValueCents\": 1000, \"validUntil\": \""
+                        + (java.time.LocalDate.now().getYear() + 1) + "-06-30\", \"programmeId\": \"p\", "
                         + "\"distributors\": [\"ccas\"]}",
                 "POST /api/vouchers/orders/{id}/activation", "{\"mandateReference\": \"SEPA-FUZZ\"}",
                 "POST /api/vouchers/distributions", handOut(codes.get(1), beneficiary)

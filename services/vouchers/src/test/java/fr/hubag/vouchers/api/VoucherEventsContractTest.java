@@ -60,12 +60,13 @@ class VoucherEventsContractTest {
 
         Set<String> keys = Set.of(orderId, pass);
         List<ConsumerRecord<String, byte[]>> mine = TopicRecords.readUntil("vouchers.events",
-                records -> records.stream().filter(r -> keys.contains(r.key())).count() >= 5,
+                records -> records.stream().filter(r -> keys.contains(r.key())).count() >= 6,
                 Duration.ofSeconds(20)).stream().filter(r -> keys.contains(r.key())).toList();
 
         assertThat(mine).extracting(r -> CloudEventHeaders.get(r.headers(), "ce_type")).containsExactlyInAnyOrder(
                 "hubag.vouchers.OrderQuoted", "hubag.vouchers.PassesIssued", "hubag.vouchers.OrderActivated",
-                "hubag.vouchers.PassDistributed", "hubag.vouchers.PassRedeemed");
+                "hubag.vouchers.LateDistributionConfirmed", "hubag.vouchers.PassDistributed",
+                "hubag.vouchers.PassRedeemed");
         for (ConsumerRecord<String, byte[]> record : mine) {
             String payload = new String(record.value(), StandardCharsets.UTF_8);
             String schema = CloudEventHeaders.get(record.headers(), "ce_dataschema");

@@ -176,6 +176,34 @@ class VoucherLifecycleTest {
     }
 
     @Test
+    void inTheLastFifteenDaysPassesAreHandedOutOnlyOnceTheFunderConfirms() {
+        String caf = unique("caf-972");
+        String ccas = unique("ccas-le-lamentin");
+        String funder = partner(caf, "MQ");
+        String distributor = partner(ccas, "MQ");
+        LocalDate soon = LocalDate.now(MARTINIQUE).plusDays(10);
+        String orderId = quote(funder, """
+                {"perimeter": {"territories": ["MQ"]}, "booklets": 1, "passesPerBooklet": 2, "validUntil": "%s",
+                 "distributors": ["%s"]}""".formatted(soon, ccas));
+        as(funder).body("{\"mandateReference\": \"SEPA-LATE\"}").post("/api/vouchers/orders/" + orderId + "/activation")
+                .then().statusCode(200).body("lateDistributionFrom", equalTo(soon.minusDays(15).toString()))
+                .body("lateDistributionConfirmed", equalTo(false));
+        List<String> codes = codes(funder, orderId, 1);
+
+        as(distributor).body(handOut(codes.get(0), UUID.randomUUID())).post("/api/vouchers/distributions").then()
+                .statusCode(409).contentType("application/problem+json")
+                .body("code", equalTo("late-distribution-not-confirmed"));
+        as(distributor).post("/api/vouchers/orders/" + orderId + "/late-distribution").then().statusCode(403);
+        as(partner(unique("other-funder"), "MQ")).post("/api/vouchers/orders/" + orderId + "/late-distribution")
+                .then().statusCode(403);
+        as(funder).post("/api/vouchers/orders/" + orderId + "/late-distribution").then().statusCode(200)
+                .body("lateDistributionConfirmed", equalTo(true));
+        as(funder).post("/api/vouchers/orders/" + orderId + "/late-distribution").then().statusCode(200);
+        as(distributor).body(handOut(codes.get(0), UUID.randomUUID())).post("/api/vouchers/distributions").then()
+                .statusCode(201);
+    }
+
+    @Test
     void badInputIsA400ProblemNamingTheFieldsAndRulesAre422() {
         String funder = partner(unique("caf-971"), "GP");
         as(funder).body("{}").post("/api/vouchers/orders").then().statusCode(400)

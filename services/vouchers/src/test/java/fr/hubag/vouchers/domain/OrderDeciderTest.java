@@ -2,6 +2,7 @@ package fr.hubag.vouchers.domain;
 
 import fr.hubag.contracts.vouchers.IssuedPass;
 import fr.hubag.contracts.vouchers.Perimeter;
+import fr.hubag.contracts.vouchers.VoucherEvent.LateDistributionConfirmed;
 import fr.hubag.contracts.vouchers.VoucherEvent.OrderActivated;
 import fr.hubag.contracts.vouchers.VoucherEvent.OrderEvent;
 import fr.hubag.contracts.vouchers.VoucherEvent.OrderQuoted;
@@ -10,6 +11,7 @@ import fr.hubag.domain.CommandRejected.Kind;
 import fr.hubag.domain.Territory;
 import fr.hubag.testing.DeciderSpec;
 import fr.hubag.vouchers.domain.OrderCommand.ActivateOrder;
+import fr.hubag.vouchers.domain.OrderCommand.ConfirmLateDistribution;
 import fr.hubag.vouchers.domain.OrderCommand.QuoteOrder;
 import org.junit.jupiter.api.Test;
 
@@ -131,5 +133,22 @@ class OrderDeciderTest {
                 .thenRejected(Kind.NOT_FOUND, "order-not-found");
         DeciderSpec.of(decider).given(history).when(quote(mq(), 1, 2, 1000, null, at))
                 .thenRejected(Kind.CONFLICT, "order-already-quoted");
+    }
+
+    @Test
+    void theFunderConfirmsLateDistributionOnceAndItsPassesKnowIt() {
+        Instant at = Instant.parse("2026-12-20T14:05:00Z");
+        OrderEvent[] history = decider.decide(quote(mq(), 1, 2, 1000, null, Instant.parse("2026-11-27T15:00:00Z")),
+                decider.initialState()).toArray(OrderEvent[]::new);
+        OrderState.Order order = (OrderState.Order) DeciderSpec.of(decider).given(history)
+                .when(new ConfirmLateDistribution(ORDER, "caf-972", at))
+                .then(new LateDistributionConfirmed(ORDER, "caf-972", at));
+        assertThat(order.terms().lateDistributionConfirmed()).isTrue();
+        assertThat(order.terms().lateDistributionFrom()).isEqualTo(LocalDate.of(2026, 12, 16));
+
+        DeciderSpec.of(decider).given(history).given(new LateDistributionConfirmed(ORDER, "caf-972", at))
+                .when(new ConfirmLateDistribution(ORDER, "hub-admin", at)).then();
+        DeciderSpec.of(decider).when(new ConfirmLateDistribution(ORDER, "caf-972", at))
+                .thenRejected(Kind.NOT_FOUND, "order-not-found");
     }
 }

@@ -33,7 +33,7 @@ class PassDeciderTest {
 
     static OrderTerms terms(boolean activated, Perimeter perimeter) {
         return new OrderTerms(ORDER, "caf-972", perimeter.territories().get(0), perimeter, 1000,
-                LocalDate.of(2026, 12, 31), LocalDate.of(2027, 1, 31), activated);
+                LocalDate.of(2026, 12, 31), LocalDate.of(2027, 1, 31), activated, false);
     }
 
     static OrderTerms active() {
@@ -86,6 +86,24 @@ class PassDeciderTest {
                 .thenRejected(Kind.CONFLICT, "order-not-activated");
         DeciderSpec.of(decider).when(redeem(active(), actor, DEC_1))
                 .thenRejected(Kind.CONFLICT, "pass-not-distributed");
+    }
+
+    @Test
+    void fromFifteenDaysBeforeTheValidityEndPassesAreHandedOutOnlyOnceTheFunderConfirms() {
+        // valid until 31 December: from 16 December in Cayenne; 2026-12-16T02:59Z is still the 15th there
+        Instant lastFreeEvening = Instant.parse("2026-12-16T02:59:00Z");
+        DeciderSpec.of(decider).when(distribute(active(), BENEFICIARY, lastFreeEvening))
+                .then(new PassDistributed(PASS, ORDER, Territory.GF, 1, "ccas-cayenne", BENEFICIARY,
+                        AgeBand.DIX_HUIT_VINGT_QUATRE, "97302", lastFreeEvening));
+        Instant blocked = Instant.parse("2026-12-16T03:00:00Z");
+        DeciderSpec.of(decider).when(distribute(active(), BENEFICIARY, blocked))
+                .thenRejected(Kind.CONFLICT, "late-distribution-not-confirmed");
+        OrderTerms a = active();
+        OrderTerms confirmed = new OrderTerms(a.orderId(), a.funderId(), a.territory(), a.perimeter(),
+                a.faceValueCents(), a.validUntil(), a.acceptedUntil(), true, true);
+        DeciderSpec.of(decider).when(distribute(confirmed, BENEFICIARY, blocked))
+                .then(new PassDistributed(PASS, ORDER, Territory.GF, 1, "ccas-cayenne", BENEFICIARY,
+                        AgeBand.DIX_HUIT_VINGT_QUATRE, "97302", blocked));
     }
 
     @Test
