@@ -9,6 +9,7 @@ import fr.hubag.eventsourcing.command.CommandExecutor;
 import fr.hubag.eventsourcing.command.CommandOutcome;
 import fr.hubag.eventsourcing.command.CommandResult;
 import fr.hubag.servicekit.security.Caller;
+import fr.hubag.vouchers.domain.OrderCommand;
 import fr.hubag.vouchers.domain.OrderCommand.ActivateOrder;
 import fr.hubag.vouchers.domain.OrderCommand.ConfirmLateDistribution;
 import fr.hubag.vouchers.domain.OrderCommand.QuoteOrder;
@@ -90,18 +91,19 @@ public class OrderCommands {
 
     public Uni<CommandResult<OrderState>> activate(ActivateOrder command, CommandContext context,
                                                    Function<List<CommandOutcome<OrderState>>, String> answer) {
-        return executor.execute(VoucherStreams.ORDER, List.of(command.orderId().toString()), context, states -> {
-            if (states.get(0) instanceof OrderState.Order order) {
-                VoucherAccess.requireFunder(caller, order);
-            }
-            return List.of(command);
-        }, answer);
+        return byFunder(command, context, answer);
     }
 
     /** The funder allows distribution in the last 15 days before the validity end; again, nothing changes. */
     public Uni<CommandResult<OrderState>> confirmLateDistribution(ConfirmLateDistribution command,
                                                                    CommandContext context,
                                                                    Function<List<CommandOutcome<OrderState>>, String> answer) {
+        return byFunder(command, context, answer);
+    }
+
+    /** A command only the order's funder (or a hub admin) may give, checked on the order it is decided on. */
+    private Uni<CommandResult<OrderState>> byFunder(OrderCommand command, CommandContext context,
+                                                    Function<List<CommandOutcome<OrderState>>, String> answer) {
         return executor.execute(VoucherStreams.ORDER, List.of(command.orderId().toString()), context, states -> {
             if (states.get(0) instanceof OrderState.Order order) {
                 VoucherAccess.requireFunder(caller, order);
