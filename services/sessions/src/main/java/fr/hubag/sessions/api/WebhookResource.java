@@ -24,6 +24,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.callbacks.Callback;
+import org.eclipse.microprofile.openapi.annotations.callbacks.CallbackOperation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -66,6 +71,21 @@ public class WebhookResource {
             + "webhook-signature (v1,<base64 HMAC-SHA256 of id.timestamp.body>).")
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = EndpointView.class)))
     @APIResponse(responseCode = "400", description = "Not an https URL with a host name (or a private address)")
+    @Callback(name = "referralChanged", callbackUrlExpression = "{$request.body#/url}", operations =
+    @CallbackOperation(method = "post", summary = "A referral of the partner changed", description = "Signed per "
+            + "Standard Webhooks. Any 2xx acknowledges; 410 disables the endpoint; anything else is retried with "
+            + "backoff and jitter, never before Retry-After, 8 attempts over about 5 hours.",
+            parameters = {
+                    @Parameter(name = "webhook-id", in = ParameterIn.HEADER, required = true,
+                            description = "msg_<event id>: the same on every attempt and replay; drop duplicates"),
+                    @Parameter(name = "webhook-timestamp", in = ParameterIn.HEADER, required = true,
+                            description = "the attempt's time, Unix seconds; refuse messages more than 5 min off"),
+                    @Parameter(name = "webhook-signature", in = ParameterIn.HEADER, required = true,
+                            description = "v1,<base64 HMAC-SHA256 of id.timestamp.body under the whsec_ secret>; "
+                                    + "two, space-separated, during a rotation")},
+            requestBody = @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = WebhookViews.Notification.class))),
+            responses = @APIResponse(responseCode = "204", description = "Received")))
     public Uni<Response> register(RegisterRequest request) {
         Violations v = new Violations();
         URI url = null;

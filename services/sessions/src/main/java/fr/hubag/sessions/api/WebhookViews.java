@@ -7,6 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** What a partner reads about its webhooks; the secret only in the answer that creates it. */
@@ -39,6 +40,17 @@ final class WebhookViews {
             return of(created.endpoint(), created.secret().reveal());
         }
     }
+
+    /** What the partner's endpoint receives (documented as the registration's callback). */
+    @Schema(name = "WebhookNotification", description = "Standard Webhooks payload: the referral event as published "
+            + "on sessions.events (contracts/events/sessions/Referral*.v1.json)")
+    public record Notification(
+            @Schema(enumeration = {"ReferralSubmitted", "ReferralAccepted", "ReferralRefused", "ReferralAssigned",
+                    "ReferralOutcomeRecorded", "ReferralExpired"}) String type,
+            @Schema(description = "the event's occurredAt") Instant timestamp,
+            @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT,
+                    description = "the event's payload: referralId, partner, territory and the event's own fields")
+            Map<String, Object> data) {}
 
     @Schema(name = "WebhookAttempt")
     public record AttemptView(Instant at, @Schema(description = "HTTP status, 0 when none came") int status,
