@@ -22,7 +22,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -97,16 +96,8 @@ public class WebhookWorker {
 
     private Uni<Void> record(Claimed delivery, Attempt attempt) {
         int made = delivery.attempts() + 1;
-        Optional<Instant> next = attempt.outcome() == Attempt.Outcome.RETRY
-                ? schedule.next(made, attempt.at(), attempt.retryAfter(), ThreadLocalRandom.current())
-                : Optional.empty();
-        String fate = switch (attempt.outcome()) {
-            case DELIVERED -> "delivered";
-            case GONE -> "failed";
-            case RETRY -> next.isPresent() ? "pending" : "failed";
-        };
-        String disable = attempt.outcome() == Attempt.Outcome.GONE ? "gone: the receiver answered 410"
-                : "failed".equals(fate) ? "failing: " + made + " attempts failed" : null;
+        DeliveryFate fate = DeliveryFate.after(made, attempt, schedule, ThreadLocalRandom.current());
+        String disable = fate.disableEndpoint();
         OffsetDateTime at = attempt.at().atOffset(ZoneOffset.UTC);
         return pool.withTransaction(tx -> tx.preparedQuery("""
                         INSERT INTO webhook_attempts (delivery_id, at, status, latency_ms, error, outcome)
@@ -117,8 +108,8 @@ public class WebhookWorker {
                                 UPDATE webhook_deliveries SET status = $2, attempts = $3, next_attempt_at = $4,
                                        delivered_at = CASE WHEN $2 = 'delivered' THEN $5 ELSE delivered_at END
                                  WHERE id = $1""")
-                        .execute(Tuple.of(delivery.deliveryId(), fate, made,
-                                next.orElse(attempt.at()).atOffset(ZoneOffset.UTC), at)))
+                        .execute(Tuple.of(delivery.deliveryId(), fate.status(), made,
+                                fate.nextAttemptAt().atOffset(ZoneOffset.UTC), at)))
                 .chain(() -> disable == null ? Uni.createFrom().voidItem() : tx.preparedQuery("""
                                 UPDATE webhook_endpoints SET status = 'disabled', disabled_reason = $2, updated_at = now()
                                  WHERE id = $1 AND status = 'active'""")
