@@ -66,6 +66,21 @@ class ReferralResourceTest {
     }
 
     @Test
+    void aPartnerRegistersANewPersonWithTheirConsentThenRefersThem() {
+        String partner = partner("france-travail-gf");
+        String body = """
+                {"territory": "GF", "actorId": "%s", "consents": [
+                  {"purpose": "suivi_mediation", "givenOn": "2026-11-27"},
+                  {"purpose": "retour_prescripteur", "givenOn": "2026-11-27"}],
+                 "personalData": {"name": "Camille Exemple", "franceTravailNumber": "4417325X"}}""".formatted(ACTOR);
+        String person = as(partner).body(body).post("/api/sessions/beneficiaries").then().statusCode(201)
+                .extract().path("id");
+        as(partner).get("/api/sessions/beneficiaries/" + person).then().statusCode(403);
+        as(partner).body(referral("GF", person)).post(REFERRALS).then().statusCode(201)
+                .body("beneficiaryId", equalTo(person));
+    }
+
+    @Test
     void whoMayDoWhatRowByRow() {
         String owner = partner("caf-gf");
         String person = consentingBeneficiary(true);
