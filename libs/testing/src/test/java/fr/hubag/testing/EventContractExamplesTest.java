@@ -67,6 +67,39 @@ class EventContractExamplesTest {
         }
     }
 
+    /**
+     * The document parses as YAML (a description with an unquoted ": " once made the whole file unreadable to
+     * AsyncAPI tools while every text check above still passed), and its references resolve: each channel's
+     * messages, each message's payload file and traits.
+     */
+    @Test
+    void theAsyncApiDocumentIsValidYamlAndItsReferencesResolve() throws Exception {
+        JsonNode doc = new ObjectMapper(
+                new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+                .readTree(StandardSchemaTest.resource("contracts/asyncapi/asyncapi.yaml"));
+        JsonNode messages = doc.path("components").path("messages");
+        JsonNode traits = doc.path("components").path("messageTraits");
+        int referenced = 0;
+        for (JsonNode channel : doc.path("channels")) {
+            for (JsonNode message : channel.path("messages")) {
+                String name = message.path("$ref").asText().replace("#/components/messages/", "");
+                assertThat(messages.has(name)).as("channel message " + name + " is defined").isTrue();
+                referenced++;
+            }
+        }
+        assertThat(referenced).isGreaterThan(30);
+        for (var entry : messages.properties()) {
+            String payload = entry.getValue().path("payload").path("$ref").asText();
+            assertThat(payload).as(entry.getKey() + "'s payload").startsWith("../events/");
+            assertThat(StandardSchemaTest.resource("contracts/" + payload.substring(3)))
+                    .as(entry.getKey() + "'s payload file").isNotBlank();
+            for (JsonNode trait : entry.getValue().path("traits")) {
+                String name = trait.path("$ref").asText().replace("#/components/messageTraits/", "");
+                assertThat(traits.has(name)).as(entry.getKey() + "'s trait " + name).isTrue();
+            }
+        }
+    }
+
     @Test
     void refusesAPhoneOutsideTheTerritories() {
         assertRefused("ActorRegistered.v2.json", p -> place(p).put("phone", "+33596123456"), "/place/phone");

@@ -72,7 +72,10 @@ public class BeneficiaryResource {
     }
 
     @POST
-    @Operation(summary = "Register a beneficiary with their consent", description = WHO + "The personal data is "
+    @RolesAllowed({Roles.COORDINATOR, Roles.HUB_ADMIN, Roles.MEDIATOR, Roles.PARTNER})
+    @Operation(summary = "Register a beneficiary with their consent", description = WHO + "A partner may register, "
+            + "in a territory of its token, a person it is about to refer, with their consent to retour_prescripteur "
+            + "(422 consent-required otherwise); it cannot read them afterwards. The personal data is "
             + "stored encrypted with a key of the person's own; events carry a pseudonymous id, the age band (from "
             + "the birth year), the commune, the social status and the gender only. The answer is the new id. Send an "
             + "Idempotency-Key to retry safely.")

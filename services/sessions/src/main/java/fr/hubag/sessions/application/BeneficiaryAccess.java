@@ -1,8 +1,11 @@
 package fr.hubag.sessions.application;
 
+import fr.hubag.contracts.sessions.ConsentPurpose;
+import fr.hubag.domain.CommandRejected;
 import fr.hubag.domain.Territory;
 import fr.hubag.servicekit.security.Caller;
 import fr.hubag.servicekit.security.Roles;
+import fr.hubag.sessions.domain.BeneficiaryCommand;
 import fr.hubag.sessions.domain.BeneficiaryState;
 import io.quarkus.security.ForbiddenException;
 
@@ -17,6 +20,22 @@ import java.util.UUID;
 public final class BeneficiaryAccess {
 
     private BeneficiaryAccess() {}
+
+    /**
+     * Register: as {@link #requireMayHandle}, or a partner in a territory of its token registering the person it is
+     * about to refer — with their consent to {@code retour_prescripteur}, else 422 (it may not read them afterwards).
+     */
+    public static void requireMayRegister(Caller caller, BeneficiaryCommand.RegisterBeneficiary command) {
+        if (caller.hasRole(Roles.PARTNER) && !mayHandle(caller, command.actorId())) {
+            caller.requireTerritory(command.territory());
+            if (command.consents().stream().noneMatch(c -> c.purpose() == ConsentPurpose.RETOUR_PRESCRIPTEUR)) {
+                throw CommandRejected.unprocessable("consent-required", "consents",
+                        "a partner registers a person with their consent to retour_prescripteur");
+            }
+            return;
+        }
+        requireMayHandle(caller, command.territory(), command.actorId());
+    }
 
     /** Register, read the person, change their data or consents, erase them. */
     public static void requireMayHandle(Caller caller, Territory territory, UUID actorId) {

@@ -51,7 +51,7 @@ public class BeneficiaryCommands {
     public Uni<CommandResult<BeneficiaryState>> register(BeneficiaryCommand.RegisterBeneficiary command,
                                                          PersonalData data, CommandContext context,
                                                          Function<List<CommandOutcome<BeneficiaryState>>, String> answer) {
-        BeneficiaryAccess.requireMayHandle(caller, command.territory(), command.actorId());
+        BeneficiaryAccess.requireMayRegister(caller, command);
         UUID id = command.beneficiaryId();
         return vault.store(id, data, command.at())
                 .chain(() -> executor.execute(BeneficiaryStreams.BENEFICIARY, List.of(id.toString()), context,

@@ -117,11 +117,14 @@ class BeneficiaryResourceTest {
         expected.put(TestTokens.coordinator("MQ"), 403);
         expected.put(TestTokens.mediatorAt("GF", OTHER_ACTOR), 403);
         expected.put(TestTokens.mediatorAt("MQ", ACTOR), 403);
-        expected.put(TestTokens.of("partner", "GF"), 403);
+        expected.put(TestTokens.of("partner", "MQ"), 403);
         expected.put(TestTokens.of("analyst", "GF"), 403);
         expected.forEach((token, status) -> as(token).body(registration()).post(BENEFICIARIES).then()
                 .statusCode(status));
         given().contentType("application/json").body(registration()).post(BENEFICIARIES).then().statusCode(401);
+        // a partner registers the person it refers only with their consent to retour_prescripteur
+        as(TestTokens.of("partner", "GF")).body(registration()).post(BENEFICIARIES).then().statusCode(422)
+                .body("code", equalTo("consent-required"));
     }
 
     @Test

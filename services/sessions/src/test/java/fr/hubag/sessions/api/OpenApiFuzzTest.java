@@ -35,7 +35,7 @@ class OpenApiFuzzTest {
         UUID beneficiary = UUID.randomUUID();
         as(gf).body(enrolment(beneficiary)).post("/api/sessions/" + session + "/enrolments").then().statusCode(201);
 
-        Map<String, String> bodies = Map.of(
+        Map<String, String> bodies = new java.util.HashMap<>(Map.of(
                 "POST /api/sessions", workshop("GF", "2030-04-02T09:00", 20),
                 "POST /api/sessions/{id}/reschedule", "{\"start\": \"2030-04-01T10:00\", \"durationMinutes\": 90}",
                 "POST /api/sessions/{id}/cancel", "{\"reason\": \"salle indisponible\"}",
@@ -49,7 +49,13 @@ class OpenApiFuzzTest {
                 "PUT /api/sessions/beneficiaries/{beneficiaryId}/personal-data",
                 BeneficiariesTestSupport.person("Alix Exemple", "+594 694 00 00 01", "alix@exemple.fr"),
                 "POST /api/sessions/beneficiaries/{beneficiaryId}/consents",
-                "{\"purpose\": \"recontact\", \"givenOn\": \"2026-11-28\"}");
+                "{\"purpose\": \"recontact\", \"givenOn\": \"2026-11-28\"}"));
+        bodies.putAll(Map.of(
+                "POST /api/sessions/referrals", ReferralsTestSupport.referral("GF", beneficiary.toString()),
+                "POST /api/sessions/referrals/{id}/refuse", "{\"reason\": \"doublon\"}",
+                "POST /api/sessions/referrals/{id}/assign", "{\"sessionId\": \"" + session + "\"}",
+                "POST /api/sessions/referrals/{id}/outcome", "{\"outcome\": \"redirected\", "
+                        + "\"redirectedTo\": \"aide_sociale\"}"));
         List<FuzzRequest> cases = new OpenApiFuzzCases(OpenApiFuzz.servedDocument(),
                 Map.of("id", session, "beneficiaryId", beneficiary.toString()), bodies, OpenApiFuzz.SEED).cases(300);
         OpenApiFuzz.Report report = new OpenApiFuzz("sessions", TestTokens.hubAdmin()).run(cases);

@@ -3,6 +3,7 @@ package fr.hubag.sessions.infra;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.hubag.contracts.sessions.BeneficiaryEvents;
+import fr.hubag.contracts.sessions.ReferralEvents;
 import fr.hubag.contracts.sessions.SessionEvent;
 import fr.hubag.contracts.sessions.SessionEvents;
 import fr.hubag.domain.EventCatalogue;
@@ -33,6 +34,7 @@ class SessionEventRecordsTest {
     void everyExampleReadsIntoItsRecordAndIsWrittenBackValidAndUnchanged() throws IOException {
         roundTrips(SessionEvents.CATALOGUE, CODEC);
         roundTrips(BeneficiaryEvents.CATALOGUE, BeneficiaryStreams.CODEC);
+        roundTrips(ReferralEvents.CATALOGUE, ReferralStreams.CODEC);
     }
 
     private static <E> void roundTrips(EventCatalogue<E> catalogue, EventCodec<E> codec) throws IOException {
@@ -78,6 +80,10 @@ class SessionEventRecordsTest {
         refused("BeneficiaryRegistered", p -> p.put("name", "Marie"), "name");
         refused("BeneficiaryRegistered", p -> p.put("birthYear", 1980), "birthYear");
         refused("BeneficiaryRegistered", p -> p.put("ageBand", "45"), "/ageBand");
+        // referrals: no partner file number, no free text, coded reasons
+        refused("ReferralSubmitted", p -> p.put("franceTravailNumber", "4417325X"), "franceTravailNumber");
+        refused("ReferralRefused", p -> p.put("reason", "la personne a déménagé"), "/reason");
+        refused("ReferralOutcomeRecorded", p -> p.putNull("redirectedTo"), "/redirectedTo");
         refused("BeneficiaryRegistered", p -> p.put("communeInseeCode", "75056"), "/communeInseeCode");
         refused("ConsentRecorded", p -> p.put("purpose", "marketing"), "/purpose");
         refused("BeneficiaryErased", p -> p.put("email", "a@b.fr"), "email");
@@ -91,6 +97,7 @@ class SessionEventRecordsTest {
         }
         List<EventCatalogue.Current<?>> events = new ArrayList<>(SessionEvents.CATALOGUE.events());
         events.addAll(BeneficiaryEvents.CATALOGUE.events());
+        events.addAll(ReferralEvents.CATALOGUE.events());
         for (EventCatalogue.Current<?> event : events) {
             assertThat(asyncApi).contains("$ref: '../events/sessions/" + event.type() + ".v1.json'")
                     .contains("ce_dataschema urn:hubag:schema:sessions:" + event.type() + ":1'")
