@@ -52,6 +52,7 @@ BEGIN
                 session_id     uuid NOT NULL,
                 beneficiary_id uuid NOT NULL,
                 attendance     text NOT NULL,
+                version        bigint NOT NULL,
                 PRIMARY KEY (session_id, beneficiary_id)
             )$t$, s);
 

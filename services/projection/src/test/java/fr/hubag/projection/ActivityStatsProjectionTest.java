@@ -136,6 +136,8 @@ class ActivityStatsProjectionTest {
         // the same events again, straight to the tables and past the consumer's marks: nothing changes
         ApplyAgain.sessions(pool, projector, generations, retired.published(), individual.published(),
                 workshopReport.published(), session.published(), april.published());
+        // the first report of the corrected activity alone, after its correction: the correction stays
+        ApplyAgain.sessions(pool, projector, generations, workshopReport.published().subList(0, 1));
         // and redelivered through Kafka with their ids: dropped by the consumer
         for (ConsumedEvent event : workshopReport.published()) {
             workshopReport.redeliver(event);

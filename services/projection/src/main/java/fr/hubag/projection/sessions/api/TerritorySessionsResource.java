@@ -10,9 +10,6 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.UriInfo;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** One territory's sessions read models: schema gp, gf, mq or mf. */
 @Path("/api/projection/territories/{territory}/sessions")
@@ -20,9 +17,7 @@ public class TerritorySessionsResource extends SessionsEndpoints {
 
     /** The territory of the path (a field: per request; the methods are the base class's). */
     @PathParam("territory")
-    @Parameter(description = "GP Guadeloupe, GF Guyane, MQ Martinique, MF Saint-Martin", schema = @Schema(
-            type = SchemaType.STRING, enumeration = {"GP", "GF", "MQ", "MF"}))
-    String territory;
+    String territory; // documented by TerritoryInOpenApi
 
     /** For the request scope's client proxy only (a path parameter field makes the resource per request). */
     protected TerritorySessionsResource() {

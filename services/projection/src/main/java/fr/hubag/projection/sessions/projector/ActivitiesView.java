@@ -42,15 +42,18 @@ public class ActivitiesView {
                 + "age_bands = EXCLUDED.age_bands, social_statuses = EXCLUDED.social_statuses, "
                 + "version = EXCLUDED.version WHERE " + schema + ".activities.version < EXCLUDED.version",
                 Tuple.wrap(row)));
-        statements.add(new Statement("DELETE FROM " + schema + ".activity_participants WHERE activity_id = $1",
-                Tuple.of(a.activityId())));
+        // the participants follow the row: an older record applied again after a newer one changes neither
+        String current = "EXISTS (SELECT 1 FROM " + schema + ".activities a WHERE a.activity_id = $1 "
+                + "AND a.version = $2)";
+        statements.add(new Statement("DELETE FROM " + schema + ".activity_participants WHERE activity_id = $1 AND "
+                + current, Tuple.of(a.activityId(), version)));
         if (!a.participants().isEmpty()) {
             UUID[] ids = a.participants().stream().map(ActivityParticipant::beneficiaryId).toArray(UUID[]::new);
             statements.add(new Statement("INSERT INTO " + schema + ".activity_participants (activity_id, position, "
                     + "beneficiary_id, age_band, social_status, gender) SELECT $1, p.ord, p.id, b.age_band, "
-                    + "b.social_status, b.gender FROM unnest($2::uuid[]) WITH ORDINALITY AS p(id, ord) "
-                    + "LEFT JOIN " + schema + ".activity_beneficiaries b ON b.beneficiary_id = p.id",
-                    Tuple.of(a.activityId(), ids)));
+                    + "b.social_status, b.gender FROM unnest($3::uuid[]) WITH ORDINALITY AS p(id, ord) "
+                    + "LEFT JOIN " + schema + ".activity_beneficiaries b ON b.beneficiary_id = p.id WHERE " + current,
+                    Tuple.of(a.activityId(), version, ids)));
         }
         return statements;
     }

@@ -58,10 +58,12 @@ public class AgendaView {
                 recount(schema, sessionId));
     }
 
-    Statement attendance(String schema, UUID sessionId, UUID beneficiaryId, Attendance attendance) {
-        return new Statement("INSERT INTO " + schema + ".session_attendance (session_id, beneficiary_id, attendance) "
-                + "VALUES ($1, $2, $3) ON CONFLICT (session_id, beneficiary_id) DO UPDATE SET attendance = $3",
-                Tuple.of(sessionId, beneficiaryId, attendance.code()));
+    /** The participant's attendance, unless a later record of it is already there. */
+    Statement attendance(String schema, UUID sessionId, UUID beneficiaryId, Attendance attendance, long version) {
+        return new Statement("INSERT INTO " + schema + ".session_attendance (session_id, beneficiary_id, attendance, "
+                + "version) VALUES ($1, $2, $3, $4) ON CONFLICT (session_id, beneficiary_id) DO UPDATE SET "
+                + "attendance = $3, version = $4 WHERE " + schema + ".session_attendance.version < $4",
+                Tuple.of(sessionId, beneficiaryId, attendance.code(), version));
     }
 
     /** An erased person's id is replaced by {@code replacement} in seats and attendance: the counts stay. */

@@ -126,7 +126,7 @@ public class SessionsProjector implements ReadModel {
             case ParticipantWaitlisted p -> schema -> agenda.seat(schema, id, p.beneficiaryId(), false);
             case ParticipantWithdrew p -> schema -> agenda.withdrew(schema, id, p.beneficiaryId());
             case AttendanceRecorded a -> schema -> List.of(agenda.attendance(schema, id, a.beneficiaryId(),
-                    a.attendance()));
+                    a.attendance(), version));
             case ActivityRecorded a -> schema -> activities.recorded(schema, a, version);
         };
     }
