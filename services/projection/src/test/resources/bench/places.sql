@@ -2,7 +2,7 @@
 -- not the projector). Names cluster by their first word, as real names do; services, publics, typology and label are
 -- drawn independently (hashes of i); 1 in 50 closed; a third labelled; one
 -- to three aidants each, the third departed; half the first aidants trained. A grant carries its place's sort key
--- (lower(name)), as the projector writes it (V104). Each statement ends with ";" at the end of a line.
+-- (lower(name)), services, closed_on and merged_into, as the projector writes them (V104, V121). Each statement ends with ";" at the end of a line.
 INSERT INTO mq.places (actor_id, territory, name, typologies, commune_name, insee_code, postcode, address, latitude,
     longitude, services, publics, access_modes, support_modes, fees, programmes, place, closed_on, registered_at,
     updated_at, version, commune_key, search_text)
@@ -41,13 +41,14 @@ CROSS JOIN (SELECT ARRAY['Aide aux démarches administratives', 'Maîtrise des o
         'Compréhension du monde numérique', 'Accès internet et matériel informatique',
         'Acquisition de matériel informatique à prix solidaire'] AS sv,
     ARRAY['Jeunes', 'Étudiants', 'Familles et/ou enfants', 'Seniors', 'Femmes'] AS pu) v;
-INSERT INTO mq.label_grants (actor_id, label, valid_from, valid_until, sort_name)
-SELECT md5('bench-place-' || i)::uuid, (ARRAY['APTIC', 'Aidants Connect', 'Bibliothèques numérique de référence',
+INSERT INTO mq.label_grants (actor_id, label, valid_from, valid_until, sort_name, services, closed_on, merged_into)
+SELECT p.actor_id, (ARRAY['APTIC', 'Aidants Connect', 'Bibliothèques numérique de référence',
         'Certification PIX', 'Conseillers numériques', 'Emmaüs Connect', 'France Services', 'Grande école du numérique',
         'La Croix Rouge', 'Point d''accès numérique CAF', 'Promeneurs du net', 'Relais numérique (Emmaüs Connect)'])[1 + (hashtext('l' || i) & 2147483647) % 12],
-    date '2025-01-01', CASE WHEN i % 9 = 0 THEN date '2026-03-31' END,
-    (SELECT lower(p.name) FROM mq.places p WHERE p.actor_id = md5('bench-place-' || i)::uuid)
-FROM generate_series($1::int, $2::int) i WHERE (hashtext('g' || i) & 2147483647) % 3 = 0;
+    date '2025-01-01', CASE WHEN i % 9 = 0 THEN date '2026-03-31' END, lower(p.name), p.services, p.closed_on,
+    p.merged_into
+FROM generate_series($1::int, $2::int) i JOIN mq.places p ON p.actor_id = md5('bench-place-' || i)::uuid
+WHERE (hashtext('g' || i) & 2147483647) % 3 = 0;
 INSERT INTO mq.aidants (aidant_id, actor_id, name, role, enrolled_on, departed_on)
 SELECT md5('bench-aidant-' || i || '-' || k)::uuid, md5('bench-place-' || i)::uuid, 'Aidant ' || i || '-' || k,
     'mediateur_numerique', date '2024-01-01', CASE WHEN k = 3 THEN date '2025-06-30' END

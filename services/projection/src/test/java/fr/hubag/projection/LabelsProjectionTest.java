@@ -10,6 +10,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
@@ -115,12 +116,8 @@ class LabelsProjectionTest {
     @Test
     void holdersFollowARenameInNameOrder() {
         String tag = Api.tag();
-        ActorStream first = ActorStream.create("MQ");
-        ActorStream second = ActorStream.create("MQ");
-        first.publish("ActorRegistered", Events.registered(first, Places.place("MQ", "Aaa " + tag)));
-        second.publish("ActorRegistered", Events.registered(second, Places.place("MQ", "Bbb " + tag)));
-        first.publish("LabelGranted", Events.labelGranted(first, "Promeneurs du net", "2024-01-01", null));
-        second.publish("LabelGranted", Events.labelGranted(second, "Promeneurs du net", "2024-01-01", null));
+        ActorStream first = promeneur("MQ", "Aaa " + tag);
+        ActorStream second = promeneur("MQ", "Bbb " + tag);
         String directory = "/territories/MQ/actors?q=" + tag + "&label=Promeneurs%20du%20net&on=2025-01-01";
         await(directory, r -> total(r) == 2);
         assertThat(ours(holders("/territories/MQ/labels/Promeneurs%20du%20net/actors?on=2025-01-01&size=200"),
@@ -132,6 +129,57 @@ class LabelsProjectionTest {
         assertThat(ours(holders("/territories/MQ/labels/Promeneurs%20du%20net/actors?on=2025-01-01&size=200"),
                 first, second)).containsExactly(second.id().toString(), first.id().toString());
         get(directory + "&size=1").body("items[0].name", equalTo("Bbb " + tag));
+    }
+
+    @Test
+    void aLabelsListingsFollowThePlaceClosedReopenedMergedAndItsServices() {
+        String tag = Api.tag();
+        ActorStream actor = promeneur("MF", "Suivi " + tag);
+        ActorStream absorbed = promeneur("MF", "Absorbe " + tag);
+        String holders = "/territories/MF/labels/Promeneurs%20du%20net/actors?on=2025-01-01&size=200";
+        String label = "/territories/MF/actors?label=Promeneurs%20du%20net&on=2025-01-01&size=200&service=";
+        String internet = label + "Acc%C3%A8s%20internet%20et%20mat%C3%A9riel%20informatique";
+        String leisure = label + "Loisirs%20et%20cr%C3%A9ations%20num%C3%A9riques";
+        await(internet, r -> ours(ids(r), actor, absorbed).size() == 2);
+        assertThat(ours(holders(holders), actor, absorbed)).containsExactly(absorbed.id().toString(),
+                actor.id().toString());
+
+        // the grants carry the place's services (V121): a change moves the place from one listing to the other
+        actor.publish("ActorDetailsChanged", Events.detailsChanged(actor, Places.with(Places.place("MF",
+                "Suivi " + tag), "services", "Loisirs et créations numériques")));
+        await(leisure, r -> ours(ids(r), actor).size() == 1);
+        assertThat(ours(ids(get(internet)), actor, absorbed)).containsExactly(absorbed.id().toString());
+
+        // ... and whether it is open: closed, it leaves the holders and the directory unless closed ones are asked
+        actor.publish("ActorClosed", Events.closed(actor, "2025-03-01"));
+        await(holders, r -> ours(ids(r), actor).isEmpty());
+        assertThat(ours(ids(get(leisure)), actor)).isEmpty();
+        assertThat(ours(ids(get(leisure + "&includeClosed=true")), actor)).containsExactly(actor.id().toString());
+        actor.publish("ActorReopened", Events.reopened(actor, "2025-04-01"));
+        await(leisure, r -> ours(ids(r), actor).size() == 1);
+
+        // ... and whether it was merged: the absorbed place leaves; its carried grant makes the survivor hold twice,
+        // listed once
+        JsonArray labels = new JsonArray().add(Events.grant("Promeneurs du net", "2024-01-01", null));
+        absorbed.publish("ActorsMerged", Events.merged(absorbed, actor, absorbed, labels, new JsonArray()));
+        actor.publish("ActorsMerged", Events.merged(actor, actor, absorbed, labels, new JsonArray()));
+        await(holders, r -> ours(ids(r), absorbed).isEmpty());
+        await(label + "Loisirs%20et%20cr%C3%A9ations%20num%C3%A9riques&includeClosed=true",
+                r -> ours(ids(r), actor, absorbed).equals(List.of(actor.id().toString())));
+        assertThat(ours(ids(get(internet)), actor, absorbed)).isEmpty();
+        assertThat(ours(holders(holders), actor, absorbed)).containsExactly(actor.id().toString());
+    }
+
+    /** A place registered in {@code territory}, labelled "Promeneurs du net" since 2024-01-01. */
+    private static ActorStream promeneur(String territory, String name) {
+        ActorStream actor = ActorStream.create(territory);
+        actor.publish("ActorRegistered", Events.registered(actor, Places.place(territory, name)));
+        actor.publish("LabelGranted", Events.labelGranted(actor, "Promeneurs du net", "2024-01-01", null));
+        return actor;
+    }
+
+    private static List<String> ids(ValidatableResponse response) {
+        return response.statusCode(200).extract().path("items.actorId");
     }
 
     private static List<String> ours(List<String> ids, ActorStream... actors) {

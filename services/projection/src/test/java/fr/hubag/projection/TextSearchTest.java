@@ -62,6 +62,35 @@ class TextSearchTest {
     }
 
     @Test
+    void twoRareWordsTwoCommonWordsAndAWordWithoutMatch() {
+        String one = Api.tag();
+        String two = Api.tag();
+        register(one + " Relais " + two, null);     // the first word, the other in the rest of the name
+        register(two + " Relais", "Avec " + one + "."); // the other way round, in the summary
+        register("Relais " + one + " " + two, null);  // both among the other words
+        register(one + " Seul", null);                // one word only
+        register("Seul " + two, null);
+        String path = "/territories/MQ/actors?q=" + one + "%20" + two;
+        await(path, r -> total(r) == 3);
+        List<String> expected = new ArrayList<>(List.of(one + " Relais " + two, two + " Relais",
+                "Relais " + one + " " + two));
+        expected.sort(java.util.Comparator.comparing(name -> name.toLowerCase(java.util.Locale.ROOT)));
+        assertThat(names(get(path))).containsExactlyElementsOf(expected);
+        assertThat(paged(path, 1)).containsExactlyElementsOf(expected);
+        assertThat(paged("/territories/MQ/actors?q=" + two + "%20" + one.substring(0, 5), 2))
+                .containsExactlyElementsOf(expected);
+
+        // two words every place here has (its commune, Le Lamentin): the same listing as one of them
+        String common = "/territories/MQ/actors?size=7&q=lamentin";
+        ValidatableResponse both = await(common + "%20le", r -> names(r).equals(names(get(common))));
+        assertThat(total(both)).isEqualTo(total(get(common)));
+
+        // a word no place has, with a rare one and with a common one
+        assertThat(total(get(path + "%20qjxw"))).isZero();
+        assertThat(total(get("/territories/MQ/actors?q=lamentin%20qjxw"))).isZero();
+    }
+
+    @Test
     void aWordStartingManyFirstWordsIsListedThePlainWay() {
         String tag = Api.tag();
         List<String> expected = new ArrayList<>();

@@ -6,7 +6,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** The vouchers service before its domain arrives: ready on its own database, problem documents, committed OpenAPI. */
+/** The vouchers service's baseline: ready on its own database, problem documents, metrics, fuzzed operations, committed OpenAPI. */
 @QuarkusTest
 @QuarkusTestResource(value = HubTestResource.class, initArgs = @ResourceArg(name = "database", value = "vouchers"))
 class VouchersServiceTest extends ServiceBaselineTest {

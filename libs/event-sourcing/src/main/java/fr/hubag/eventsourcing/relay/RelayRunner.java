@@ -146,8 +146,8 @@ public class RelayRunner {
                 if (count > 0 && stuck != null) {
                     LOG.infof("event relay %s: event %s published at last", settings.service(),
                             stuck.event().eventId());
+                    metrics.relayStuck(settings.name(), 0); // before the health check can read "not stuck"
                     stuck = null;
-                    metrics.relayStuck(settings.name(), 0);
                 }
                 limit = settings.batchSize();
                 if (System.nanoTime() - lastMeasure > 1_000_000_000L) {

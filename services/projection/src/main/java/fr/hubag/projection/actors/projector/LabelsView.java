@@ -19,11 +19,15 @@ import java.util.UUID;
 @ApplicationScoped
 class LabelsView {
 
+    /** The place's columns a grant carries (V104, V121). */
+    static final String PLACE_COLUMNS = "sort_name, services, closed_on, merged_into";
+
     Statement grant(String schema, UUID actorId, Label label, LocalDate from, LocalDate until) {
         return new Statement("INSERT INTO " + schema + ".label_grants (actor_id, label, valid_from, valid_until, "
-                + "sort_name) VALUES ($1, $2, $3, $4, " + sortName(schema) + ") ON CONFLICT (actor_id, label, "
-                + "valid_from, source_actor_id) DO UPDATE SET valid_until = EXCLUDED.valid_until, "
-                + "sort_name = EXCLUDED.sort_name",
+                + PLACE_COLUMNS + ") SELECT $1::uuid, $2::text, $3::date, $4::date, " + place(schema)
+                + " ON CONFLICT (actor_id, label, valid_from, source_actor_id) DO UPDATE SET "
+                + "valid_until = EXCLUDED.valid_until, sort_name = EXCLUDED.sort_name, services = EXCLUDED.services, "
+                + "closed_on = EXCLUDED.closed_on, merged_into = EXCLUDED.merged_into",
                 Tuple.from(Arrays.asList(actorId, label.code(), from, until)));
     }
 
@@ -47,17 +51,22 @@ class LabelsView {
      */
     List<Statement> carry(String schema, UUID survivorId, UUID absorbedId, List<LabelGrant> grants) {
         return grants.stream().map(grant -> new Statement("INSERT INTO " + schema + ".label_grants (actor_id, "
-                        + "label, valid_from, valid_until, source_actor_id, sort_name) VALUES ($1, $2, $3, $4, $5, "
-                        + sortName(schema) + ") ON CONFLICT (actor_id, label, valid_from, source_actor_id) DO NOTHING",
+                        + "label, valid_from, valid_until, source_actor_id, " + PLACE_COLUMNS + ") SELECT $1::uuid, "
+                        + "$2::text, $3::date, $4::date, $5::uuid, " + place(schema)
+                        + " ON CONFLICT (actor_id, label, valid_from, source_actor_id) DO NOTHING",
                 Tuple.from(Arrays.asList(survivorId, grant.label().code(), grant.validFrom(), grant.validUntil(),
                         absorbedId)))).toList();
     }
 
     /**
-     * The sort key of actor $1's place, which a grant carries so a label's holders are read in name order (V104);
-     * {@link PlacesView#replace} keeps it when the place is renamed.
+     * What a grant carries of actor $1's place, so a label's holders are read in name order (V104) and filtered on
+     * being open, not merged and on a service without looking the place up (V121): {@code SELECT} values for
+     * {@link #PLACE_COLUMNS}, null when there is no place (never listed). {@link PlacesView} keeps them as the place
+     * changes.
      */
-    private static String sortName(String schema) {
-        return "(SELECT lower(p.name) FROM " + schema + ".places p WHERE p.actor_id = $1)";
+    private static String place(String schema) {
+        return "p.sort_name, p.services, p.closed_on, p.merged_into FROM (SELECT 1) one LEFT JOIN (SELECT "
+                + "lower(name) AS sort_name, services, closed_on, merged_into FROM " + schema + ".places "
+                + "WHERE actor_id = $1::uuid) p ON true";
     }
 }

@@ -60,33 +60,44 @@ class PlacesView {
 
     /**
      * ActorDetailsChanged: the whole place is replaced (a row of {@link #row} without territory), and its grants
-     * follow a new name (they carry its sort key, see {@link LabelsView}) in the same statement.
+     * follow its new name and services (they carry them, see {@link LabelsView}) in the same statement.
      */
     Statement replace(String schema, Tuple row) {
         return new Statement("WITH replaced AS (UPDATE " + schema + ".places SET territory = coalesce($2, territory), "
                 + COLUMNS + " WHERE actor_id = $1 AND (version < $21 OR $21 = 0) "
-                + "RETURNING actor_id, lower(name) AS sort_name) UPDATE " + schema + ".label_grants g "
-                + "SET sort_name = r.sort_name FROM replaced r WHERE g.actor_id = r.actor_id "
-                + "AND g.sort_name IS DISTINCT FROM r.sort_name", row);
+                + "RETURNING actor_id, lower(name) AS sort_name, services) UPDATE " + schema + ".label_grants g "
+                + "SET sort_name = r.sort_name, services = r.services FROM replaced r WHERE g.actor_id = r.actor_id "
+                + "AND (g.sort_name, g.services) IS DISTINCT FROM (r.sort_name, r.services)", row);
     }
 
     Statement close(String schema, UUID actorId, LocalDate closedOn, String reason, OffsetDateTime at,
                     long version) {
-        return new Statement("UPDATE " + schema + ".places SET closed_on = $2, close_reason = $3, "
+        return withGrants(schema, "UPDATE " + schema + ".places SET closed_on = $2, close_reason = $3, "
                 + "updated_at = $4, version = $5 WHERE actor_id = $1 AND (version < $5 OR $5 = 0)",
                 Tuple.from(Arrays.asList(actorId, closedOn, reason, at, version)));
     }
 
     Statement reopen(String schema, UUID actorId, OffsetDateTime at, long version) {
-        return new Statement("UPDATE " + schema + ".places SET closed_on = NULL, close_reason = NULL, "
+        return withGrants(schema, "UPDATE " + schema + ".places SET closed_on = NULL, close_reason = NULL, "
                 + "updated_at = $2, version = $3 WHERE actor_id = $1 AND (version < $3 OR $3 = 0)",
                 Tuple.of(actorId, at, version));
     }
 
     /** The absorbed side of ActorsMerged: the row stays (its id must redirect) but leaves every listing. */
     Statement mergedInto(String schema, UUID absorbedId, UUID survivorId, OffsetDateTime at, long version) {
-        return new Statement("UPDATE " + schema + ".places SET merged_into = $2, updated_at = $3, "
+        return withGrants(schema, "UPDATE " + schema + ".places SET merged_into = $2, updated_at = $3, "
                 + "version = GREATEST(version, $4) WHERE actor_id = $1", Tuple.of(absorbedId, survivorId, at, version));
+    }
+
+    /**
+     * {@code update} of one place, and its grants taking its new {@code closed_on} and {@code merged_into} in the
+     * same statement: a label's listings read them from the grants (V121).
+     */
+    private static Statement withGrants(String schema, String update, Tuple params) {
+        return new Statement("WITH changed AS (" + update + " RETURNING actor_id, closed_on, merged_into) UPDATE "
+                + schema + ".label_grants g SET closed_on = c.closed_on, merged_into = c.merged_into FROM changed c "
+                + "WHERE g.actor_id = c.actor_id AND (g.closed_on, g.merged_into) IS DISTINCT FROM "
+                + "(c.closed_on, c.merged_into)", params);
     }
 
     /** The row of a registered place for {@link #register}: {@link #row}, its text[] values as literals. */

@@ -37,11 +37,7 @@ public record PlaceFilter(String textQuery, String inseeCode, String communeKey,
     enum Text {
         /** On every word, by index or not, as the planner sees fit. */
         SEARCH("p.search @@ to_tsquery('simple', $%d)"),
-        /** On every word, row by row as a walk in name order meets them (no index can take this form). */
-        SEARCH_WALKED("(p.search @@ to_tsquery('simple', $%d)) IS TRUE"),
-        /** On the words after the first (search_rest), by its GIN index. */
-        REST("p.search_rest @@ to_tsquery('simple', $%d)"),
-        /** On the words after the first, row by row. */
+        /** On the words after the first (search_rest), row by row (TextSearch adds what its GIN index may serve). */
         REST_WALKED("(p.search_rest @@ to_tsquery('simple', $%d)) IS TRUE"),
         /** Not tested: the rows are known to match already. */
         NONE(null);
@@ -54,6 +50,10 @@ public record PlaceFilter(String textQuery, String inseeCode, String communeKey,
     }
 
     Where where(Scope scope, boolean onlyWithCoordinates, Text text) {
+        if (label != null && !onlyWithCoordinates && textQuery == null && inseeCode == null && communeKey == null
+                && publicValue == null && typology == null && modality == null) {
+            return byGrants(scope);
+        }
         List<Object> params = new ArrayList<>();
         params.add(on);
         List<String> clauses = new ArrayList<>();
@@ -85,6 +85,25 @@ public record PlaceFilter(String textQuery, String inseeCode, String communeKey,
         add(clauses, params, label, "g.label = $%d AND " + Sql.held("g", "$1"));
         return new Where(String.join(" AND ", clauses), params, scope.table("label_grants") + " g JOIN "
                 + scope.table("places") + " p ON p.actor_id = g.actor_id", "g.sort_name", "g.actor_id", true);
+    }
+
+    /**
+     * A label alone or with a service: its grants in name order, which carry what is asked of their place (open, not
+     * merged, its services: V121), so neither the page nor the count looks a place up. A grant without a sort key
+     * has no place (never listed).
+     */
+    private Where byGrants(Scope scope) {
+        List<Object> params = new ArrayList<>();
+        params.add(on);
+        List<String> clauses = new ArrayList<>();
+        clauses.add("g.sort_name IS NOT NULL AND g.merged_into IS NULL");
+        if (!includeClosed) {
+            clauses.add("g.closed_on IS NULL");
+        }
+        add(clauses, params, service, "g.services @> ARRAY[$%d::text]");
+        add(clauses, params, label, "g.label = $%d AND " + Sql.held("g", "$1"));
+        return new Where(String.join(" AND ", clauses), params, scope.table("label_grants") + " g", "g.sort_name",
+                "g.actor_id", true);
     }
 
     private static void add(List<String> clauses, List<Object> params, String value, String clause) {

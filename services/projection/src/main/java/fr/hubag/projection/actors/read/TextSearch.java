@@ -27,10 +27,12 @@ import java.util.regex.Pattern;
  * <ul>
  * <li>places whose first word ({@code search_head}) starts with a word asked: a B-tree on (first word, name) lists
  * each first word's places in name order, and a word starts only a few first words (at most {@link #HEAD_CAP}, else
- * the caller lists as before);</li>
+ * the caller lists as before); the other words asked are tested on the {@code search_rest} the B-tree carries, so
+ * the walk reads the index alone (V122);</li>
  * <li>places with every word asked among their other words ({@code search_rest}): those words (commune, address,
  * summary, the rest of the name) are spread along the name order, so a walk of the next names finds a page when they
- * are common; when it does not, they are rare, and the GIN index over {@code search_rest} hands them all to be
+ * are common; when it does not, or when the statistics say no common word starts with one of them, they are rare,
+ * and the GIN index over {@code search_rest} hands the places of the rarest word to be tested for the others and
  * sorted.</li>
  * </ul>
  * A match is in one part or both. The page is the first rows of their union; the count, capped, the union's, from
@@ -67,10 +69,11 @@ class TextSearch {
             }
             Set<UUID> page = new LinkedHashSet<>();
             Set<UUID> counted = new LinkedHashSet<>();
-            return byHead(conn, scope, filter, words.size(), heads, after, limit, page, counted)
-                    .chain(() -> byRest(conn, scope, filter, after, limit, page))
-                    .chain(dense -> counted.size() >= COUNTED ? Uni.createFrom().voidItem()
-                            : restCount(conn, scope, filter, dense, counted))
+            return byHead(conn, scope, filter, words, heads, after, limit, page, counted)
+                    .chain(() -> rarest(conn, scope, words))
+                    .chain(rare -> byRest(conn, scope, filter, rare, after, limit, page)
+                            .chain(dense -> counted.size() >= COUNTED ? Uni.createFrom().voidItem()
+                                    : restCount(conn, scope, filter, rare, dense, counted)))
                     .map(ignored -> Optional.of(new Slice(List.copyOf(page), counted.size())));
         });
     }
@@ -91,40 +94,90 @@ class TextSearch {
     }
 
     /**
-     * The first {@code limit} matches of each first word after the cursor, and up to the cap of each from the start.
-     * With one word asked, a first word starting with it is a match already, and both read the B-tree alone.
+     * The first {@code limit} matches of each first word after the cursor, and up to the cap of each from the start,
+     * both from the B-tree alone (V122): a first word starting with a word asked matches it, and the other words are
+     * tested on the {@code search_rest} the index carries. With one word asked there is nothing more to test.
      */
-    private static Uni<Void> byHead(SqlConnection conn, Scope scope, PlaceFilter filter, int words, List<String> heads,
-                                    Cursor after, int limit, Set<UUID> page, Set<UUID> counted) {
+    private static Uni<Void> byHead(SqlConnection conn, Scope scope, PlaceFilter filter, List<String> words,
+                                    List<String> heads, Cursor after, int limit, Set<UUID> page, Set<UUID> counted) {
         if (heads.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        PlaceFilter.Where where = filter.where(scope, false,
-                words == 1 ? PlaceFilter.Text.NONE : PlaceFilter.Text.SEARCH_WALKED);
-        List<Object> params = where.with(heads.toArray(String[]::new), limit, COUNTED);
+        PlaceFilter.Where where = filter.where(scope, false, PlaceFilter.Text.NONE);
+        List<Object> params = where.with(heads.toArray(String[]::new),
+                heads.stream().map(head -> others(words, head)).toArray(String[]::new), limit, COUNTED);
         int first = where.next();
-        String from = " FROM unnest($" + first + "::text[]) h(h) CROSS JOIN LATERAL (SELECT p.actor_id FROM "
-                + scope.table("places") + " p WHERE " + typed(where) + " AND p.search_head = h.h";
-        String sql = "SELECT true AS paged, x.actor_id" + from + after(after, params) + " ORDER BY lower(p.name), "
-                + "p.actor_id LIMIT $" + (first + 1) + ") x UNION ALL SELECT false, y.actor_id" + from + " LIMIT $"
-                + (first + 2) + ") y";
+        // each first word's places, the others asked tested: FROM ... (SELECT <columns> FROM places p WHERE ...
+        String walk = " FROM (SELECT u.h, to_tsquery('simple', u.q) AS q FROM unnest($" + first + "::text[], $"
+                + (first + 1) + "::text[]) u(h, q)) h CROSS JOIN LATERAL (SELECT p.actor_id%s FROM "
+                + scope.table("places") + " p WHERE " + typed(where) + " AND p.search_head = h.h AND (h.q IS NULL "
+                + "OR (p.search_rest @@ h.q) IS TRUE)";
+        String inOrder = " ORDER BY p.sort_name, p.actor_id LIMIT $";
+        // from the start, one walk in name order serves both: its first rows are the page
+        String sql = after == null ? "SELECT x.rank <= $" + (first + 2) + " AS paged, true AS counted, x.actor_id"
+                + walk.formatted(", row_number() OVER (ORDER BY p.sort_name, p.actor_id) AS rank") + inOrder
+                + (first + 3) + ") x"
+                : "SELECT true AS paged, false AS counted, x.actor_id" + walk.formatted("")
+                + after(after, params, "p.sort_name") + inOrder + (first + 2) + ") x UNION ALL SELECT false, true, "
+                + "y.actor_id" + walk.formatted("") + " LIMIT $" + (first + 3) + ") y";
         return conn.preparedQuery(sql).execute(Tuple.from(params)).map(rows -> {
             for (Row row : rows) {
-                (row.getBoolean("paged") ? page : counted).add(row.getUUID("actor_id"));
+                if (row.getBoolean("paged")) {
+                    page.add(row.getUUID("actor_id"));
+                }
+                if (row.getBoolean("counted")) {
+                    counted.add(row.getUUID("actor_id"));
+                }
             }
             return null;
         });
     }
+
+    /** The query of the words a place whose first word is {@code head} must have among its others, or null. */
+    static String others(List<String> words, String head) {
+        List<String> others = words.stream().filter(word -> !head.startsWith(word)).map(word -> "'" + word + "':*")
+                .toList();
+        return others.isEmpty() ? null : String.join(" & ", others);
+    }
+
+    /**
+     * The word asked that is rarest among places' other words, by the statistics ANALYZE keeps of {@code
+     * search_rest} (its most common lexemes and their frequencies, a prefix summing those it starts), and whether it
+     * is rarer than any of those: the GIN index is then asked for that word alone (its few places, the others tested
+     * on them) rather than for every word, which would collect every place of a common word first. Without
+     * statistics (a table never analysed), the first word, and a walk tells.
+     */
+    private static Uni<Rare> rarest(SqlConnection conn, Scope scope, List<String> words) {
+        String[] table = scope.table("places").split("\\.");
+        String sql = "SELECT w.w, CASE WHEN s.e IS NOT NULL THEN (SELECT coalesce(sum(m.f), 0) FROM unnest(s.e, s.f) "
+                + "m(e, f) WHERE starts_with(m.e, w.w)) END AS f FROM unnest($1::text[]) WITH ORDINALITY w(w, i) "
+                + "LEFT JOIN (SELECT most_common_elems::text::text[] AS e, most_common_elem_freqs AS f FROM pg_stats "
+                + "WHERE schemaname = $2 AND tablename = $3 AND attname = 'search_rest') s ON true "
+                + "ORDER BY 2, w.i LIMIT 1";
+        return conn.preparedQuery(sql).execute(Tuple.of(words.toArray(String[]::new), table[0], table[1]))
+                .map(rows -> {
+                    Row row = rows.iterator().next();
+                    Double frequency = row.getDouble("f");
+                    return new Rare("'" + row.getString("w") + "':*", frequency != null && frequency == 0);
+                });
+    }
+
+    /** The query of the rarest word asked, and whether no common lexeme starts with it. */
+    record Rare(String query, boolean unseen) {}
 
     /**
      * The first {@code limit} matches with every word after the first, after the cursor: by a walk of the next
      * names when they are there or the listing ends, else by the GIN index. A first walk of {@link #PROBE} names
      * tells how common they are: none there, they are rare (the index); some, a walk long enough for a page at that
      * rate, up to {@code window} names, is tried next. True when the walk found them common (one name in ten or
-     * more), so that counting them by a walk is cheap too.
+     * more), so that counting them by a walk is cheap too. A word no common lexeme starts is rare: straight to the
+     * index.
      */
-    private Uni<Boolean> byRest(SqlConnection conn, Scope scope, PlaceFilter filter, Cursor after, int limit,
-                                Set<UUID> page) {
+    private Uni<Boolean> byRest(SqlConnection conn, Scope scope, PlaceFilter filter, Rare rare, Cursor after,
+                                int limit, Set<UUID> page) {
+        if (rare.unseen()) {
+            return byIndex(conn, scope, filter, rare, after, limit, page).replaceWith(false);
+        }
         int probe = Math.min(PROBE, window);
         return walk(conn, scope, filter, after, limit, probe).chain(first -> {
             if (first.ids().size() >= limit) {
@@ -137,7 +190,7 @@ class TextSearch {
             return next.chain(walked -> walked.ids().size() >= limit ? Uni.createFrom().item(walked.keep(page))
                     : windowRows(conn, scope, after, walked.window()).chain(names -> names < walked.window()
                             ? Uni.createFrom().item(walked.keep(page))
-                            : byIndex(conn, scope, filter, after, limit, page).replaceWith(false)));
+                            : byIndex(conn, scope, filter, rare, after, limit, page).replaceWith(false)));
         });
     }
 
@@ -158,7 +211,8 @@ class TextSearch {
         int first = walked.next();
         String sql = "SELECT w.actor_id, w.seen FROM (SELECT p.actor_id, row_number() OVER (ORDER BY lower(p.name), "
                 + "p.actor_id) AS seen, " + typed(walked) + " AS hit FROM " + scope.table("places") + " p WHERE "
-                + "p.merged_into IS NULL" + after(after, params) + " ORDER BY lower(p.name), p.actor_id LIMIT $"
+                + "p.merged_into IS NULL" + after(after, params, "lower(p.name)")
+                + " ORDER BY lower(p.name), p.actor_id LIMIT $"
                 + first + ") w WHERE w.hit LIMIT $" + (first + 1);
         return conn.preparedQuery(sql).execute(Tuple.from(params)).map(rows -> {
             List<UUID> ids = new ArrayList<>(rows.size());
@@ -175,33 +229,40 @@ class TextSearch {
     private static Uni<Long> windowRows(SqlConnection conn, Scope scope, Cursor after, int window) {
         List<Object> params = new ArrayList<>(List.of(window));
         String sql = "SELECT count(*) FROM (SELECT 1 FROM " + scope.table("places") + " p WHERE p.merged_into IS NULL"
-                + after(after, params) + " ORDER BY lower(p.name), p.actor_id LIMIT $1) w";
+                + after(after, params, "lower(p.name)") + " ORDER BY lower(p.name), p.actor_id LIMIT $1) w";
         return conn.preparedQuery(sql).execute(Tuple.from(params)).map(rows -> rows.iterator().next().getLong(0));
     }
 
-    /** The first {@code limit} rare matches after the cursor: all of them from the GIN index, then sorted. */
-    private static Uni<Void> byIndex(SqlConnection conn, Scope scope, PlaceFilter filter, Cursor after, int limit,
-                                     Set<UUID> page) {
-        PlaceFilter.Where indexed = filter.where(scope, false, PlaceFilter.Text.REST);
-        List<Object> params = indexed.with(limit);
+    /**
+     * The first {@code limit} rare matches after the cursor: all the places of the rarest word from the GIN index,
+     * the other words tested on them, then sorted.
+     */
+    private static Uni<Void> byIndex(SqlConnection conn, Scope scope, PlaceFilter filter, Rare rare, Cursor after,
+                                     int limit, Set<UUID> page) {
+        PlaceFilter.Where indexed = filter.where(scope, false, PlaceFilter.Text.REST_WALKED);
+        List<Object> params = indexed.with(rare.query(), limit);
         int n = indexed.next();
         String sql = "SELECT m.actor_id FROM (SELECT p.actor_id, lower(p.name) AS sort_name FROM "
-                + scope.table("places") + " p WHERE " + typed(indexed) + after(after, params) + " OFFSET 0) m "
-                + "ORDER BY m.sort_name, m.actor_id LIMIT $" + n;
+                + scope.table("places") + " p WHERE " + typed(indexed) + " AND " + byRarest(n)
+                + after(after, params, "lower(p.name)") + " OFFSET 0) m ORDER BY m.sort_name, m.actor_id LIMIT $"
+                + (n + 1);
         return conn.preparedQuery(sql).execute(Tuple.from(params)).map(rows -> {
             addAll(rows, page);
             return null;
         });
     }
 
-    /** Up to the cap of the matches with every word after the first: walked when common, else by the GIN index. */
-    private static Uni<Void> restCount(SqlConnection conn, Scope scope, PlaceFilter filter, boolean common,
-                                       Set<UUID> counted) {
-        PlaceFilter.Where where = filter.where(scope, false,
-                common ? PlaceFilter.Text.REST_WALKED : PlaceFilter.Text.REST);
-        List<Object> params = where.with(COUNTED);
-        String sql = "SELECT p.actor_id FROM " + scope.table("places") + " p WHERE " + typed(where) + " LIMIT $"
-                + where.next();
+    /**
+     * Up to the cap of the matches with every word after the first: walked when common, else by the GIN index
+     * (the rarest word's places, the others tested on them).
+     */
+    private static Uni<Void> restCount(SqlConnection conn, Scope scope, PlaceFilter filter, Rare rare,
+                                       boolean common, Set<UUID> counted) {
+        PlaceFilter.Where where = filter.where(scope, false, PlaceFilter.Text.REST_WALKED);
+        List<Object> params = common ? where.with(COUNTED) : where.with(rare.query(), COUNTED);
+        int n = where.next();
+        String sql = "SELECT p.actor_id FROM " + scope.table("places") + " p WHERE " + typed(where)
+                + (common ? "" : " AND " + byRarest(n++)) + " LIMIT $" + n;
         return conn.preparedQuery(sql).execute(Tuple.from(params)).map(rows -> {
             addAll(rows, counted);
             return null;
@@ -220,14 +281,19 @@ class TextSearch {
         return "$1::date IS NOT NULL AND " + where.sql();
     }
 
-    /** {@code AND (lower(p.name), p.actor_id) > cursor}, its values appended, or nothing without a cursor. */
-    private static String after(Cursor after, List<Object> params) {
+    /** The condition the GIN index over {@code search_rest} serves: the rarest word, parameter {@code n}. */
+    private static String byRarest(int n) {
+        return "p.search_rest @@ to_tsquery('simple', $" + n + "::text)";
+    }
+
+    /** {@code AND (key, p.actor_id) > cursor}, its values appended, or nothing without a cursor. */
+    private static String after(Cursor after, List<Object> params, String key) {
         if (after == null) {
             return "";
         }
         params.add(after.sortKey());
         params.add(after.id());
-        return " AND (lower(p.name), p.actor_id) > ($" + (params.size() - 1) + "::text, $" + params.size() + "::uuid)";
+        return " AND (" + key + ", p.actor_id) > ($" + (params.size() - 1) + "::text, $" + params.size() + "::uuid)";
     }
 
     /** The words of a query {@link fr.hubag.projection.shared.SearchText#prefixQuery} wrote. */

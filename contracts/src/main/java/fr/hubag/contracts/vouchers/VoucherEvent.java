@@ -1,0 +1,76 @@
+package fr.hubag.contracts.vouchers;
+
+import fr.hubag.contracts.sessions.AgeBand;
+import fr.hubag.domain.Territory;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What happened to an order of APTIC passes and to each pass: the records the vouchers deciders decide and fold, the
+ * vouchers store writes and every consumer of {@code vouchers.events} reads (contracts/events/vouchers/*.json, checked
+ * both ways by the vouchers service's {@code VoucherEventRecordsTest}). Two kinds of stream: an order (key = order
+ * id) and a pass (key = pass id). A pass's code never appears here: only its id and a keyed hash (HMAC-SHA256 with a
+ * key kept outside the database), so the topic and every read model can be copied without giving a pass away.
+ * Amounts are integer cents.
+ */
+public sealed interface VoucherEvent {
+
+    Instant occurredAt();
+
+    /** An event of an order's stream. */
+    sealed interface OrderEvent extends VoucherEvent {
+        UUID orderId();
+    }
+
+    /** An event of a pass's stream. */
+    sealed interface PassEvent extends VoucherEvent {
+        UUID passId();
+    }
+
+    /**
+     * A funder ordered booklets for a perimeter and was quoted: face total, the 4 % fee ({@code feeBasisPoints} 400,
+     * rounded to the nearest cent, halves up, once on the face total) and the total to pay. {@code territory} is the
+     * order's stream territory (the perimeter's first). Passes are valid until {@code validUntil} and accepted until
+     * {@code acceptedUntil} (the tolerance), both local dates in the redeeming actor's territory.
+     */
+    record OrderQuoted(UUID orderId, String funderId, Territory territory, Perimeter perimeter, int booklets,
+                       int passesPerBooklet, long faceValueCents, long faceTotalCents, int feeBasisPoints,
+                       long feeCents, long totalCents, LocalDate validUntil, LocalDate acceptedUntil,
+                       String programmeId, List<String> distributors, Instant occurredAt) implements OrderEvent {
+
+        public OrderQuoted {
+            distributors = distributors == null ? List.of() : List.copyOf(distributors);
+        }
+    }
+
+    /** The passes of one booklet (numbered from 1), recorded with the quote: ids and keyed hashes of their codes. */
+    record PassesIssued(UUID orderId, int booklet, List<IssuedPass> passes, Instant occurredAt)
+            implements OrderEvent {
+
+        public PassesIssued {
+            passes = passes == null ? List.of() : List.copyOf(passes);
+        }
+    }
+
+    /** The funder's payment mandate is recorded: the order's passes are usable from now on. */
+    record OrderActivated(UUID orderId, String mandateReference, Instant occurredAt) implements OrderEvent {}
+
+    /**
+     * A distributor handed the pass to a beneficiary: a pseudonymous id and coarse attributes only (an age band, the
+     * commune of residence), never a name. {@code territory} is the pass stream's: its order's.
+     */
+    record PassDistributed(UUID passId, UUID orderId, Territory territory, int booklet, String distributorId,
+                           UUID beneficiaryId, AgeBand ageBand, String communeInseeCode, Instant occurredAt)
+            implements PassEvent {}
+
+    /**
+     * The pass was redeemed at a labelled actor: the actor's territory and commune, the local date of the redemption
+     * in that territory's zone, the face value owed to the actor, and the session it paid for, if any.
+     */
+    record PassRedeemed(UUID passId, UUID orderId, UUID actorId, Territory territory, String communeInseeCode,
+                        LocalDate redeemedOn, long faceValueCents, UUID sessionId, Instant occurredAt)
+            implements PassEvent {}
+}

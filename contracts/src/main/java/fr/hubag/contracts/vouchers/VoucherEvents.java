@@ -1,0 +1,39 @@
+package fr.hubag.contracts.vouchers;
+
+import fr.hubag.contracts.vouchers.VoucherEvent.OrderActivated;
+import fr.hubag.contracts.vouchers.VoucherEvent.OrderEvent;
+import fr.hubag.contracts.vouchers.VoucherEvent.OrderQuoted;
+import fr.hubag.contracts.vouchers.VoucherEvent.PassDistributed;
+import fr.hubag.contracts.vouchers.VoucherEvent.PassEvent;
+import fr.hubag.contracts.vouchers.VoucherEvent.PassRedeemed;
+import fr.hubag.contracts.vouchers.VoucherEvent.PassesIssued;
+import fr.hubag.domain.EventCatalogue;
+
+/**
+ * What is on the topic {@code vouchers.events}: each type under its contract name (= the schema file's name) and
+ * current version. {@link #ORDERS} and {@link #PASSES} are the two streams' catalogues (the vouchers service stores
+ * with them); {@link #TOPIC} is both, for consumers of the topic.
+ */
+public final class VoucherEvents {
+
+    public static final EventCatalogue<OrderEvent> ORDERS = EventCatalogue.of(OrderEvent.class)
+            .event("OrderQuoted", 1, OrderQuoted.class)
+            .event("PassesIssued", 1, PassesIssued.class)
+            .event("OrderActivated", 1, OrderActivated.class)
+            .build();
+
+    public static final EventCatalogue<PassEvent> PASSES = EventCatalogue.of(PassEvent.class)
+            .event("PassDistributed", 1, PassDistributed.class)
+            .event("PassRedeemed", 1, PassRedeemed.class)
+            .build();
+
+    public static final EventCatalogue<VoucherEvent> TOPIC = EventCatalogue.of(VoucherEvent.class)
+            .event("OrderQuoted", 1, OrderQuoted.class)
+            .event("PassesIssued", 1, PassesIssued.class)
+            .event("OrderActivated", 1, OrderActivated.class)
+            .event("PassDistributed", 1, PassDistributed.class)
+            .event("PassRedeemed", 1, PassRedeemed.class)
+            .build();
+
+    private VoucherEvents() {}
+}

@@ -1,0 +1,129 @@
+package fr.hubag.vouchers.application;
+
+import fr.hubag.contracts.vouchers.IssuedPass;
+import fr.hubag.contracts.vouchers.Perimeter;
+import fr.hubag.domain.CommandRejected;
+import fr.hubag.domain.Ids;
+import fr.hubag.eventsourcing.command.CommandContext;
+import fr.hubag.eventsourcing.command.CommandExecutor;
+import fr.hubag.eventsourcing.command.CommandOutcome;
+import fr.hubag.eventsourcing.command.CommandResult;
+import fr.hubag.servicekit.security.Caller;
+import fr.hubag.vouchers.domain.OrderCommand.ActivateOrder;
+import fr.hubag.vouchers.domain.OrderCommand.QuoteOrder;
+import fr.hubag.vouchers.domain.OrderState;
+import fr.hubag.vouchers.domain.PassCode;
+import fr.hubag.vouchers.infra.CodeKeys;
+import fr.hubag.vouchers.infra.PassCodes;
+import fr.hubag.vouchers.infra.VoucherStreams;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * The orders' use cases: quote (the passes' codes drawn here from a secure random source, their hashes and sealed
+ * codes stored, then the quote decided), activate with the payment mandate, read, and give a booklet's codes to its
+ * funder for printing.
+ */
+@ApplicationScoped
+public class OrderCommands {
+
+    /** What a funder asks for, before the passes are drawn; {@code validUntil} null: the default. */
+    public record OrderRequest(UUID orderId, String funderId, Perimeter perimeter, int booklets,
+                               int passesPerBooklet, long faceValueCents, LocalDate validUntil, String programmeId,
+                               List<String> distributors, Instant at) {}
+
+    /** A booklet as printed: each pass's id and code. */
+    public record Booklet(UUID orderId, int booklet, List<PrintedPass> passes) {}
+
+    public record PrintedPass(UUID passId, String code) {}
+
+    private static final long MAX_PASSES = 10_000;
+
+    private final CommandExecutor executor;
+    private final Caller caller;
+    private final CodeKeys keys;
+    private final PassCodes codes;
+    private final OrderBook orders;
+
+    public OrderCommands(CommandExecutor executor, Caller caller, CodeKeys keys, PassCodes codes, OrderBook orders) {
+        this.executor = executor;
+        this.caller = caller;
+        this.keys = keys;
+        this.codes = codes;
+        this.orders = orders;
+    }
+
+    public Uni<CommandResult<OrderState>> quote(OrderRequest request, CommandContext context,
+                                                Function<List<CommandOutcome<OrderState>>, String> answer) {
+        VoucherAccess.requireMayOrder(caller, request.perimeter().territories(), request.funderId());
+        List<List<IssuedPass>> issued = new ArrayList<>();
+        List<PassCodes.Entry> entries = new ArrayList<>();
+        if (request.booklets() > 0 && request.passesPerBooklet() > 0
+                && (long) request.booklets() * request.passesPerBooklet() <= MAX_PASSES) {
+            for (int b = 1; b <= request.booklets(); b++) {
+                List<IssuedPass> booklet = new ArrayList<>();
+                for (int p = 1; p <= request.passesPerBooklet(); p++) {
+                    PassCode code = keys.draw();
+                    IssuedPass pass = new IssuedPass(Ids.timeOrdered(), keys.hash(code));
+                    booklet.add(pass);
+                    entries.add(new PassCodes.Entry(pass.passId(), request.orderId(), b, p, pass.codeHash(),
+                            keys.seal(code)));
+                }
+                issued.add(booklet);
+            }
+        }
+        QuoteOrder command = new QuoteOrder(request.orderId(), request.funderId(), request.perimeter(),
+                request.booklets(), request.passesPerBooklet(), request.faceValueCents(), request.validUntil(),
+                request.programmeId(), request.distributors(), issued, request.at());
+        Uni<Void> stored = entries.isEmpty() ? Uni.createFrom().voidItem() : codes.insert(entries);
+        return stored.flatMap(nothing -> executor.execute(VoucherStreams.ORDER,
+                List.of(request.orderId().toString()), context, states -> List.of(command), answer));
+    }
+
+    public Uni<CommandResult<OrderState>> activate(ActivateOrder command, CommandContext context,
+                                                   Function<List<CommandOutcome<OrderState>>, String> answer) {
+        return executor.execute(VoucherStreams.ORDER, List.of(command.orderId().toString()), context, states -> {
+            if (states.get(0) instanceof OrderState.Order order) {
+                VoucherAccess.requireFunder(caller, order);
+            }
+            return List.of(command);
+        }, answer);
+    }
+
+    /** An order as it is now, if the caller may see it. */
+    public Uni<CommandExecutor.Loaded<OrderState>> load(UUID orderId) {
+        return orders.load(orderId).map(loaded -> {
+            if (loaded.state() instanceof OrderState.Order order) {
+                VoucherAccess.requireMaySee(caller, order);
+            }
+            return loaded;
+        });
+    }
+
+    /** A booklet's codes in clear, for its funder to print (the PDF comes next). */
+    public Uni<Booklet> booklet(UUID orderId, int number) {
+        return orders.load(orderId).flatMap(loaded -> {
+            if (!(loaded.state() instanceof OrderState.Order order)) {
+                throw CommandRejected.notFound("order-not-found", "no order " + orderId);
+            }
+            VoucherAccess.requireFunder(caller, order);
+            if (!order.booklets().containsKey(number)) {
+                throw CommandRejected.notFound("booklet-not-found", "order " + orderId + " has booklets 1 to "
+                        + order.booklets().size());
+            }
+            List<UUID> passes = order.booklets().get(number).stream().map(IssuedPass::passId).toList();
+            return codes.booklet(orderId, number).map(entries -> new Booklet(orderId, number, entries.stream()
+                    .filter(e -> passes.contains(e.passId()))
+                    .map(e -> new PrintedPass(e.passId(), keys.unseal(e.sealedCode()).grouped())).toList()));
+        });
+    }
+
+    public Caller caller() { return caller; }
+}

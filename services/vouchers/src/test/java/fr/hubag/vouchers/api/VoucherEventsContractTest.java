@@ -1,0 +1,80 @@
+package fr.hubag.vouchers.api;
+
+import fr.hubag.eventsourcing.relay.CloudEventHeaders;
+import fr.hubag.testing.EventContracts;
+import fr.hubag.testing.HubTestResource;
+import fr.hubag.testing.TestTokens;
+import fr.hubag.testing.TopicRecords;
+import fr.hubag.vouchers.infra.Census;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import static fr.hubag.vouchers.api.VouchersTestSupport.activate;
+import static fr.hubag.vouchers.api.VouchersTestSupport.as;
+import static fr.hubag.vouchers.api.VouchersTestSupport.codes;
+import static fr.hubag.vouchers.api.VouchersTestSupport.handOut;
+import static fr.hubag.vouchers.api.VouchersTestSupport.order;
+import static fr.hubag.vouchers.api.VouchersTestSupport.partner;
+import static fr.hubag.vouchers.api.VouchersTestSupport.quote;
+import static fr.hubag.vouchers.api.VouchersTestSupport.redemption;
+import static fr.hubag.vouchers.api.VouchersTestSupport.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What the vouchers service really publishes on vouchers.events — through its relay, to a real broker — validates
+ * against contracts/events/vouchers with its CloudEvents headers, and carries no code in clear.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = HubTestResource.class, initArgs = @ResourceArg(name = "database", value = "vouchers"))
+class VoucherEventsContractTest {
+
+    @Inject
+    Census census;
+
+    @Test
+    void everyPublishedEventMatchesItsSchemaAndNoCodeTravels() {
+        String funderId = unique("caf-971");
+        String funder = partner(funderId, "GP");
+        String orderId = quote(funder, order("\"GP\"", 1, 2, funderId));
+        activate(funder, orderId);
+        List<String> codes = codes(funder, orderId, 1);
+        String pass = as(funder).body(handOut(codes.get(0), UUID.randomUUID())).post("/api/vouchers/distributions")
+                .then().statusCode(201).extract().path("passes[0].passId");
+        UUID actor = UUID.randomUUID();
+        CensusFeed.registered(actor, "GP", "97101");
+        CensusFeed.aptic(actor, "GP", LocalDate.of(2026, 1, 1), null);
+        CensusFeed.awaitFacts(census, actor, f -> !f.aptic().isEmpty());
+        as(TestTokens.mediatorAt("GP", actor.toString())).body(redemption(codes.get(0), actor))
+                .post("/api/vouchers/redemptions").then().statusCode(201);
+
+        Set<String> keys = Set.of(orderId, pass);
+        List<ConsumerRecord<String, byte[]>> mine = TopicRecords.readUntil("vouchers.events",
+                records -> records.stream().filter(r -> keys.contains(r.key())).count() >= 5,
+                Duration.ofSeconds(20)).stream().filter(r -> keys.contains(r.key())).toList();
+
+        assertThat(mine).extracting(r -> CloudEventHeaders.get(r.headers(), "ce_type")).containsExactlyInAnyOrder(
+                "hubag.vouchers.OrderQuoted", "hubag.vouchers.PassesIssued", "hubag.vouchers.OrderActivated",
+                "hubag.vouchers.PassDistributed", "hubag.vouchers.PassRedeemed");
+        for (ConsumerRecord<String, byte[]> record : mine) {
+            String payload = new String(record.value(), StandardCharsets.UTF_8);
+            String schema = CloudEventHeaders.get(record.headers(), "ce_dataschema");
+            assertThat(EventContracts.validate(schema, payload)).as("%s against %s", payload, schema).isEmpty();
+            assertThat(CloudEventHeaders.get(record.headers(), "ce_territory")).isEqualTo("GP");
+            assertThat(CloudEventHeaders.get(record.headers(), "ce_source")).isEqualTo("/hubag/vouchers");
+            for (String code : codes) {
+                assertThat(payload).doesNotContain(code).doesNotContain(code.replace("-", ""));
+            }
+        }
+    }
+}
