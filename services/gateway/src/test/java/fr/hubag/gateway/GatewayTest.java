@@ -56,6 +56,11 @@ class GatewayTest {
                 .then().statusCode(200).body("uri", equalTo("/api/projection/territories/MQ/actors?q=cyber"))
                 .body("headers.authorization", nullValue());
         given().get("/api/projection/hub/places.geojson").then().statusCode(200);
+        given().get("/api/projection/territories/GF/sessions/agenda?theme=email").then().statusCode(200);
+        given().get("/api/projection/hub/sessions/agenda").then().statusCode(200);
+        // the sessions' statistics are for staff
+        given().get("/api/projection/territories/GF/sessions/stats").then().statusCode(401);
+        given().get("/api/projection/hub/sessions/stats").then().statusCode(401);
         given().header("Authorization", bearer(TestTokens.coordinator("GP")))
                 .get("/api/projection/territories/MQ/export?format=csv").then().statusCode(200);
         // open for reading only, and only the directory

@@ -72,7 +72,7 @@ class RebuildTest {
             as(token).contentType("application/json").body(ACTORS).post(REBUILDS).then().statusCode(403)
                     .contentType(startsWith("application/problem+json"));
         }
-        as(TestTokens.hubAdmin()).contentType("application/json").body("{\"readModel\":\"sessions\"}")
+        as(TestTokens.hubAdmin()).contentType("application/json").body("{\"readModel\":\"vouchers\"}")
                 .post(REBUILDS).then().statusCode(400).contentType(startsWith("application/problem+json"))
                 .body("errors[0].field", equalTo("readModel"));
         as(TestTokens.hubAdmin()).contentType("application/json").body("{}").post(REBUILDS).then().statusCode(400);

@@ -1,0 +1,27 @@
+package fr.hubag.projection.support;
+
+import fr.hubag.eventsourcing.consumer.ConsumedEvent;
+import fr.hubag.projection.sessions.projector.SessionsProjector;
+import fr.hubag.projection.shared.rebuild.Generations;
+import io.vertx.mutiny.sqlclient.Pool;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Applies events the consumer already applied once more, straight to the serving tables and past the consumer's
+ * marks: what the statements do on their own when an event comes twice (a rebuild's handover applies some twice).
+ */
+public final class ApplyAgain {
+
+    private ApplyAgain() {}
+
+    @SafeVarargs
+    public static void sessions(Pool pool, SessionsProjector projector, Generations generations,
+                                List<ConsumedEvent>... streams) {
+        List<ConsumedEvent> events = Stream.of(streams).flatMap(List::stream).toList();
+        pool.withTransaction(tx -> projector.applyAll(tx, events, generations.serving(projector)))
+                .await().atMost(Duration.ofSeconds(30));
+    }
+}
