@@ -15,8 +15,8 @@ import fr.hubag.contracts.actors.Training;
 import fr.hubag.domain.Territory;
 import fr.hubag.eventsourcing.consumer.ConsumedEvent;
 import fr.hubag.eventsourcing.consumer.IdempotentConsumer;
-import fr.hubag.projection.shared.Scope;
 import fr.hubag.projection.shared.batch.Statement;
+import fr.hubag.projection.shared.batch.ScopedStatements;
 import fr.hubag.projection.shared.batch.StatementBatches;
 import fr.hubag.projection.shared.rebuild.Generation;
 import fr.hubag.projection.shared.rebuild.Generations;
@@ -100,37 +100,17 @@ public class ActorsProjector implements ReadModel {
     }
 
     /**
-     * A poll's events in a few round trips ({@link StatementBatches}): a thousand registrations are two batched
-     * inserts, one per scope, rather than two thousand statements.
+     * A poll's events in a few round trips ({@link ScopedStatements}, {@link StatementBatches}): a thousand
+     * registrations are two batched inserts, one per scope, rather than two thousand statements.
      */
     @Override
     public Uni<Void> applyAll(SqlConnection tx, List<ConsumedEvent> events, Generation target) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (List<ConsumedEvent> round : StatementBatches.rounds(events)) {
-            chain = chain.chain(() -> StatementBatches.run(tx, sequences(round, target)));
-        }
-        return chain;
-    }
-
-    /** For each event of a round, its statements in each scope it is applied to: its territory and the hub. */
-    private List<List<Statement>> sequences(List<ConsumedEvent> round, Generation target) {
-        List<List<Statement>> sequences = new ArrayList<>(round.size() * 2);
-        for (ConsumedEvent event : round) {
-            Territory territory = Territory.parse(event.territory()).orElse(null);
-            if (territory == null) {
-                LOG.warnf("event %s has no hub territory (%s); skipped", event.eventId(), event.territory());
-                continue;
-            }
+        return ScopedStatements.apply(tx, events, target, event -> {
             ActorEvent read = ActorPayloads.read(event).orElse(null);
-            if (read == null) {
-                continue; // a type these read models do not use
-            }
-            Function<String, List<Statement>> change = change(read, territory, event.streamVersion());
-            for (Scope scope : List.of(Scope.of(territory), Scope.HUB)) {
-                sequences.add(change.apply(target.schema(scope.schema())));
-            }
-        }
-        return sequences;
+            Territory territory = Territory.parse(event.territory()).orElse(null);
+            return read == null || territory == null ? null // a type these read models do not use
+                    : change(read, territory, event.streamVersion());
+        });
     }
 
     /** What an event changes, given the schema of a scope; what costs (a place's row) is computed once. */

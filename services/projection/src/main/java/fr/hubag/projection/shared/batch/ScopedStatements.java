@@ -15,8 +15,8 @@ import java.util.function.Function;
 /**
  * How a projector applies a poll: in rounds ({@link StatementBatches#rounds}), each event's change run in the
  * schema of its territory and in {@code hub}'s, of the target generation, never in another territory's. A projector
- * says only what an event changes given a schema ({@code null}: nothing, a type it does not use). The sessions
- * projector uses it; the actors projector has the same loop of its own.
+ * says only what an event changes given a schema ({@code null}: nothing, a type it does not use). Both projectors
+ * (actors, sessions) apply through it.
  */
 public final class ScopedStatements {
 
