@@ -4,6 +4,7 @@ import fr.hubag.sessions.config.WebhookSettings;
 import fr.hubag.sessions.infra.WebhookAttempt;
 import fr.hubag.sessions.infra.WebhookDelivery;
 import fr.hubag.sessions.infra.WebhookEndpoint;
+import fr.hubag.sessions.infra.WebhookSecretBox;
 import fr.hubag.webhooks.WebhookSecret;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -33,10 +34,12 @@ public class WebhookEndpoints {
     public record Logged(WebhookDelivery delivery, List<WebhookAttempt> attempts) {}
 
     private final WebhookSettings settings;
+    private final WebhookSecretBox box;
     private final Clock clock = Clock.systemUTC();
 
-    public WebhookEndpoints(WebhookSettings settings) {
+    public WebhookEndpoints(WebhookSettings settings, WebhookSecretBox box) {
         this.settings = settings;
+        this.box = box;
     }
 
     public Uni<WithSecret> register(String partner, URI url) {
@@ -46,7 +49,7 @@ public class WebhookEndpoints {
         endpoint.id = UUID.randomUUID();
         endpoint.partner = partner;
         endpoint.url = url.toString();
-        endpoint.secret = secret.reveal();
+        endpoint.secret = box.seal(endpoint.id, secret);
         endpoint.status = WebhookEndpoint.ACTIVE;
         endpoint.createdAt = now;
         endpoint.updatedAt = now;
@@ -64,7 +67,7 @@ public class WebhookEndpoints {
             Instant now = clock.instant();
             endpoint.previousSecret = endpoint.secret;
             endpoint.previousSecretUntil = now.plus(settings.rotationOverlap());
-            endpoint.secret = secret.reveal();
+            endpoint.secret = box.seal(endpoint.id, secret);
             endpoint.updatedAt = now;
             return new WithSecret(endpoint, secret);
         })));

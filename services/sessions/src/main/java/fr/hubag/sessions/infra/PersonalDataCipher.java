@@ -1,25 +1,21 @@
 package fr.hubag.sessions.infra;
 
+import fr.hubag.servicekit.secrets.AesGcm;
 import fr.hubag.servicekit.secrets.KeyFile;
 import fr.hubag.sessions.domain.PersonalData;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import javax.crypto.AEADBadTagException;
-import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
-import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.UUID;
 
 /**
- * Envelope encryption of beneficiaries' personal data with the JDK's AES-256-GCM: a random data key per person,
+ * Envelope encryption of beneficiaries' personal data with the JDK's AES-256-GCM ({@link AesGcm}): a random data key per person,
  * stored wrapped by the master key (read from {@code hub.sessions.master-key-file}, outside the database, created on
  * first start); each value sealed with the person's key under a fresh 96-bit nonce, with the beneficiary id and the
  * field's name as associated data (a value copied to another person or another field does not open). A sealed box is
@@ -29,10 +25,7 @@ import java.util.UUID;
 @Startup
 public class PersonalDataCipher {
 
-    static final int KEY_BYTES = 32;
-    private static final int NONCE_BYTES = 12;
-    private static final int TAG_BITS = 128;
-    private static final String AES_GCM = "AES/GCM/NoPadding";
+    static final int KEY_BYTES = AesGcm.KEY_BYTES;
 
     private final SecureRandom random = new SecureRandom();
     private final SecretKey master;
@@ -47,11 +40,11 @@ public class PersonalDataCipher {
     public DataKey newDataKey(UUID beneficiaryId) {
         byte[] key = new byte[KEY_BYTES];
         random.nextBytes(key);
-        return new DataKey(new SecretKeySpec(key, "AES"), seal(master, key, aad(beneficiaryId, "data-key")));
+        return new DataKey(new SecretKeySpec(key, "AES"), AesGcm.seal(master, key, aad(beneficiaryId, "data-key")));
     }
 
     public SecretKey unwrap(UUID beneficiaryId, byte[] wrapped) {
-        return new SecretKeySpec(open(master, wrapped, aad(beneficiaryId, "data-key")), "AES");
+        return new SecretKeySpec(AesGcm.open(master, wrapped, aad(beneficiaryId, "data-key")), "AES");
     }
 
     /** Seals every given value of {@code data} into {@code row}; absent values are stored as NULL. */
@@ -74,39 +67,11 @@ public class PersonalDataCipher {
     }
 
     private byte[] seal(SecretKey key, UUID id, String field, String value) {
-        return value == null ? null : seal(key, value.getBytes(StandardCharsets.UTF_8), aad(id, field));
+        return value == null ? null : AesGcm.seal(key, value.getBytes(StandardCharsets.UTF_8), aad(id, field));
     }
 
     private String open(SecretKey key, UUID id, String field, byte[] sealed) {
-        return sealed == null ? null : new String(open(key, sealed, aad(id, field)), StandardCharsets.UTF_8);
-    }
-
-    private byte[] seal(SecretKey key, byte[] plain, byte[] aad) {
-        byte[] nonce = new byte[NONCE_BYTES];
-        random.nextBytes(nonce);
-        try {
-            Cipher cipher = Cipher.getInstance(AES_GCM);
-            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(aad);
-            byte[] sealed = cipher.doFinal(plain);
-            return ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed).array();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM unavailable", e);
-        }
-    }
-
-    private static byte[] open(SecretKey key, byte[] sealed, byte[] aad) {
-        try {
-            Cipher cipher = Cipher.getInstance(AES_GCM);
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE_BYTES));
-            cipher.updateAAD(aad);
-            return cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES);
-        } catch (AEADBadTagException e) {
-            // another master key, another person's box, or a tampered value: never a silent misread
-            throw new IllegalStateException("a sealed value does not open with its key", e);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM unavailable", e);
-        }
+        return sealed == null ? null : new String(AesGcm.open(key, sealed, aad(id, field)), StandardCharsets.UTF_8);
     }
 
     private static byte[] aad(UUID beneficiaryId, String field) {

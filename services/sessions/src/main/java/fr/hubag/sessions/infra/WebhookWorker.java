@@ -40,12 +40,14 @@ public class WebhookWorker {
     private static final int BATCH = 32;
 
     private final Pool pool;
+    private final WebhookSecretBox box;
     private final WebhookSender sender;
     private final RetrySchedule schedule;
     private final Clock clock = Clock.systemUTC();
 
-    public WebhookWorker(Pool pool, WebhookSettings settings) {
+    public WebhookWorker(Pool pool, WebhookSettings settings, WebhookSecretBox box) {
         this.pool = pool;
+        this.box = box;
         this.sender = new WebhookSender(settings.connectTimeout(), settings.timeout(), clock, "hubag-webhooks/1");
         this.schedule = settings.retrySchedule();
     }
@@ -75,13 +77,14 @@ public class WebhookWorker {
                     Instant now = clock.instant();
                     for (Row row : rows) {
                         List<WebhookSecret> secrets = new ArrayList<>();
-                        secrets.add(WebhookSecret.parse(row.getString(7)));
+                        UUID endpoint = row.getUUID(5);
+                        secrets.add(box.open(endpoint, row.getString(7)));
                         OffsetDateTime until = row.getOffsetDateTime(9);
                         if (row.getString(8) != null && until != null && until.toInstant().isAfter(now)) {
-                            secrets.add(WebhookSecret.parse(row.getString(8)));
+                            secrets.add(box.open(endpoint, row.getString(8)));
                         }
                         claimed.add(new Claimed(row.getUUID(0), row.getUUID(1), row.getString(2), row.getString(3),
-                                row.getInteger(4), row.getUUID(5), URI.create(row.getString(6)), secrets));
+                                row.getInteger(4), endpoint, URI.create(row.getString(6)), secrets));
                     }
                     return claimed;
                 });

@@ -140,6 +140,15 @@ class WebhookDeliveryTest {
                 .post(REFERRALS + "/" + referral + "/assign").then().statusCode(200);
         await(() -> verified.size() == 3);
         assertThat(verified.get(2)).contains("ReferralAssigned");
+
+        // a dump of the table gives neither secret away: both are sealed under the master key file
+        String row = pool.query("SELECT w::text FROM webhook_endpoints w WHERE id = '" + endpoint + "'").execute()
+                .await().atMost(Duration.ofSeconds(5)).iterator().next().getString(0);
+        assertThat(secrets).hasSize(2);
+        for (String secret : secrets) {
+            assertThat(row).doesNotContain(secret).doesNotContain(secret.substring("whsec_".length()));
+        }
+        assertThat(row).contains("sealed:v1:").doesNotContain("whsec_");
     }
 
     @Test

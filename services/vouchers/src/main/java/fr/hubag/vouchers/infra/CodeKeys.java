@@ -1,16 +1,14 @@
 package fr.hubag.vouchers.infra;
 
+import fr.hubag.servicekit.secrets.AesGcm;
 import fr.hubag.servicekit.secrets.KeyFile;
 import fr.hubag.vouchers.domain.PassCode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import javax.crypto.Cipher;
 import javax.crypto.Mac;
-import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -28,7 +26,6 @@ import java.util.Base64;
 public class CodeKeys {
 
     static final int KEY_BYTES = 64;
-    private static final int IV_BYTES = 12;
 
     private final SecretKeySpec hashKey;
     private final SecretKeySpec sealKey;
@@ -65,28 +62,12 @@ public class CodeKeys {
         }
     }
 
-    /** The code encrypted for storage: a random IV then the AES-GCM ciphertext and tag. */
+    /** The code encrypted for storage ({@link AesGcm}: a random nonce, then the ciphertext and tag). */
     public byte[] seal(PassCode code) {
-        byte[] iv = new byte[IV_BYTES];
-        random.nextBytes(iv);
-        try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, sealKey, new GCMParameterSpec(128, iv));
-            byte[] sealed = cipher.doFinal(code.value().getBytes(StandardCharsets.US_ASCII));
-            return ByteBuffer.allocate(IV_BYTES + sealed.length).put(iv).put(sealed).array();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return AesGcm.seal(sealKey, code.value().getBytes(StandardCharsets.US_ASCII), null);
     }
 
     public PassCode unseal(byte[] sealed) {
-        try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, sealKey, new GCMParameterSpec(128, sealed, 0, IV_BYTES));
-            byte[] plain = cipher.doFinal(sealed, IV_BYTES, sealed.length - IV_BYTES);
-            return new PassCode(new String(plain, StandardCharsets.US_ASCII));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("a sealed code does not open with this key file", e);
-        }
+        return new PassCode(new String(AesGcm.open(sealKey, sealed, null), StandardCharsets.US_ASCII));
     }
 }
