@@ -101,6 +101,25 @@ public class CommandExecutor {
     public <C, E, S> Uni<CommandResult<S>> execute(AggregateType<C, E, S> type, List<String> streamIds,
                                                    CommandContext context, Function<List<S>, List<C>> commandsFor,
                                                    Function<List<CommandOutcome<S>>, String> answer) {
+        return execute(type, streamIds, context, commandsFor, answer, null);
+    }
+
+    /**
+     * Rows of the service's own that must exist exactly when the events do (the look-up table of a quote's pass
+     * codes, say): written in the append's transaction, only when the command changed something — not for a
+     * replayed key, a rejection or a command that asked for what is already true — and rolled back with the
+     * append when it loses a race (the command is then decided, and these rows written, again).
+     */
+    @FunctionalInterface
+    public interface Alongside<S> {
+        Uni<Void> write(SqlClient transaction, List<CommandOutcome<S>> changed);
+    }
+
+    /** {@link #execute(AggregateType, List, CommandContext, Function, Function)} with rows written alongside. */
+    public <C, E, S> Uni<CommandResult<S>> execute(AggregateType<C, E, S> type, List<String> streamIds,
+                                                   CommandContext context, Function<List<S>, List<C>> commandsFor,
+                                                   Function<List<CommandOutcome<S>>, String> answer,
+                                                   Alongside<S> alongside) {
         long started = System.nanoTime();
         AtomicReference<String> name = new AtomicReference<>("replay");
         Function<List<S>, List<C>> named = states -> {
@@ -108,9 +127,9 @@ public class CommandExecutor {
             name.set(commands.isEmpty() ? "none" : commands.get(0).getClass().getSimpleName());
             return commands;
         };
-        return attempt(type, streamIds, context, named, answer, 1).onItemOrFailure().invoke((result, failure) ->
-                metrics.commandCompleted(type.streamType(), name.get(), outcomeOf(result, failure),
-                        System.nanoTime() - started));
+        return attempt(type, streamIds, context, named, answer, alongside, 1).onItemOrFailure()
+                .invoke((result, failure) -> metrics.commandCompleted(type.streamType(), name.get(),
+                        outcomeOf(result, failure), System.nanoTime() - started));
     }
 
     private static String outcomeOf(CommandResult<?> result, Throwable failure) {
@@ -128,16 +147,17 @@ public class CommandExecutor {
 
     private <C, E, S> Uni<CommandResult<S>> attempt(AggregateType<C, E, S> type, List<String> streamIds,
                                                     CommandContext context, Function<List<S>, List<C>> commandsFor,
-                                                    Function<List<CommandOutcome<S>>, String> answer, int attempt) {
+                                                    Function<List<CommandOutcome<S>>, String> answer,
+                                                    Alongside<S> alongside, int attempt) {
         KeyLookup lookup = context.hasIdempotencyKey() ? new KeyLookup(scope(context), context.idempotencyKey()) : null;
         return store.read(streamIds, lookup)
-                .flatMap(read -> decideAndAppend(type, streamIds, context, commandsFor, answer, read))
+                .flatMap(read -> decideAndAppend(type, streamIds, context, commandsFor, answer, alongside, read))
                 .onFailure(LostRace.class).transform(lost -> mayRetry(context, attempt) ? lost : lost.getCause())
                 .onFailure(failure -> failure instanceof DuplicateIdempotencyKey || failure instanceof LostRace)
                 // the same key raced us (its answer is now stored), or another command moved the stream: read again
                 .recoverWithUni(failure -> {
                     Uni<CommandResult<S>> again = Uni.createFrom().deferred(
-                            () -> attempt(type, streamIds, context, commandsFor, answer, attempt + 1));
+                            () -> attempt(type, streamIds, context, commandsFor, answer, alongside, attempt + 1));
                     return failure instanceof LostRace
                             ? Uni.createFrom().voidItem().onItem().delayIt().by(retry.backoff(attempt))
                                     .flatMap(nothing -> again)
@@ -159,7 +179,7 @@ public class CommandExecutor {
                                                             CommandContext context,
                                                             Function<List<S>, List<C>> commandsFor,
                                                             Function<List<CommandOutcome<S>>, String> answer,
-                                                            CommandRead read) {
+                                                            Alongside<S> alongside, CommandRead read) {
         if (read.stored().isPresent()) {
             if (!read.stored().get().requestHash().equals(context.requestHash())) {
                 throw new IdempotencyKeyReused(context.idempotencyKey());
@@ -191,7 +211,7 @@ public class CommandExecutor {
                 ? new KeyRecord(scope(context), context.idempotencyKey(), context.requestHash(), answerText) : null;
         List<CommandOutcome<S>> changed = outcomes.stream().filter(CommandOutcome::changed).toList();
         Uni<?> appended;
-        if (changed.size() == 1) {
+        if (changed.size() == 1 && alongside == null) {
             // the common case: one statement, committed on its own — one round trip, one commit
             appended = append(pool, type, changed.get(0), loaded.get(outcomes.indexOf(changed.get(0))), metadata, key);
         } else {
@@ -203,7 +223,8 @@ public class CommandExecutor {
                     appends.add(append(tx, type, outcome, loaded.get(outcomes.indexOf(outcome)), metadata,
                             i == 0 ? key : null));
                 }
-                return Uni.join().all(appends).andFailFast();
+                Uni<Void> all = Uni.join().all(appends).andFailFast().replaceWithVoid();
+                return alongside == null ? all : all.call(() -> alongside.write(tx, changed));
             });
         }
         long appending = System.nanoTime();

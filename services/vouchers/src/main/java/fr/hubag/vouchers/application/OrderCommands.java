@@ -29,8 +29,8 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * The orders' use cases: quote (the passes' codes drawn here from a secure random source, their hashes and sealed
- * codes stored, then the quote decided), activate with the payment mandate, read, and give a booklet's codes to its
+ * The orders' use cases: quote (the passes' codes drawn here from a secure random source, the quote decided, its
+ * events and the codes' hashes and sealed codes stored in one transaction), activate with the payment mandate, read, and give a booklet's codes to its
  * funder for printing.
  */
 @ApplicationScoped
@@ -84,9 +84,10 @@ public class OrderCommands {
         QuoteOrder command = new QuoteOrder(request.orderId(), request.funderId(), request.perimeter(),
                 request.booklets(), request.passesPerBooklet(), request.faceValueCents(), request.validUntil(),
                 request.programmeId(), request.distributors(), issued, request.at());
-        Uni<Void> stored = entries.isEmpty() ? Uni.createFrom().voidItem() : codes.insert(entries);
-        return stored.flatMap(nothing -> executor.execute(VoucherStreams.ORDER,
-                List.of(request.orderId().toString()), context, states -> List.of(command), answer));
+        // the codes' rows commit with the quote's events: a refused or replayed quote stores none
+        return executor.execute(VoucherStreams.ORDER, List.of(request.orderId().toString()), context,
+                states -> List.of(command), answer,
+                (tx, changed) -> entries.isEmpty() ? Uni.createFrom().voidItem() : codes.insert(tx, entries));
     }
 
     public Uni<CommandResult<OrderState>> activate(ActivateOrder command, CommandContext context,

@@ -3,6 +3,7 @@ package fr.hubag.vouchers.infra;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -13,7 +14,8 @@ import java.util.UUID;
 
 /**
  * The look-up table from a code's keyed hash to its pass ({@code pass_codes}), and the sealed codes of a booklet for
- * its funder. Written in one statement per order, before the quote's events (see V100__pass_codes.sql).
+ * its funder. Written in one statement per order, in the transaction that appends the quote's events, so that a
+ * refused, replayed or retried quote leaves no row (V104).
  */
 @ApplicationScoped
 public class PassCodes {
@@ -30,8 +32,9 @@ public class PassCodes {
         this.pool = pool;
     }
 
-    public Uni<Void> insert(List<Entry> entries) {
-        return pool.preparedQuery("""
+    /** Written in the quote's own transaction ({@code CommandExecutor.Alongside}). */
+    public Uni<Void> insert(SqlClient transaction, List<Entry> entries) {
+        return transaction.preparedQuery("""
                 INSERT INTO pass_codes (code_hash, pass_id, order_id, booklet, position, sealed_code)
                 SELECT * FROM unnest($1::text[], $2::uuid[], $3::uuid[], $4::int[], $5::int[], $6::bytea[])""")
                 .execute(Tuple.tuple(List.of(

@@ -45,6 +45,9 @@ class VoucherLifecycleTest {
     @Inject
     Census census;
 
+    @Inject
+    io.vertx.mutiny.sqlclient.Pool pool;
+
     @Test
     void anOrderIsQuotedActivatedHandedOutAndRedeemedOnceAtALabelledActor() {
         String caf = unique("caf-972");
@@ -235,6 +238,30 @@ class VoucherLifecycleTest {
                 + "/activation").then().statusCode(404).body("code", equalTo("order-not-found"));
         as(funder).get("/api/vouchers/orders/not-an-id").then().statusCode(404);
         io.restassured.RestAssured.given().get("/api/vouchers/orders/" + UUID.randomUUID()).then().statusCode(401);
+    }
+
+    @Test
+    void aQuoteStoresItsCodesWithItsEventsAndARefusedOrReplayedQuoteNone() {
+        String funder = partner(unique("caf-973"), "GF");
+        String orderBody = "{\"perimeter\": {\"territories\": [\"GF\"]}, \"booklets\": 2, \"passesPerBooklet\": 3}";
+        long before = codeRows();
+        as(funder).body("{\"perimeter\": {\"territories\": [\"GF\"]}, \"booklets\": 2, "
+                + "\"validUntil\": \"2020-01-01\"}").post("/api/vouchers/orders").then().statusCode(422);
+        assertThat(codeRows()).as("a refused quote stores no code").isEqualTo(before);
+
+        String key = "quote-" + UUID.randomUUID();
+        String first = as(funder).header("Idempotency-Key", key).body(orderBody).post("/api/vouchers/orders").then()
+                .statusCode(201).extract().asString();
+        assertThat(codeRows()).isEqualTo(before + 6);
+        String again = as(funder).header("Idempotency-Key", key).body(orderBody).post("/api/vouchers/orders").then()
+                .statusCode(201).extract().asString();
+        assertThat(again).isEqualTo(first);
+        assertThat(codeRows()).as("a replayed quote draws no new codes").isEqualTo(before + 6);
+    }
+
+    private long codeRows() {
+        return pool.query("SELECT count(*) FROM pass_codes").execute().await().atMost(java.time.Duration.ofSeconds(5))
+                .iterator().next().getLong(0);
     }
 
     /** A code with a right check character that no order drew (vanishingly unlikely to exist). */
