@@ -1,6 +1,7 @@
 package fr.hubag.projection;
 
 import fr.hubag.eventsourcing.consumer.IdempotentConsumer;
+import fr.hubag.projection.actors.projector.ActorsCheckpointSeek;
 import fr.hubag.projection.consuming.CheckpointSeek;
 import fr.hubag.projection.actors.projector.ActorsProjector;
 import fr.hubag.projection.support.ActorStream;
@@ -64,7 +65,7 @@ class ConsumingTest {
     @Inject
     IdempotentConsumer consumer;
     @Inject
-    @Identifier(CheckpointSeek.NAME)
+    @Identifier(ActorsCheckpointSeek.NAME)
     CheckpointSeek seek;
     @Inject
     Pool pool;
@@ -148,7 +149,9 @@ class ConsumingTest {
     @Test
     @Order(3)
     void readinessIsDownWhileTheConsumerDoesNotPollAndUpWhenItResumes() throws Exception {
-        awaitReady(200);
+        String ready = awaitReady(200);
+        assertThat(ready.replace(" ", "")).as("every read model's consumer is watched")
+                .contains("\"actors.channel\":\"actor-events\"").contains("\"sessions.channel\":\"session-events\"");
         // the polling thread stalls for 8 s (a stuck consumer)
         clients.getConsumer("actor-events").runOnPollingThread(kafka -> {
             try {
@@ -159,7 +162,7 @@ class ConsumingTest {
             return null;
         }).subscribe().with(nothing -> { }, failure -> { });
         String down = awaitReady(503);
-        assertThat(down).contains("actors-consumer").contains("has not answered");
+        assertThat(down).contains("\"consumers\"").contains("has not answered");
         awaitReady(200);
         ActorStream actor = onPartition(1);
         actor.publish("ActorRegistered", Events.registered(actor, Places.place("GP", "Resumed " + Api.tag())));
@@ -170,7 +173,7 @@ class ConsumingTest {
         long deadline = System.currentTimeMillis() + 30_000;
         while (System.currentTimeMillis() < deadline) {
             var response = given().get("/q/health/ready");
-            Integer partitions = response.jsonPath().get("checks.find { it.name == 'actors-consumer' }.data.partitions");
+            Integer partitions = response.jsonPath().get("checks.find { it.name == 'consumers' }.data.'actors.partitions'");
             if (response.statusCode() == 200 && partitions != null && partitions == PARTITIONS) {
                 return;
             }

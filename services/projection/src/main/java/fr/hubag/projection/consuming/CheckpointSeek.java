@@ -1,11 +1,9 @@
 package fr.hubag.projection.consuming;
 
 import fr.hubag.eventsourcing.consumer.IdempotentConsumer;
-import fr.hubag.projection.actors.projector.ActorsProjector;
 import fr.hubag.projection.shared.rebuild.Generations;
-import io.smallrye.common.annotation.Identifier;
+import fr.hubag.projection.shared.rebuild.ReadModel;
 import io.smallrye.reactive.messaging.kafka.KafkaConsumerRebalanceListener;
-import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
 import org.jboss.logging.Logger;
@@ -16,40 +14,46 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Where the actors consumer resumes: at the checkpoint its own transactions stored per partition
- * ({@code es_consumer_checkpoints}), in the transaction of the effects, never at the group's Kafka offset (committed
- * apart from the effects, so ahead of or behind them). A partition this consumer never applied anything from is read
- * from its beginning, which is how a new version of the read models rebuilds. Runs on the Kafka polling thread,
- * where blocking briefly is allowed.
+ * Where a read model's live consumer resumes: at the checkpoint its own transactions stored per partition
+ * ({@code es_consumer_checkpoints}), in the transaction of the effects, under the serving generation's consumer name
+ * — never at the group's Kafka offset (committed apart from the effects, so ahead of or behind them). A partition
+ * the consumer never applied anything from is read from its beginning, which is how a new version of the read
+ * models rebuilds. It also keeps what {@link ConsumingHealthCheck} reports for the channel. Runs on the Kafka
+ * polling thread, where blocking briefly is allowed. One subclass per slice, named by its channel's
+ * {@code consumer-rebalance-listener.name}, a {@code @Singleton} (its final state needs no client proxy).
  */
-@ApplicationScoped
-@Identifier(CheckpointSeek.NAME)
-public class CheckpointSeek implements KafkaConsumerRebalanceListener {
+public abstract class CheckpointSeek implements KafkaConsumerRebalanceListener {
 
-    public static final String NAME = "actors-checkpoint-seek";
     private static final Logger LOG = Logger.getLogger(CheckpointSeek.class);
+    private static final Duration WAIT = Duration.ofSeconds(10);
 
+    private final String channel;
     private final IdempotentConsumer consumer;
-    private final ConsumerActivity activity;
     private final Generations generations;
-    private final ActorsProjector projector;
+    private final ReadModel model;
+    private final ConsumerActivity activity = new ConsumerActivity();
 
-    public CheckpointSeek(IdempotentConsumer consumer, ConsumerActivity activity, Generations generations,
-                          ActorsProjector projector) {
+    protected CheckpointSeek(String channel, IdempotentConsumer consumer, Generations generations, ReadModel model) {
+        this.channel = channel;
         this.consumer = consumer;
-        this.activity = activity;
         this.generations = generations;
-        this.projector = projector;
+        this.model = model;
     }
+
+    /** The incoming channel whose consumer this listener positions. */
+    public String channel() { return channel; }
+
+    /** The read model it feeds: {@code actors}, {@code sessions}. */
+    public String readModel() { return model.name(); }
+
+    ConsumerActivity activity() { return activity; }
 
     @Override
     public void onPartitionsAssigned(Consumer<?, ?> kafka, Collection<TopicPartition> partitions) {
         activity.assigned(partitions);
-        // the live consumer applies to the serving generation, under that generation's consumer name
-        String name = generations.load(projector).await().atMost(Duration.ofSeconds(10)).consumer();
-        partitions.stream().map(TopicPartition::topic).distinct().forEach(topic -> {
-            Map<Integer, Long> checkpoints = consumer.checkpoints(name, topic)
-                    .await().atMost(Duration.ofSeconds(10));
+        String name = generations.load(model).await().atMost(WAIT).consumer();
+        for (String topic : partitions.stream().map(TopicPartition::topic).distinct().toList()) {
+            Map<Integer, Long> checkpoints = consumer.checkpoints(name, topic).await().atMost(WAIT);
             for (TopicPartition partition : partitions) {
                 if (!partition.topic().equals(topic)) {
                     continue;
@@ -62,7 +66,7 @@ public class CheckpointSeek implements KafkaConsumerRebalanceListener {
                 }
                 LOG.debugf("%s: resuming at %s", partition, next == null ? "the beginning" : "checkpoint " + next);
             }
-        });
+        }
     }
 
     @Override

@@ -1,6 +1,5 @@
 package fr.hubag.projection.consuming;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.common.TopicPartition;
 
 import java.time.Instant;
@@ -9,11 +8,10 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * What the actors consumer is doing, as its rebalance listener and readiness probe see it: the partitions it holds
- * (since when it holds none), and when its polling thread last answered.
+ * What one read model's consumer is doing, as its rebalance listener and the readiness probe see it: the partitions
+ * it holds (since when it holds none), and when its polling thread last answered.
  */
-@ApplicationScoped
-public class ConsumerActivity {
+final class ConsumerActivity {
 
     private final Instant started = Instant.now();
     private final Set<TopicPartition> assignment = new HashSet<>();

@@ -1,5 +1,6 @@
 package fr.hubag.projection.consuming;
 
+import io.quarkus.arc.All;
 import io.smallrye.health.api.AsyncHealthCheck;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
@@ -12,88 +13,107 @@ import org.eclipse.microprofile.health.Readiness;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Readiness says whether the actors consumer consumes: DOWN when its polling thread has not answered for
- * {@code hub.projection.consumer.stall-after} (stuck, or the channel failed and closed it), or when it has held no
- * partition for that long (a restart waiting for the group to drop its previous member, say) — a projection that
- * reads nothing is not ready, even though its HTTP side answers. UP again as soon as it polls and holds partitions.
+ * Readiness says whether every read model's consumer consumes (one {@link CheckpointSeek} per slice: actors,
+ * sessions, …): DOWN when a consumer's polling thread has not answered for {@code hub.projection.consumer.stall-after}
+ * (stuck, or the channel failed and closed it), or when it has held no partition for that long (a restart waiting for
+ * the group to drop its previous member, say) — a projection that reads nothing is not ready, even though its HTTP
+ * side answers. UP again as soon as each polls and holds partitions. The check ({@code consumers}) says, per read
+ * model, its partitions, when it last polled and why it is down ({@code actors.reason}, …).
  *
- * <p>Each call sends one probe to the polling thread (never a second while one is pending, so a stuck thread does
- * not pile them up) and waits for it at most a second.
+ * <p>Each call sends one probe to each polling thread (never a second while one is pending, so a stuck thread does
+ * not pile them up) and waits for them at most a second.
  */
 @Readiness
 @ApplicationScoped
 public class ConsumingHealthCheck implements AsyncHealthCheck {
 
-    static final String CHANNEL = "actor-events";
-
     private final KafkaClientService clients;
-    private final ConsumerActivity activity;
+    private final List<CheckpointSeek> seeks;
     private final Duration stallAfter;
-    private volatile CompletableFuture<Void> probe;
-    private volatile Throwable failure;
+    private final Map<String, CompletableFuture<Void>> probes = new ConcurrentHashMap<>();
+    private final Map<String, Throwable> failures = new ConcurrentHashMap<>();
 
-    public ConsumingHealthCheck(KafkaClientService clients, ConsumerActivity activity,
+    public ConsumingHealthCheck(KafkaClientService clients, @All List<CheckpointSeek> seeks,
                                 @ConfigProperty(name = "hub.projection.consumer.stall-after", defaultValue = "PT15S")
                                 Duration stallAfter) {
         this.clients = clients;
-        this.activity = activity;
+        this.seeks = seeks;
         this.stallAfter = stallAfter;
     }
 
     @Override
     public Uni<HealthCheckResponse> call() {
-        KafkaConsumer<Object, Object> consumer = clients.getConsumer(CHANNEL);
-        if (consumer == null) {
-            return Uni.createFrom().item(verdict(false, "the consumer of " + CHANNEL + " is not running"));
-        }
-        CompletableFuture<Void> pending = probe;
-        if (pending == null || pending.isDone()) {
-            CompletableFuture<Void> next = new CompletableFuture<>();
-            probe = next;
-            pending = next;
-            consumer.runOnPollingThread(kafka -> {
-                activity.polled(Instant.now());
-                return kafka.assignment().size();
-            }).subscribe().with(partitions -> {
-                failure = null;
-                next.complete(null);
-            }, error -> {
-                failure = error;
-                next.complete(null);
-            });
-        }
-        CompletableFuture<Void> awaited = pending;
-        return Uni.createFrom().completionStage(() -> awaited.thenApply(nothing -> nothing))
+        CompletableFuture<?>[] pending = seeks.stream().map(this::probe).toArray(CompletableFuture[]::new);
+        return Uni.createFrom().completionStage(() -> CompletableFuture.allOf(pending))
                 .ifNoItem().after(Duration.ofSeconds(1)).recoverWithItem((Void) null)
                 .map(nothing -> evaluate());
     }
 
-    private HealthCheckResponse evaluate() {
-        Instant now = Instant.now();
-        Throwable failed = failure;
-        if (failed != null) {
-            return verdict(false, "the consumer failed: " + failed);
+    /** A probe of the channel's polling thread: the pending one, or a new one. */
+    private CompletableFuture<Void> probe(CheckpointSeek seek) {
+        KafkaConsumer<Object, Object> consumer = clients.getConsumer(seek.channel());
+        if (consumer == null) {
+            return CompletableFuture.completedFuture(null);
         }
+        CompletableFuture<Void> pending = probes.get(seek.channel());
+        if (pending != null && !pending.isDone()) {
+            return pending;
+        }
+        CompletableFuture<Void> next = new CompletableFuture<>();
+        probes.put(seek.channel(), next);
+        consumer.runOnPollingThread(kafka -> {
+            seek.activity().polled(Instant.now());
+            return kafka.assignment().size();
+        }).subscribe().with(partitions -> {
+            failures.remove(seek.channel());
+            next.complete(null);
+        }, error -> {
+            failures.put(seek.channel(), error);
+            next.complete(null);
+        });
+        return next;
+    }
+
+    private HealthCheckResponse evaluate() {
+        HealthCheckResponseBuilder response = HealthCheckResponse.named("consumers");
+        boolean up = true;
+        for (CheckpointSeek seek : seeks) {
+            String reason = downBecause(seek);
+            up &= reason == null;
+            String name = seek.readModel();
+            response.withData(name + ".channel", seek.channel())
+                    .withData(name + ".reason", reason == null ? "consuming" : reason)
+                    .withData(name + ".partitions", seek.activity().partitions())
+                    .withData(name + ".lastPolled", seek.activity().lastPolled().toString());
+        }
+        return response.status(up).build();
+    }
+
+    /** Why this consumer is not ready, null when it is. */
+    private String downBecause(CheckpointSeek seek) {
+        if (clients.getConsumer(seek.channel()) == null) {
+            return "the consumer of " + seek.channel() + " is not running";
+        }
+        Throwable failed = failures.get(seek.channel());
+        if (failed != null) {
+            return "the consumer failed: " + failed;
+        }
+        Instant now = Instant.now();
+        ConsumerActivity activity = seek.activity();
         Duration silent = Duration.between(activity.lastPolled(), now);
         if (silent.compareTo(stallAfter) > 0) {
-            return verdict(false, "the polling thread has not answered for " + silent.toSeconds() + " s");
+            return "the polling thread has not answered for " + silent.toSeconds() + " s";
         }
         Instant unassigned = activity.unassignedSince();
         if (unassigned != null && Duration.between(unassigned, now).compareTo(stallAfter) > 0) {
-            return verdict(false, "no partition assigned for " + Duration.between(unassigned, now).toSeconds()
-                    + " s");
+            return "no partition assigned for " + Duration.between(unassigned, now).toSeconds() + " s";
         }
-        return verdict(true, activity.partitions() + " partitions assigned");
-    }
-
-    private HealthCheckResponse verdict(boolean up, String reason) {
-        HealthCheckResponseBuilder response = HealthCheckResponse.named("actors-consumer").status(up)
-                .withData("channel", CHANNEL).withData("reason", reason)
-                .withData("partitions", activity.partitions())
-                .withData("lastPolled", activity.lastPolled().toString());
-        return response.build();
+        return null;
     }
 }
