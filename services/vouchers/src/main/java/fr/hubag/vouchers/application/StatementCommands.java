@@ -1,0 +1,61 @@
+package fr.hubag.vouchers.application;
+
+import fr.hubag.domain.CommandRejected;
+import fr.hubag.eventsourcing.command.CommandContext;
+import fr.hubag.eventsourcing.command.CommandExecutor;
+import fr.hubag.eventsourcing.command.CommandOutcome;
+import fr.hubag.eventsourcing.command.CommandResult;
+import fr.hubag.servicekit.security.Caller;
+import fr.hubag.vouchers.domain.StatementCommand;
+import fr.hubag.vouchers.domain.StatementState;
+import fr.hubag.vouchers.infra.VoucherStreams;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * The statements' use cases for people: read one (as JSON, CSV or PDF) if the caller may, and mark one paid with the
+ * payment's reference (hub admins; the same reference again changes nothing). Issuing is the settlement job's.
+ */
+@ApplicationScoped
+public class StatementCommands {
+
+    private final CommandExecutor executor;
+    private final Caller caller;
+
+    public StatementCommands(CommandExecutor executor, Caller caller) {
+        this.executor = executor;
+        this.caller = caller;
+    }
+
+    /** An issued statement and its stream version, if the caller may read it; else 404 or 403. */
+    public Uni<CommandExecutor.Loaded<StatementState.Issued>> load(UUID statementId) {
+        return executor.load(VoucherStreams.STATEMENT, statementId.toString()).map(loaded -> {
+            if (!(loaded.state() instanceof StatementState.Issued issued)) {
+                throw notFound(statementId);
+            }
+            VoucherAccess.requireMayReadStatement(caller, issued.actorId(), issued.territory());
+            return new CommandExecutor.Loaded<>(issued, loaded.version());
+        });
+    }
+
+    public Uni<CommandResult<StatementState>> markPaid(StatementCommand.MarkPaid command, CommandContext context,
+                                                       Function<List<CommandOutcome<StatementState>>, String> answer) {
+        return executor.execute(VoucherStreams.STATEMENT, List.of(command.statementId().toString()), context,
+                states -> {
+                    if (states.get(0) instanceof StatementState.Issued issued) {
+                        caller.requireTerritory(issued.territory());
+                    }
+                    return List.of(command);
+                }, answer);
+    }
+
+    static CommandRejected notFound(UUID statementId) {
+        return CommandRejected.notFound("statement-not-found", "no statement " + statementId);
+    }
+
+    public Caller caller() { return caller; }
+}
