@@ -1,5 +1,6 @@
 package fr.hubag.vouchers.api;
 
+import fr.hubag.eventsourcing.command.CommandExecutor;
 import fr.hubag.servicekit.commands.CommandResponse;
 import fr.hubag.servicekit.commands.Commands;
 import fr.hubag.servicekit.problem.Violations;
@@ -7,7 +8,6 @@ import fr.hubag.servicekit.security.Roles;
 import fr.hubag.servicekit.web.PathIds;
 import fr.hubag.vouchers.application.StatementCommands;
 import fr.hubag.vouchers.domain.StatementCommand;
-import fr.hubag.vouchers.domain.StatementDecider;
 import fr.hubag.vouchers.domain.StatementState;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -83,7 +83,7 @@ public class StatementResource {
             }
         }
         v.throwIfAny();
-        return json(StatementDecider.statementId(actor.orElseThrow(), yearMonth));
+        return statements.load(actor.orElseThrow(), yearMonth).map(StatementResource::ok);
     }
 
     @GET
@@ -145,8 +145,12 @@ public class StatementResource {
     }
 
     private Uni<Response> json(UUID statementId) {
-        return statements.load(statementId).map(loaded -> Response.ok(StatementViews.StatementView.of(
-                loaded.state(), loaded.version())).header("ETag", "\"" + loaded.version() + "\"").build());
+        return statements.load(statementId).map(StatementResource::ok);
+    }
+
+    private static Response ok(CommandExecutor.Loaded<StatementState.Issued> loaded) {
+        return Response.ok(StatementViews.StatementView.of(loaded.state(), loaded.version()))
+                .header("ETag", "\"" + loaded.version() + "\"").build();
     }
 
     private Uni<Response> document(String id, String type, String extension,

@@ -12,6 +12,11 @@ import fr.hubag.vouchers.infra.VoucherStreams;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import fr.hubag.servicekit.security.Roles;
+import fr.hubag.vouchers.domain.StatementDecider;
+import io.quarkus.security.ForbiddenException;
+
+import java.time.YearMonth;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
@@ -40,6 +45,19 @@ public class StatementCommands {
             VoucherAccess.requireMayReadStatement(caller, issued.actorId(), issued.territory());
             return new CommandExecutor.Loaded<>(issued, loaded.version());
         });
+    }
+
+    /**
+     * An actor's statement of a month: a mediator asking for an actor not of its token is refused before any read, so
+     * that whether another actor has a statement that month is not told by a 404.
+     */
+    public Uni<CommandExecutor.Loaded<StatementState.Issued>> load(UUID actorId, YearMonth month) {
+        if (!VoucherAccess.admin(caller) && !caller.hasRole(Roles.COORDINATOR)
+                && !caller.actors().contains(actorId.toString())) {
+            throw new ForbiddenException(
+                    "a mediator reads only the statements of the actors named in their token");
+        }
+        return load(StatementDecider.statementId(actorId, month));
     }
 
     public Uni<CommandResult<StatementState>> markPaid(StatementCommand.MarkPaid command, CommandContext context,

@@ -121,6 +121,11 @@ class StatementAccessTest {
                 as(stranger).get(path(tail)).then().statusCode(403).contentType("application/problem+json");
             }
         }
+        // a mediator asking by actor and month for another actor: 403 whether or not that actor has a statement
+        for (String month : List.of("2026-03", "2026-04")) {
+            as(TestTokens.mediatorAt("MF", UUID.randomUUID().toString())).get("/api/vouchers/statements?actorId="
+                    + actor + "&month=" + month).then().statusCode(403).contentType("application/problem+json");
+        }
         given().get(path("")).then().statusCode(401);
     }
 
