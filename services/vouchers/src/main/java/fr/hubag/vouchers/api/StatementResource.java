@@ -87,6 +87,19 @@ public class StatementResource {
     }
 
     @GET
+    @Path("/by-actor/{actorId}")
+    @RolesAllowed({Roles.MEDIATOR, Roles.COORDINATOR, Roles.HUB_ADMIN})
+    @Operation(summary = "An actor's statements", description = READERS + " Newest month first, at most 120, "
+            + "without their lines; a coordinator sees those of its territories.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = StatementViews.StatementList.class)))
+    public Uni<StatementViews.StatementList> byActor(
+            @PathParam("actorId") @Schema(type = SchemaType.STRING, format = "uuid") String actorId) {
+        UUID actor = PathIds.uuid("actorId", actorId);
+        return statements.of(actor).map(list -> new StatementViews.StatementList(actor, list.stream()
+                .map(loaded -> StatementViews.StatementSummary.of(loaded.state(), loaded.version())).toList()));
+    }
+
+    @GET
     @Path("/{id}")
     @RolesAllowed({Roles.MEDIATOR, Roles.COORDINATOR, Roles.HUB_ADMIN})
     @Operation(summary = "Read a statement", description = READERS)

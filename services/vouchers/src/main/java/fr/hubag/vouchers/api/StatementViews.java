@@ -25,6 +25,21 @@ public final class StatementViews {
         }
     }
 
+    /** A statement in an actor's list: its totals and status, without its lines. */
+    public record StatementSummary(UUID id, String territory, String month, int passCount, long totalCents,
+                                   Instant issuedAt, String status, String paymentReference, Instant paidAt,
+                                   long version) {
+
+        static StatementSummary of(StatementState.Issued s, long version) {
+            return new StatementSummary(s.statementId(), s.territory().name(), s.month().toString(),
+                    s.lines().size(), s.totalCents(), s.issuedAt(), s.paid() ? "paid" : "issued",
+                    s.paymentReference(), s.paidAt(), version);
+        }
+    }
+
+    /** An actor's statements, newest month first. */
+    public record StatementList(UUID actorId, List<StatementSummary> statements) {}
+
     public record PaymentBody(
             @Schema(required = true, maxLength = 120, description = "the payment's reference (a transfer's)")
             String paymentReference) {}

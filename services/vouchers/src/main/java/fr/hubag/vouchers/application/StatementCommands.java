@@ -8,6 +8,7 @@ import fr.hubag.eventsourcing.command.CommandResult;
 import fr.hubag.servicekit.security.Caller;
 import fr.hubag.vouchers.domain.StatementCommand;
 import fr.hubag.vouchers.domain.StatementState;
+import fr.hubag.vouchers.infra.ActorStatements;
 import fr.hubag.vouchers.infra.VoucherStreams;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,12 +29,17 @@ import java.util.function.Function;
 @ApplicationScoped
 public class StatementCommands {
 
+    /** The most statements an actor's list gives: ten years of months. */
+    static final int LISTED_MONTHS = 120;
+
     private final CommandExecutor executor;
     private final Caller caller;
+    private final ActorStatements byActor;
 
-    public StatementCommands(CommandExecutor executor, Caller caller) {
+    public StatementCommands(CommandExecutor executor, Caller caller, ActorStatements byActor) {
         this.executor = executor;
         this.caller = caller;
+        this.byActor = byActor;
     }
 
     /** An issued statement and its stream version, if the caller may read it; else 404 or 403. */
@@ -52,12 +58,22 @@ public class StatementCommands {
      * that whether another actor has a statement that month is not told by a 404.
      */
     public Uni<CommandExecutor.Loaded<StatementState.Issued>> load(UUID actorId, YearMonth month) {
+        requireMediatorOf(actorId);
+        return load(StatementDecider.statementId(actorId, month));
+    }
+
+    /** An actor's statements, newest month first: those of the territories the caller may read. */
+    public Uni<List<CommandExecutor.Loaded<StatementState.Issued>>> of(UUID actorId) {
+        requireMediatorOf(actorId);
+        return byActor.of(actorId, LISTED_MONTHS).map(all -> all.stream()
+                .filter(loaded -> caller.covers(loaded.state().territory())).toList());
+    }
+
+    private void requireMediatorOf(UUID actorId) {
         if (!VoucherAccess.admin(caller) && !caller.hasRole(Roles.COORDINATOR)
                 && !caller.actors().contains(actorId.toString())) {
-            throw new ForbiddenException(
-                    "a mediator reads only the statements of the actors named in their token");
+            throw new ForbiddenException("a mediator reads only the statements of the actors named in their token");
         }
-        return load(StatementDecider.statementId(actorId, month));
     }
 
     public Uni<CommandResult<StatementState>> markPaid(StatementCommand.MarkPaid command, CommandContext context,

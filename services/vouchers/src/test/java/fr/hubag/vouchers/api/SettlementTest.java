@@ -100,6 +100,9 @@ class SettlementTest {
         statement(fortDeFrance, "2026-01").then().statusCode(200).body("lines.redeemedOn", contains("2026-01-31"))
                 .body("issuedAt", equalTo("2026-02-01T04:00:00Z"));
         statement(fortDeFrance, "2026-02").then().statusCode(200).body("lines.redeemedOn", contains("2026-02-01"));
+        as(TestTokens.mediatorAt("GF", cayenne.toString())).get("/api/vouchers/statements/by-actor/" + cayenne)
+                .then().statusCode(200).body("statements.month", contains("2026-02", "2026-01"))
+                .body("statements.passCount", contains(1, 1)).body("statements.status", contains("issued", "issued"));
         // no redemption in March, no statement (and none before the first)
         statement(cayenne, "2025-12").then().statusCode(404).contentType("application/problem+json")
                 .body("code", equalTo("statement-not-found"));

@@ -41,6 +41,7 @@ import static fr.hubag.vouchers.api.VouchersTestSupport.quote;
 import static fr.hubag.vouchers.api.VouchersTestSupport.unique;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
@@ -110,6 +111,9 @@ class StatementAccessTest {
             as(reader).get(path("")).then().statusCode(200).body("actorId", equalTo(actor.toString()))
                     .body("month", equalTo("2026-03")).body("passCount", equalTo(2)).body("totalCents", equalTo(2468));
             as(reader).get(path("/csv")).then().statusCode(200);
+            as(reader).get("/api/vouchers/statements/by-actor/" + actor).then().statusCode(200)
+                    .body("statements.month", contains("2026-03")).body("statements[0].totalCents", equalTo(2468))
+                    .body("statements[0].id", equalTo(statement.toString()));
             as(reader).get(path("/pdf")).then().statusCode(200);
         }
         as(TestTokens.mediatorAt("MF", actor.toString())).get("/api/vouchers/statements?actorId=" + actor
@@ -126,6 +130,12 @@ class StatementAccessTest {
             as(TestTokens.mediatorAt("MF", UUID.randomUUID().toString())).get("/api/vouchers/statements?actorId="
                     + actor + "&month=" + month).then().statusCode(403).contentType("application/problem+json");
         }
+        as(TestTokens.mediatorAt("MF", UUID.randomUUID().toString())).get("/api/vouchers/statements/by-actor/"
+                + actor).then().statusCode(403).contentType("application/problem+json");
+        as(TestTokens.of("partner", "MF")).get("/api/vouchers/statements/by-actor/" + actor).then().statusCode(403);
+        // a coordinator of another territory lists none of them
+        as(TestTokens.coordinator("MQ")).get("/api/vouchers/statements/by-actor/" + actor).then().statusCode(200)
+                .body("statements", org.hamcrest.Matchers.empty());
         given().get(path("")).then().statusCode(401);
     }
 
@@ -195,6 +205,8 @@ class StatementAccessTest {
             as(admin).get("/api/vouchers/statements/not-an-id" + tail).then().statusCode(400)
                     .contentType("application/problem+json");
         }
+        as(admin).get("/api/vouchers/statements/by-actor/not-an-id").then().statusCode(400)
+                .contentType("application/problem+json");
         for (String query : List.of("actorId=" + actor, "month=2026-03", "actorId=" + actor + "&month=2026-13",
                 "actorId=" + actor + "&month=03-2026", "actorId=nope&month=2026-03")) {
             as(admin).get("/api/vouchers/statements?" + query).then().statusCode(400)
