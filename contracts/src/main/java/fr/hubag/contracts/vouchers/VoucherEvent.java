@@ -5,14 +5,15 @@ import fr.hubag.domain.Territory;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.UUID;
 
 /**
  * What happened to an order of APTIC passes and to each pass: the records the vouchers deciders decide and fold, the
  * vouchers store writes and every consumer of {@code vouchers.events} reads (contracts/events/vouchers/*.json, checked
- * both ways by the vouchers service's {@code VoucherEventRecordsTest}). Two kinds of stream: an order (key = order
- * id) and a pass (key = pass id). A pass's code never appears here: only its id and a keyed hash (HMAC-SHA256 with a
+ * both ways by the vouchers service's {@code VoucherEventRecordsTest}). Three kinds of stream: an order (key = order
+ * id), a pass (key = pass id) and an actor's monthly statement (key = statement id). A pass's code never appears here: only its id and a keyed hash (HMAC-SHA256 with a
  * key kept outside the database), so the topic and every read model can be copied without giving a pass away.
  * Amounts are integer cents.
  */
@@ -28,6 +29,11 @@ public sealed interface VoucherEvent {
     /** An event of a pass's stream. */
     sealed interface PassEvent extends VoucherEvent {
         UUID passId();
+    }
+
+    /** An event of an actor's monthly statement (key = statement id, derived from the actor and the month). */
+    sealed interface StatementEvent extends VoucherEvent {
+        UUID statementId();
     }
 
     /**
@@ -79,4 +85,22 @@ public sealed interface VoucherEvent {
     record PassRedeemed(UUID passId, UUID orderId, UUID actorId, Territory territory, String communeInseeCode,
                         LocalDate redeemedOn, long faceValueCents, UUID sessionId, Instant occurredAt)
             implements PassEvent {}
+
+    /**
+     * An actor's monthly statement: the passes redeemed at the actor in {@code month} (the months of its territory's
+     * zone: each line's {@code redeemedOn} is a local date of that month) and the amount it is owed, in cents. Issued
+     * once per actor and month by the settlement job; an actor with no redemption that month gets none.
+     */
+    record StatementIssued(UUID statementId, UUID actorId, Territory territory, YearMonth month,
+                           List<StatementLine> lines, int passCount, long totalCents, Instant occurredAt)
+            implements StatementEvent {
+
+        public StatementIssued {
+            lines = lines == null ? List.of() : List.copyOf(lines);
+        }
+    }
+
+    /** The hub paid the statement: the payment's reference (a transfer's), recorded once. */
+    record StatementPaid(UUID statementId, UUID actorId, Territory territory, YearMonth month,
+                         String paymentReference, String paidBy, Instant occurredAt) implements StatementEvent {}
 }

@@ -8,12 +8,15 @@ import fr.hubag.contracts.vouchers.VoucherEvent.PassDistributed;
 import fr.hubag.contracts.vouchers.VoucherEvent.PassEvent;
 import fr.hubag.contracts.vouchers.VoucherEvent.PassRedeemed;
 import fr.hubag.contracts.vouchers.VoucherEvent.PassesIssued;
+import fr.hubag.contracts.vouchers.VoucherEvent.StatementEvent;
+import fr.hubag.contracts.vouchers.VoucherEvent.StatementIssued;
+import fr.hubag.contracts.vouchers.VoucherEvent.StatementPaid;
 import fr.hubag.domain.EventCatalogue;
 
 /**
  * What is on the topic {@code vouchers.events}: each type under its contract name (= the schema file's name) and
- * current version. {@link #ORDERS} and {@link #PASSES} are the two streams' catalogues (the vouchers service stores
- * with them); {@link #TOPIC} is both, for consumers of the topic.
+ * current version. {@link #ORDERS}, {@link #PASSES} and {@link #STATEMENTS} are the streams' catalogues (the
+ * vouchers service stores with them); {@link #TOPIC} is all of them, for consumers of the topic.
  */
 public final class VoucherEvents {
 
@@ -29,6 +32,12 @@ public final class VoucherEvents {
             .event("PassRedeemed", 1, PassRedeemed.class)
             .build();
 
+    /** An actor's monthly statement (settlement). */
+    public static final EventCatalogue<StatementEvent> STATEMENTS = EventCatalogue.of(StatementEvent.class)
+            .event("StatementIssued", 1, StatementIssued.class)
+            .event("StatementPaid", 1, StatementPaid.class)
+            .build();
+
     public static final EventCatalogue<VoucherEvent> TOPIC = EventCatalogue.of(VoucherEvent.class)
             .event("OrderQuoted", 1, OrderQuoted.class)
             .event("PassesIssued", 1, PassesIssued.class)
@@ -36,6 +45,8 @@ public final class VoucherEvents {
             .event("LateDistributionConfirmed", 1, LateDistributionConfirmed.class)
             .event("PassDistributed", 1, PassDistributed.class)
             .event("PassRedeemed", 1, PassRedeemed.class)
+            .event("StatementIssued", 1, StatementIssued.class)
+            .event("StatementPaid", 1, StatementPaid.class)
             .build();
 
     private VoucherEvents() {}

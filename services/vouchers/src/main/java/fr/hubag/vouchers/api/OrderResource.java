@@ -41,10 +41,11 @@ import java.util.UUID;
 public class OrderResource {
 
     private final HttpVoucherCommands commands;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    public OrderResource(HttpVoucherCommands commands) {
+    public OrderResource(HttpVoucherCommands commands, Clock clock) {
         this.commands = commands;
+        this.clock = clock;
     }
 
     @POST

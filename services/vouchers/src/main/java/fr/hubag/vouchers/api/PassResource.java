@@ -35,10 +35,11 @@ import java.time.Clock;
 public class PassResource {
 
     private final HttpVoucherCommands commands;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    public PassResource(HttpVoucherCommands commands) {
+    public PassResource(HttpVoucherCommands commands, Clock clock) {
         this.commands = commands;
+        this.clock = clock;
     }
 
     @POST

@@ -15,7 +15,8 @@ import java.util.UUID;
  * town hall) calling with a {@code partner} token whose subject names the organisation: a funder acts on the orders
  * it placed, a distributor hands out the passes of orders that name it (so does the funder). A mediator redeems for
  * the actors of its token's {@code actors} claim only; coordinators see the orders of their territories; hub admins
- * do everything. Every check also wants the caller's token to cover a territory of the order (or the actor's).
+ * do everything. An actor's monthly statement is read by its mediators, its territory's coordinators and hub admins,
+ * and marked paid by hub admins. Every check also wants the caller's token to cover a territory of the order (or the actor's).
  */
 public final class VoucherAccess {
 
@@ -72,6 +73,20 @@ public final class VoucherAccess {
         }
         if (!caller.hasRole(Roles.MEDIATOR) || !caller.actors().contains(actorId.toString())) {
             throw new ForbiddenException("a mediator redeems only for the actors named in their token");
+        }
+    }
+
+    /**
+     * An actor's statement: hub admins, the coordinators of the actor's territory, and a mediator of that actor (its
+     * token's {@code actors} claim) in that territory.
+     */
+    static void requireMayReadStatement(Caller caller, UUID actorId, Territory territory) {
+        caller.requireTerritory(territory);
+        if (admin(caller) || caller.hasRole(Roles.COORDINATOR)) {
+            return;
+        }
+        if (!caller.hasRole(Roles.MEDIATOR) || !caller.actors().contains(actorId.toString())) {
+            throw new ForbiddenException("a mediator reads only the statements of the actors named in their token");
         }
     }
 

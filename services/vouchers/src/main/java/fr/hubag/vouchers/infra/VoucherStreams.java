@@ -3,6 +3,7 @@ package fr.hubag.vouchers.infra;
 import fr.hubag.contracts.vouchers.VoucherEvent;
 import fr.hubag.contracts.vouchers.VoucherEvent.OrderEvent;
 import fr.hubag.contracts.vouchers.VoucherEvent.PassEvent;
+import fr.hubag.contracts.vouchers.VoucherEvent.StatementEvent;
 import fr.hubag.contracts.vouchers.VoucherEvents;
 import fr.hubag.eventsourcing.codec.EventCodec;
 import fr.hubag.eventsourcing.command.AggregateType;
@@ -12,11 +13,15 @@ import fr.hubag.vouchers.domain.OrderState;
 import fr.hubag.vouchers.domain.PassCommand;
 import fr.hubag.vouchers.domain.PassDecider;
 import fr.hubag.vouchers.domain.PassState;
+import fr.hubag.vouchers.domain.StatementCommand;
+import fr.hubag.vouchers.domain.StatementDecider;
+import fr.hubag.vouchers.domain.StatementState;
 
 /**
  * How vouchers are stored: an order's stream (type {@code voucher-order}, keyed by the order id, in the perimeter's
  * first territory) and one stream per pass (type {@code voucher-pass}, keyed by the pass id, in its order's territory)
- * — one stream per pass is what makes a redemption unique under contention. Events under their contract names.
+ * — one stream per pass is what makes a redemption unique under contention — and one per actor's monthly
+ * statement. Events under their contract names.
  */
 public final class VoucherStreams {
 
@@ -24,7 +29,9 @@ public final class VoucherStreams {
             OrderEvent::occurredAt);
     public static final EventCodec<PassEvent> PASS_CODEC = EventCodec.of(VoucherEvents.PASSES,
             PassEvent::occurredAt);
-    /** Both, as a consumer of vouchers.events reads them. */
+    public static final EventCodec<StatementEvent> STATEMENT_CODEC = EventCodec.of(VoucherEvents.STATEMENTS,
+            StatementEvent::occurredAt);
+    /** All of them, as a consumer of vouchers.events reads them. */
     public static final EventCodec<VoucherEvent> TOPIC_CODEC = EventCodec.of(VoucherEvents.TOPIC,
             VoucherEvent::occurredAt);
 
@@ -39,6 +46,13 @@ public final class VoucherStreams {
                 case PassState.Distributed pass -> pass.territory().name();
                 case PassState.Redeemed pass -> pass.territory().name();
                 case PassState.InBooklet none -> null;
+            });
+
+    /** An actor's monthly statement (type {@code voucher-statement}, keyed by a statement id of actor and month). */
+    public static final AggregateType<StatementCommand, StatementEvent, StatementState> STATEMENT =
+            new AggregateType<>("voucher-statement", new StatementDecider(), STATEMENT_CODEC, state -> switch (state) {
+                case StatementState.Issued issued -> issued.territory().name();
+                case StatementState.NoStatement none -> null;
             });
 
     private VoucherStreams() {}

@@ -61,7 +61,9 @@ class OpenApiFuzzTest {
                 "POST /api/vouchers/orders/{id}/activation", "{\"mandateReference\": \"SEPA-FUZZ\"}",
                 "POST /api/vouchers/distributions", handOut(codes.get(1), beneficiary)
                         .replace("\"60_ans_et_plus\"", "null").replace("\"97209\"", "null"),
-                "POST /api/vouchers/redemptions", redemption(codes.get(0), actor));
+                "POST /api/vouchers/redemptions", redemption(codes.get(0), actor),
+                // {id} is the order's, no statement's: a valid payment is a 404, a broken one a 400
+                "POST /api/vouchers/statements/{id}/payment", "{\"paymentReference\": \"VIR-FUZZ\"}");
         List<FuzzRequest> cases = new OpenApiFuzzCases(OpenApiFuzz.servedDocument(),
                 Map.of("id", orderId, "booklet", "1", "actorId", actor.toString()), bodies, OpenApiFuzz.SEED)
                 .cases(300);

@@ -41,7 +41,7 @@ class VoucherEventRecordsTest {
             }
         }
         assertThat(VoucherEvents.TOPIC.events()).hasSize(VoucherEvents.ORDERS.events().size()
-                + VoucherEvents.PASSES.events().size());
+                + VoucherEvents.PASSES.events().size() + VoucherEvents.STATEMENTS.events().size());
     }
 
     @Test
@@ -55,6 +55,10 @@ class VoucherEventRecordsTest {
         refused("PassRedeemed", p -> p.put("communeInseeCode", "75056"), "communeInseeCode");
         refused("PassDistributed", p -> p.put("name", "Marie"), "name");
         refused("PassDistributed", p -> p.put("ageBand", "42"), "ageBand");
+        refused("StatementIssued", p -> p.put("totalCents", 20.5), "totalCents");
+        refused("StatementIssued", p -> p.withArray("lines").removeAll(), "lines");
+        refused("StatementIssued", p -> p.put("month", "2026-13"), "month");
+        refused("StatementPaid", p -> p.put("paymentReference", ""), "paymentReference");
     }
 
     @Test
