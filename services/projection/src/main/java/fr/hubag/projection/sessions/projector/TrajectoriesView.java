@@ -31,26 +31,23 @@ public class TrajectoriesView {
 
     /**
      * Recounts the people {@code who} selects (a SELECT of beneficiary ids, its parameter $2) from their counted
-     * contacts; $1 is the territory of a row not there yet. Contacts are in time order: local date, then when
-     * recorded, then id.
+     * contacts, in one pass over each person's rows (numbered in time order: local date, then when recorded, then
+     * id); $1 is the territory of a row not there yet. Theme codes hold no comma, so a person's themes travel as
+     * one string until they are made distinct.
      */
     private static String recount(String schema, String who) {
-        String contacts = schema + ".trajectory_contacts";
         return "INSERT INTO " + schema + ".trajectories AS t (beneficiary_id, territory, first_contact, last_contact, "
                 + "sessions, themes, last_autonomy, autonomous_on, sessions_to_autonomy, days_to_autonomy) "
-                + "SELECT b.id, $1::text, s.first, s.last, s.n, s.themes, s.last_autonomy, f.date, "
-                + "CASE WHEN f.date IS NOT NULL THEN (SELECT count(*) FROM " + contacts + " c WHERE c.beneficiary_id "
-                + "= b.id AND c.counted AND (c.date, c.occurred_at, c.activity_id) <= (f.date, f.occurred_at, "
-                + "f.activity_id)) END, f.date - s.first FROM (" + who + ") b(id) "
-                + "CROSS JOIN LATERAL (SELECT min(c.date) AS first, max(c.date) AS last, count(*)::int AS n, "
-                + "coalesce((SELECT array_agg(DISTINCT th ORDER BY th) FROM " + contacts + " c2, unnest(c2.themes) th "
-                + "WHERE c2.beneficiary_id = b.id AND c2.counted), '{}') AS themes, "
-                + "(SELECT c3.autonomy FROM " + contacts + " c3 WHERE c3.beneficiary_id = b.id AND c3.counted "
-                + "AND c3.autonomy IS NOT NULL ORDER BY c3.date DESC, c3.occurred_at DESC, c3.activity_id DESC "
-                + "LIMIT 1) AS last_autonomy FROM " + contacts + " c WHERE c.beneficiary_id = b.id AND c.counted) s "
-                + "LEFT JOIN LATERAL (SELECT c.date, c.occurred_at, c.activity_id FROM " + contacts + " c "
-                + "WHERE c.beneficiary_id = b.id AND c.counted AND c.autonomy = 'autonome' "
-                + "ORDER BY c.date, c.occurred_at, c.activity_id LIMIT 1) f ON true "
+                + "SELECT b.id, $1::text, s.first, s.last, s.n, coalesce((SELECT array_agg(DISTINCT th ORDER BY th) "
+                + "FROM unnest(string_to_array(s.themes, ',')) th WHERE th <> ''), '{}'), s.last_autonomy, "
+                + "s.autonomous_on, s.to_autonomy, s.autonomous_on - s.first FROM (" + who + ") b(id) "
+                + "CROSS JOIN LATERAL (SELECT min(w.date) AS first, max(w.date) AS last, count(*)::int AS n, "
+                + "string_agg(array_to_string(w.themes, ','), ',') AS themes, (array_agg(w.autonomy ORDER BY w.rn "
+                + "DESC) FILTER (WHERE w.autonomy IS NOT NULL))[1] AS last_autonomy, min(w.date) FILTER (WHERE "
+                + "w.autonomy = 'autonome') AS autonomous_on, min(w.rn) FILTER (WHERE w.autonomy = 'autonome') "
+                + "AS to_autonomy FROM (SELECT c.date, c.themes, c.autonomy, row_number() OVER (ORDER BY c.date, "
+                + "c.occurred_at, c.activity_id)::int AS rn FROM " + schema + ".trajectory_contacts c "
+                + "WHERE c.beneficiary_id = b.id AND c.counted) w) s "
                 + "ON CONFLICT (beneficiary_id) DO UPDATE SET first_contact = EXCLUDED.first_contact, "
                 + "last_contact = EXCLUDED.last_contact, sessions = EXCLUDED.sessions, themes = EXCLUDED.themes, "
                 + "last_autonomy = EXCLUDED.last_autonomy, autonomous_on = EXCLUDED.autonomous_on, "
