@@ -38,6 +38,8 @@ import java.util.UUID;
 import static fr.hubag.projection.support.Sessions.ACTOR;
 import static fr.hubag.projection.support.Sessions.AT;
 import static fr.hubag.projection.support.Sessions.MEDIATOR;
+import static fr.hubag.projection.support.Timings.report;
+import static fr.hubag.projection.support.Timings.time;
 
 /**
  * Opt-in: what the trajectories cost. (1) Applying N activity reports of the year 2003 (each naming K people among P,
@@ -155,22 +157,5 @@ class TrajectoryBenchmark {
 
     private void sql(String statement) {
         pool.query(statement).execute().await().atMost(Duration.ofMinutes(5));
-    }
-
-    private static List<Double> time(Runnable call) {
-        List<Double> millis = new ArrayList<>();
-        for (int i = 0; i < 50; i++) {
-            long start = System.nanoTime();
-            call.run();
-            millis.add((System.nanoTime() - start) / 1e6);
-        }
-        millis.sort(Double::compare);
-        return millis;
-    }
-
-    private static void report(String what, List<Double> millis) {
-        System.out.printf("[bench] %s: p50 %.1f ms, p95 %.1f ms, max %.1f ms (%d requests)%n", what,
-                millis.get(millis.size() / 2), millis.get((int) (millis.size() * 0.95)), millis.getLast(),
-                millis.size());
     }
 }
