@@ -14,9 +14,10 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
+
+import static fr.hubag.projection.support.Timings.report;
+import static fr.hubag.projection.support.Timings.time;
 
 /**
  * Opt-in: how long the sessions read models take to answer through HTTP with many rows — the statistics of a year
@@ -28,8 +29,6 @@ import java.util.function.Supplier;
 @QuarkusTest
 @QuarkusTestResource(value = HubTestResource.class, initArgs = @ResourceArg(name = "database", value = "projection"))
 class SessionsQueryBenchmark {
-
-    static final int SAMPLES = Integer.getInteger("hub.bench.samples", 50);
 
     @Inject
     Pool pool;
@@ -65,28 +64,17 @@ class SessionsQueryBenchmark {
             String token = TestTokens.coordinator("GF");
             String stats = "/territories/GF/sessions/stats?from=2001-01-01&to=2001-12-31";
             Api.get(token, stats).statusCode(200);
-            report("stats of a year, " + activities + " activities", time(() -> {
-                Api.get(token, stats).statusCode(200);
-                return null;
-            }));
-            report("stats of a month", time(() -> {
-                Api.get(token, "/territories/GF/sessions/stats?from=2001-06-01&to=2001-06-30").statusCode(200);
-                return null;
-            }));
+            report("stats of a year, " + activities + " activities", time(() -> Api.get(token, stats).statusCode(200)));
+            String month = "/territories/GF/sessions/stats?from=2001-06-01&to=2001-06-30";
+            report("stats of a month", time(() -> Api.get(token, month).statusCode(200)));
             String agenda = "/territories/GF/sessions/agenda?from=2040-01-01&theme=email";
-            report("agenda first page of " + workshops + " workshops", time(() -> {
-                Api.get(agenda).statusCode(200);
-                return null;
-            }));
+            report("agenda first page of " + workshops + " workshops", time(() -> Api.get(agenda).statusCode(200)));
             String deep = Api.get(agenda).extract().path("next");
             for (int i = 1; i < 20; i++) {
                 deep = Api.as(null).get(deep).then().statusCode(200).extract().path("next");
             }
             String twentieth = deep;
-            report("agenda 21st page (cursor)", time(() -> {
-                Api.as(null).get(twentieth).then().statusCode(200);
-                return null;
-            }));
+            report("agenda 21st page (cursor)", time(() -> Api.as(null).get(twentieth).then().statusCode(200)));
         } finally {
             sql("DELETE FROM " + gf + ".activity_participants p USING " + gf + ".activities a WHERE a.activity_id = "
                     + "p.activity_id AND a.date BETWEEN '2001-01-01' AND '2001-12-31'");
@@ -97,22 +85,5 @@ class SessionsQueryBenchmark {
 
     private void sql(String statement) {
         pool.query(statement).execute().await().atMost(Duration.ofMinutes(5));
-    }
-
-    private static List<Double> time(Supplier<Void> call) {
-        List<Double> millis = new ArrayList<>();
-        for (int i = 0; i < SAMPLES; i++) {
-            long start = System.nanoTime();
-            call.get();
-            millis.add((System.nanoTime() - start) / 1e6);
-        }
-        millis.sort(Double::compare);
-        return millis;
-    }
-
-    private static void report(String what, List<Double> millis) {
-        System.out.printf("[bench] %s: p50 %.1f ms, p95 %.1f ms, max %.1f ms (%d requests)%n", what,
-                millis.get(millis.size() / 2), millis.get((int) (millis.size() * 0.95)), millis.getLast(),
-                millis.size());
     }
 }

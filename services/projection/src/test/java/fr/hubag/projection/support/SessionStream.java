@@ -2,6 +2,8 @@ package fr.hubag.projection.support;
 
 import fr.hubag.contracts.sessions.BeneficiaryEvent;
 import fr.hubag.contracts.sessions.BeneficiaryEvents;
+import fr.hubag.contracts.sessions.ReferralEvent;
+import fr.hubag.contracts.sessions.ReferralEvents;
 import fr.hubag.contracts.sessions.SessionEvent;
 import fr.hubag.contracts.sessions.SessionEvents;
 import fr.hubag.eventsourcing.codec.EventCodec;
@@ -22,10 +24,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * One stream of {@code sessions.events} as the sessions relay publishes it (a session's, an activity report's or a
- * beneficiary's): the typed records of the contracts, encoded by their catalogues, each checked against its schema
- * in contracts/events/sessions, keyed by the stream id with the CloudEvents headers and consecutive versions. Keeps
- * what it published, as the projection reads it, so that a test may apply the same events again.
+ * One stream of {@code sessions.events} as the sessions relay publishes it (a session's, an activity report's, a
+ * beneficiary's or a referral's): the typed records of the contracts, encoded by their catalogues, each checked
+ * against its schema in contracts/events/sessions, keyed by the stream id with the CloudEvents headers and
+ * consecutive versions. Keeps what it published, as the projection reads it, so that a test may apply the same
+ * events again.
  */
 public final class SessionStream {
 
@@ -34,6 +37,8 @@ public final class SessionStream {
             SessionEvent::occurredAt);
     private static final EventCodec<BeneficiaryEvent> BENEFICIARIES = EventCodec.of(BeneficiaryEvents.CATALOGUE,
             BeneficiaryEvent::occurredAt);
+    private static final EventCodec<ReferralEvent> REFERRALS = EventCodec.of(ReferralEvents.CATALOGUE,
+            ReferralEvent::occurredAt);
     private static final AtomicLong POSITION = new AtomicLong(5_000_000);
 
     private final UUID id;
@@ -60,6 +65,15 @@ public final class SessionStream {
         return new SessionStream(UUID.randomUUID(), "beneficiary", territory);
     }
 
+    /** The stream of a beneficiary a test names by id (a referral's person), from its first event. */
+    public static SessionStream beneficiary(UUID id, String territory) {
+        return new SessionStream(id, "beneficiary", territory);
+    }
+
+    public static SessionStream referral(String territory) {
+        return new SessionStream(UUID.randomUUID(), "referral", territory);
+    }
+
     public UUID id() { return id; }
 
     /** The events published so far, as the projection's consumer reads them. */
@@ -71,6 +85,10 @@ public final class SessionStream {
 
     public UUID publish(BeneficiaryEvent event) {
         return send(BENEFICIARIES.typeOf(event), BENEFICIARIES.schemaVersionOf(event), BENEFICIARIES.encode(event));
+    }
+
+    public UUID publish(ReferralEvent event) {
+        return send(REFERRALS.typeOf(event), REFERRALS.schemaVersionOf(event), REFERRALS.encode(event));
     }
 
     /** Publishes the very record of an earlier event again, as Kafka may after a consumer failure. */

@@ -3,6 +3,8 @@ package fr.hubag.projection.sessions.api;
 import fr.hubag.domain.Territory;
 import fr.hubag.projection.sessions.read.ActivityStatsQueries;
 import fr.hubag.projection.sessions.read.AgendaQueries;
+import fr.hubag.projection.sessions.read.ReferralQueries;
+import fr.hubag.projection.sessions.read.TrajectoryQueries;
 import fr.hubag.projection.shared.QueryParams;
 import fr.hubag.projection.shared.Scope;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
@@ -21,13 +23,13 @@ public class TerritorySessionsResource extends SessionsEndpoints {
 
     /** For the request scope's client proxy only (a path parameter field makes the resource per request). */
     protected TerritorySessionsResource() {
-        this(null, null, null);
+        this(null, null, null, null, null);
     }
 
     @Inject
-    public TerritorySessionsResource(AgendaQueries agenda, ActivityStatsQueries stats,
-                                     CurrentIdentityAssociation identity) {
-        super(agenda, stats, identity);
+    public TerritorySessionsResource(AgendaQueries agenda, ActivityStatsQueries stats, TrajectoryQueries trajectories,
+                                     ReferralQueries referrals, CurrentIdentityAssociation identity) {
+        super(agenda, stats, trajectories, referrals, identity);
     }
 
     @Override

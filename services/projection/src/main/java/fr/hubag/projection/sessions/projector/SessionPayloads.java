@@ -2,6 +2,8 @@ package fr.hubag.projection.sessions.projector;
 
 import fr.hubag.contracts.sessions.BeneficiaryEvent;
 import fr.hubag.contracts.sessions.BeneficiaryEvents;
+import fr.hubag.contracts.sessions.ReferralEvent;
+import fr.hubag.contracts.sessions.ReferralEvents;
 import fr.hubag.contracts.sessions.SessionEvent;
 import fr.hubag.contracts.sessions.SessionEvents;
 import fr.hubag.eventsourcing.codec.EventCodec;
@@ -12,7 +14,7 @@ import java.util.Optional;
 /**
  * The events of {@code sessions.events} as the read models get them: the records of
  * {@code fr.hubag.contracts.sessions}, decoded with the catalogues the sessions service stores with. The topic holds
- * three kinds of streams (sessions, activity reports, beneficiaries); the type names do not overlap.
+ * four kinds of streams (sessions, activity reports, beneficiaries, referrals); the type names do not overlap.
  */
 final class SessionPayloads {
 
@@ -20,6 +22,8 @@ final class SessionPayloads {
             SessionEvent::occurredAt);
     private static final EventCodec<BeneficiaryEvent> BENEFICIARIES = EventCodec.of(BeneficiaryEvents.CATALOGUE,
             BeneficiaryEvent::occurredAt);
+    private static final EventCodec<ReferralEvent> REFERRALS = EventCodec.of(ReferralEvents.CATALOGUE,
+            ReferralEvent::occurredAt);
 
     private SessionPayloads() {}
 
@@ -35,5 +39,12 @@ final class SessionPayloads {
         String type = event.eventType();
         return BENEFICIARIES.knows(type)
                 ? Optional.of(BENEFICIARIES.decode(type, event.schemaVersion(), event.payload())) : Optional.empty();
+    }
+
+    /** A referral's event; empty for another type. */
+    static Optional<ReferralEvent> referral(ConsumedEvent event) {
+        String type = event.eventType();
+        return REFERRALS.knows(type)
+                ? Optional.of(REFERRALS.decode(type, event.schemaVersion(), event.payload())) : Optional.empty();
     }
 }

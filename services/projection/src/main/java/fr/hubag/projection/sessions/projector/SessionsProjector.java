@@ -3,6 +3,7 @@ package fr.hubag.projection.sessions.projector;
 import fr.hubag.contracts.sessions.BeneficiaryEvent;
 import fr.hubag.contracts.sessions.BeneficiaryEvent.BeneficiaryErased;
 import fr.hubag.contracts.sessions.BeneficiaryEvent.BeneficiaryRegistered;
+import fr.hubag.contracts.sessions.ReferralEvent;
 import fr.hubag.contracts.sessions.SessionEvent;
 import fr.hubag.contracts.sessions.SessionEvent.ActivityRecorded;
 import fr.hubag.contracts.sessions.SessionEvent.AttendanceRecorded;
@@ -14,6 +15,7 @@ import fr.hubag.contracts.sessions.SessionEvent.SessionCancelled;
 import fr.hubag.contracts.sessions.SessionEvent.SessionCompleted;
 import fr.hubag.contracts.sessions.SessionEvent.SessionRescheduled;
 import fr.hubag.contracts.sessions.SessionEvent.SessionScheduled;
+import fr.hubag.domain.Territory;
 import fr.hubag.eventsourcing.consumer.ConsumedEvent;
 import fr.hubag.projection.shared.batch.ScopedStatements;
 import fr.hubag.projection.shared.batch.Statement;
@@ -34,7 +36,8 @@ import java.util.function.Function;
 
 /**
  * Builds the sessions read models of each territory and the hub-wide ones from {@code sessions.events}: the agenda
- * (plan, seats, attendance) and what the activity statistics count. Like the actors projector, each event is applied
+ * (plan, seats, attendance), what the activity statistics count, the beneficiaries' trajectories and the partners'
+ * referrals. Like the actors projector, each event is applied
  * once by event id with its checkpoint ({@link fr.hubag.eventsourcing.consumer.IdempotentConsumer}), to its
  * territory's schema and to {@code hub}, a poll's events together in batched statements; and every statement is
  * idempotent on its own (upserts, recounts, version guards), so a replay changes nothing either. As a
@@ -47,16 +50,22 @@ public class SessionsProjector implements ReadModel {
     public static final String CONSUMER = "projection.sessions";
     private static final List<String> SCHEMAS = List.of("gp", "gf", "mq", "mf", "hub");
     private static final List<String> TABLES = List.of("session_agenda", "session_seats", "session_attendance",
-            "activities", "activity_participants", "activity_beneficiaries");
+            "activities", "activity_participants", "activity_beneficiaries", "trajectory_contacts", "trajectories",
+            "referrals");
 
     private final Generations generations;
     private final AgendaView agenda;
     private final ActivitiesView activities;
+    private final TrajectoriesView trajectories;
+    private final ReferralsView referrals;
 
-    public SessionsProjector(Generations generations, AgendaView agenda, ActivitiesView activities) {
+    public SessionsProjector(Generations generations, AgendaView agenda, ActivitiesView activities,
+                             TrajectoriesView trajectories, ReferralsView referrals) {
         this.generations = generations;
         this.agenda = agenda;
         this.activities = activities;
+        this.trajectories = trajectories;
+        this.referrals = referrals;
     }
 
     @Incoming("session-events")
@@ -94,12 +103,17 @@ public class SessionsProjector implements ReadModel {
         long version = event.streamVersion();
         SessionEvent session = SessionPayloads.session(event).orElse(null);
         if (session != null) {
-            return change(session, version);
+            return change(session, territoryOf(event), version);
+        }
+        ReferralEvent referral = SessionPayloads.referral(event).orElse(null);
+        if (referral != null) {
+            return schema -> referrals.changed(schema, referral, version);
         }
         BeneficiaryEvent beneficiary = SessionPayloads.beneficiary(event).orElse(null);
         return switch (beneficiary) {
             case null -> null;
-            case BeneficiaryRegistered r -> schema -> activities.registered(schema, r);
+            case BeneficiaryRegistered r -> schema -> concat(activities.registered(schema, r),
+                    trajectories.registered(schema, r));
             case BeneficiaryErased e -> {
                 // an id nobody can link back to the person, the same in every schema and on every replay
                 UUID replacement = UUID.nameUUIDFromBytes(("erased " + event.eventId())
@@ -107,6 +121,9 @@ public class SessionsProjector implements ReadModel {
                 yield schema -> {
                     List<Statement> statements = new ArrayList<>(activities.erased(schema, e.beneficiaryId()));
                     statements.addAll(agenda.erased(schema, e.beneficiaryId(), replacement));
+                    statements.addAll(trajectories.erased(schema, territoryOf(event), e.beneficiaryId(),
+                            e.occurredAt()));
+                    statements.addAll(referrals.erased(schema, e.beneficiaryId()));
                     return statements;
                 };
             }
@@ -114,7 +131,7 @@ public class SessionsProjector implements ReadModel {
         };
     }
 
-    private Function<String, List<Statement>> change(SessionEvent e, long version) {
+    private Function<String, List<Statement>> change(SessionEvent e, String territory, long version) {
         UUID id = e.sessionId();
         return switch (e) {
             case SessionScheduled s -> schema -> List.of(agenda.scheduled(schema, s, version));
@@ -125,9 +142,22 @@ public class SessionsProjector implements ReadModel {
             case ParticipantPromoted p -> schema -> agenda.seat(schema, id, p.beneficiaryId(), true);
             case ParticipantWaitlisted p -> schema -> agenda.seat(schema, id, p.beneficiaryId(), false);
             case ParticipantWithdrew p -> schema -> agenda.withdrew(schema, id, p.beneficiaryId());
-            case AttendanceRecorded a -> schema -> List.of(agenda.attendance(schema, id, a.beneficiaryId(),
-                    a.attendance(), version));
-            case ActivityRecorded a -> schema -> activities.recorded(schema, a, version);
+            case AttendanceRecorded a -> schema -> concat(List.of(agenda.attendance(schema, id, a.beneficiaryId(),
+                    a.attendance(), version)), trajectories.attendance(schema, territory, a, version));
+            // the trajectories' statements after the activity's: they apply only if its row is this version
+            case ActivityRecorded a -> schema -> concat(activities.recorded(schema, a, version),
+                    trajectories.recorded(schema, a, version));
         };
+    }
+
+    /** The event's territory code (ScopedStatements applies only events of a hub territory). */
+    private static String territoryOf(ConsumedEvent event) {
+        return Territory.parse(event.territory()).map(Territory::name).orElse(event.territory());
+    }
+
+    private static List<Statement> concat(List<Statement> first, List<Statement> then) {
+        List<Statement> all = new ArrayList<>(first);
+        all.addAll(then);
+        return all;
     }
 }

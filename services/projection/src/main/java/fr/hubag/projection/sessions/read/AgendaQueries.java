@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -44,19 +43,8 @@ public class AgendaQueries {
         Tuple params = Tuple.wrap(Arrays.asList(filter.from(), filter.to(), filter.commune(), filter.theme(),
                 filter.level(), after == null ? null : Instant.parse(after.sortKey()).atOffset(ZoneOffset.UTC),
                 after == null ? null : after.id(), size + 1));
-        return pool.preparedQuery(sql).execute(params).map(rows -> {
-            List<AgendaItem> items = new ArrayList<>();
-            for (Row row : rows) {
-                items.add(item(row));
-            }
-            Cursor next = null;
-            if (items.size() > size) {
-                items.removeLast();
-                AgendaItem last = items.getLast();
-                next = new Cursor(last.startsAt().toString(), last.sessionId());
-            }
-            return new Page<>(items, next);
-        });
+        return pool.preparedQuery(sql).execute(params).map(rows -> Keyset.page(rows, size, AgendaQueries::item,
+                last -> new Cursor(last.startsAt().toString(), last.sessionId())));
     }
 
     private static AgendaItem item(Row row) {
