@@ -101,6 +101,8 @@ class VoucherFunderViewAccessTest {
         Api.get(admin, "/hub/vouchers/orders?size=0&cursor=nope").statusCode(400)
                 .body("errors.field", org.hamcrest.Matchers.hasItems("size", "cursor"));
         Api.get(admin, "/territories/XX/vouchers/ledger").statusCode(400);
-        Api.get(admin, "/hub/vouchers/orders?funderId=" + "x".repeat(201)).statusCode(400);
+        Api.get(admin, "/hub/vouchers/orders?funderId=" + "x".repeat(129)).statusCode(400)
+                .body("errors[0].field", equalTo("funderId"));
+        Api.get(admin, "/hub/vouchers/orders?funderId=a%00b").statusCode(400);
     }
 }

@@ -37,6 +37,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * The vouchers read endpoints of a scope (a territory or the hub): the live funder view — orders, an order's ledger
@@ -53,6 +54,9 @@ public abstract class VouchersEndpoints {
 
     private static final String FUNDERS = "Roles: partner (a funder: its own orders, in the territories its token "
             + "covers), coordinator (orders of its territories), hub-admin (all; hub: a token covering all four). ";
+
+    /** As the vouchers service names funders (the OrderQuoted contract's funderId). */
+    private static final Pattern FUNDER_ID = Pattern.compile("[A-Za-z0-9._:@-]{1,128}");
 
     private final VoucherQueries queries;
     private final CurrentIdentityAssociation identity;
@@ -82,8 +86,8 @@ public abstract class VouchersEndpoints {
         Scope scope = scope(uri);
         QueryParams params = new QueryParams();
         String funder = QueryParams.blankToNull(funderId);
-        if (funder != null && funder.length() > 200) {
-            params.invalid("funderId", "must be at most 200 characters");
+        if (funder != null && !FUNDER_ID.matcher(funder).matches()) {
+            params.invalid("funderId", "must be an organisation id: 1 to 128 of letters, digits and . _ : @ -");
         }
         int pageSize = params.integer("size", size, 50, 1, QueryParams.MAX_SIZE);
         Cursor after = params.cursor("cursor", cursor);
