@@ -71,7 +71,8 @@ class VoucherLedgerProjectionTest {
         String answer = view.extract().asString();
         expectLedger(Api.get(TestTokens.hubAdmin(), "/hub/vouchers/orders/" + order.id()).statusCode(200));
 
-        // by month (local to the actor), actor and commune, two rows a page
+        // by month of the local date (23:30 on 31 March in Fort-de-France is March's, though April in UTC), actor
+        // and commune, two rows a page
         String redemptions = path + "/redemptions?size=2";
         ValidatableResponse first = Api.get(token, redemptions).statusCode(200).body("items", hasSize(2))
                 .body("items[0].month", equalTo("2026-03")).body("items[0].passes", equalTo(1))

@@ -73,10 +73,12 @@ public final class VoucherOrder {
                 AgeBand.VINGT_CINQ_TRENTE_NEUF, null, AT));
     }
 
+    /** Redeemed at 23:30 on that local date in the actor's zone: already the next day in UTC. */
     public void redeem(int booklet, int n, UUID actor, Territory where, String commune, String on) {
         UUID pass = pass(booklet, n);
-        stream(pass).publish(new PassRedeemed(pass, id(), actor, where, commune, LocalDate.parse(on), faceValueCents,
-                null, AT));
+        LocalDate day = LocalDate.parse(on);
+        stream(pass).publish(new PassRedeemed(pass, id(), actor, where, commune, day, faceValueCents, null,
+                day.atTime(23, 30).atZone(where.zone()).toInstant()));
     }
 
     /** Everything published for this order, its stream's and its passes'. */
