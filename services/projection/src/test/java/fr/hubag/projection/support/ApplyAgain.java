@@ -3,6 +3,7 @@ package fr.hubag.projection.support;
 import fr.hubag.eventsourcing.consumer.ConsumedEvent;
 import fr.hubag.projection.sessions.projector.SessionsProjector;
 import fr.hubag.projection.shared.rebuild.Generations;
+import fr.hubag.projection.shared.rebuild.ReadModel;
 import io.vertx.mutiny.sqlclient.Pool;
 
 import java.time.Duration;
@@ -20,8 +21,14 @@ public final class ApplyAgain {
     @SafeVarargs
     public static void sessions(Pool pool, SessionsProjector projector, Generations generations,
                                 List<ConsumedEvent>... streams) {
+        to(pool, projector, generations, streams);
+    }
+
+    /** The same for any read model: the streams' events in one transaction, to its serving generation. */
+    @SafeVarargs
+    public static void to(Pool pool, ReadModel model, Generations generations, List<ConsumedEvent>... streams) {
         List<ConsumedEvent> events = Stream.of(streams).flatMap(List::stream).toList();
-        pool.withTransaction(tx -> projector.applyAll(tx, events, generations.serving(projector)))
+        pool.withTransaction(tx -> model.applyAll(tx, events, generations.serving(model)))
                 .await().atMost(Duration.ofSeconds(30));
     }
 }

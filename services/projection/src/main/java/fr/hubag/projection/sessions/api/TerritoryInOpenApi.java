@@ -10,14 +10,14 @@ import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import java.util.List;
 
 /**
- * Documents the {@code territory} of the sessions read models' territory paths: it is a field of
- * {@link TerritorySessionsResource} while the methods are {@link SessionsEndpoints}'s, and the scanner documents
- * only the parameters of the methods it reads.
+ * Documents the {@code territory} of the read models' territory paths that take it as a field (the sessions' and
+ * the vouchers': a field of {@link TerritorySessionsResource} while the methods are {@link SessionsEndpoints}'s), since
+ * the scanner documents only the parameters of the methods it reads.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class TerritoryInOpenApi implements OASFilter {
 
-    static final String PREFIX = "/api/projection/territories/{territory}/sessions/";
+    static final String PREFIX = "/api/projection/territories/{territory}/";
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {

@@ -41,7 +41,7 @@ public class RebuildResource {
     /** What to rebuild. */
     @Schema(name = "RebuildRequest")
     public record Request(@Schema(description = "the read model to rebuild", required = true,
-            enumeration = {"actors", "sessions"}) String readModel) {}
+            enumeration = {"actors", "sessions", "vouchers"}) String readModel) {}
 
     private final Rebuilds rebuilds;
     private final Caller caller;

@@ -1,0 +1,107 @@
+package fr.hubag.projection.vouchers.projector;
+
+import fr.hubag.contracts.vouchers.VoucherEvent.LateDistributionConfirmed;
+import fr.hubag.contracts.vouchers.VoucherEvent.OrderActivated;
+import fr.hubag.contracts.vouchers.VoucherEvent.OrderQuoted;
+import fr.hubag.contracts.vouchers.VoucherEvent.PassDistributed;
+import fr.hubag.contracts.vouchers.VoucherEvent.PassRedeemed;
+import fr.hubag.domain.Territory;
+import fr.hubag.projection.shared.batch.Statement;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * What each voucher event changes in a schema. The order's row and its issued counts are set from the quote (set,
+ * not added: the quote is fixed). A pass's distribution and redemption first change its row in
+ * {@code voucher_passes}, guarded by its state; the booklet's, the ledger's and the redemptions' counters are then
+ * raised in the same statement only if that row changed, so an event applied twice (a rebuild's handover) counts
+ * once. A booklet is distributed, or started, when its first pass is; the ledger counts the start in the territory
+ * of the redemption that started it. Order and pass streams may be applied in any order (a rebuild applies
+ * partitions side by side): every write is an upsert of its own columns.
+ */
+@ApplicationScoped
+public class LedgerView {
+
+    List<Statement> quoted(String schema, OrderQuoted q) {
+        int passes = q.booklets() * q.passesPerBooklet();
+        Tuple order = Tuple.wrap(Arrays.asList(q.orderId(), q.funderId(), q.territory().name(),
+                q.perimeter().territories().stream().map(Territory::name).toArray(String[]::new),
+                q.perimeter().communes().toArray(String[]::new), q.booklets(), q.passesPerBooklet(),
+                q.faceValueCents(), q.faceTotalCents(), q.feeBasisPoints(), q.feeCents(), q.totalCents(),
+                q.validUntil(), q.acceptedUntil(), q.programmeId(), utc(q.occurredAt())));
+        return List.of(new Statement("INSERT INTO " + schema + ".voucher_orders (order_id, funder_id, territory, "
+                        + "perimeter_territories, perimeter_communes, booklets, passes_per_booklet, face_value_cents, "
+                        + "face_total_cents, fee_basis_points, fee_cents, total_cents, valid_until, accepted_until, "
+                        + "programme_id, quoted_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, "
+                        + "$14, $15, $16) ON CONFLICT (order_id) DO NOTHING", order),
+                new Statement("INSERT INTO " + schema + ".voucher_ledger (order_id, territory, booklets_issued, "
+                        + "passes_issued, issued_cents) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (order_id, territory) "
+                        + "DO UPDATE SET booklets_issued = EXCLUDED.booklets_issued, "
+                        + "passes_issued = EXCLUDED.passes_issued, issued_cents = EXCLUDED.issued_cents",
+                        Tuple.of(q.orderId(), q.territory().name(), q.booklets(), passes, q.faceTotalCents())));
+    }
+
+    Statement activated(String schema, OrderActivated a) {
+        return new Statement("UPDATE " + schema + ".voucher_orders SET activated_at = $2 "
+                + "WHERE order_id = $1 AND activated_at IS NULL", Tuple.of(a.orderId(), utc(a.occurredAt())));
+    }
+
+    Statement lateDistributionConfirmed(String schema, LateDistributionConfirmed c) {
+        return new Statement("UPDATE " + schema + ".voucher_orders SET late_distribution_confirmed = true "
+                + "WHERE order_id = $1", Tuple.of(c.orderId()));
+    }
+
+    Statement distributed(String schema, PassDistributed d) {
+        String passes = schema + ".voucher_passes";
+        String booklets = schema + ".voucher_booklets";
+        String ledger = schema + ".voucher_ledger";
+        return new Statement("WITH pass AS (INSERT INTO " + passes + " (pass_id, order_id, booklet, distributed) "
+                + "VALUES ($1, $2, $3, true) ON CONFLICT (pass_id) DO UPDATE SET distributed = true, "
+                + "booklet = EXCLUDED.booklet WHERE NOT " + passes + ".distributed RETURNING booklet), "
+                + "booklet AS (INSERT INTO " + booklets + " (order_id, booklet, distributed) "
+                + "SELECT $2, booklet, 1 FROM pass ON CONFLICT (order_id, booklet) DO UPDATE "
+                + "SET distributed = " + booklets + ".distributed + 1 RETURNING distributed) "
+                + "INSERT INTO " + ledger + " (order_id, territory, passes_distributed, booklets_distributed) "
+                + "SELECT $2, $4::text, 1, (SELECT count(*) FROM booklet WHERE distributed = 1)::int FROM pass "
+                + "ON CONFLICT (order_id, territory) DO UPDATE SET "
+                + "passes_distributed = " + ledger + ".passes_distributed + 1, "
+                + "booklets_distributed = " + ledger + ".booklets_distributed + EXCLUDED.booklets_distributed",
+                Tuple.of(d.passId(), d.orderId(), d.booklet(), d.territory().name()));
+    }
+
+    /** The month of a redemption is that of its local date, in the actor's zone, as the event gives it. */
+    Statement redeemed(String schema, PassRedeemed r) {
+        String passes = schema + ".voucher_passes";
+        String booklets = schema + ".voucher_booklets";
+        String redemptions = schema + ".voucher_redemptions";
+        String ledger = schema + ".voucher_ledger";
+        Tuple values = Tuple.wrap(Arrays.asList(r.passId(), r.orderId(), r.actorId(), r.territory().name(),
+                r.redeemedOn(), r.redeemedOn().withDayOfMonth(1), r.communeInseeCode(), r.faceValueCents()));
+        return new Statement("WITH pass AS (INSERT INTO " + passes + " (pass_id, order_id, redeemed_on, actor_id) "
+                + "VALUES ($1, $2, $5, $3) ON CONFLICT (pass_id) DO UPDATE SET redeemed_on = EXCLUDED.redeemed_on, "
+                + "actor_id = EXCLUDED.actor_id WHERE " + passes + ".redeemed_on IS NULL RETURNING booklet), "
+                + "booklet AS (UPDATE " + booklets + " b SET redeemed = b.redeemed + 1 FROM pass "
+                + "WHERE b.order_id = $2 AND b.booklet = pass.booklet RETURNING b.redeemed), "
+                + "month AS (INSERT INTO " + redemptions + " (order_id, month, actor_id, commune, territory, passes, "
+                + "cents) SELECT $2, $6::date, $3, $7::text, $4::text, 1, $8::bigint FROM pass "
+                + "ON CONFLICT (order_id, month, actor_id, commune) "
+                + "DO UPDATE SET passes = " + redemptions + ".passes + 1, cents = " + redemptions + ".cents + "
+                + "EXCLUDED.cents) "
+                + "INSERT INTO " + ledger + " (order_id, territory, passes_redeemed, redeemed_cents, booklets_started) "
+                + "SELECT $2, $4, 1, $8, (SELECT count(*) FROM booklet WHERE redeemed = 1)::int FROM pass "
+                + "ON CONFLICT (order_id, territory) DO UPDATE SET "
+                + "passes_redeemed = " + ledger + ".passes_redeemed + 1, "
+                + "redeemed_cents = " + ledger + ".redeemed_cents + EXCLUDED.redeemed_cents, "
+                + "booklets_started = " + ledger + ".booklets_started + EXCLUDED.booklets_started", values);
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}
