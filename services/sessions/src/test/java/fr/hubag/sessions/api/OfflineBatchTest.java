@@ -167,6 +167,26 @@ class OfflineBatchTest {
     }
 
     @Test
+    void anItemSentAgainWithOtherWhiteSpaceAndKeyOrderIsTheSameItem() {
+        String mediator = TestTokens.mediatorAt("GF", ACTOR);
+        UUID id = UUID.randomUUID();
+        String occurred = anHourAgo();
+        String report = workshopReport("GF", "97302");
+        as(mediator).body(batch(reportItem(id, occurred, report))).post(BATCHES).then().statusCode(200);
+        String reordered = report.replace("\"genders\": {\"feminin\": 4, \"masculin\": 1}",
+                        "\"genders\": {\"masculin\": 1,\n \"feminin\": 4}")
+                .replace("{\"territory\": \"GF\", ", "{  ").replace("\"durationMinutes\": 120,",
+                        "\"durationMinutes\": 120, \"territory\": \"GF\",");
+        assertThat(reordered).isNotEqualTo(report);
+        String item = "{\"occurredAt\": \"" + occurred + "\", \"report\": " + reordered
+                + ", \"type\": \"activity-report\", \"id\": \"" + id.toString().toUpperCase() + "\"}";
+
+        JsonPath again = as(mediator).body(batch(item)).post(BATCHES).then().statusCode(200).extract().jsonPath();
+        assertThat(again.getString("items[0].status")).isEqualTo("already-recorded");
+        assertThat(eventsOfItem(pool, id)).isEqualTo(1);
+    }
+
+    @Test
     void itemsKeepTheirOwnTimeWithinBounds() {
         String mediator = TestTokens.mediatorAt("GF", ACTOR);
         UUID id = UUID.randomUUID();
