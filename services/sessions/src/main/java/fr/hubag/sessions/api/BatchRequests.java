@@ -134,14 +134,22 @@ public final class BatchRequests {
         try {
             r = json.treeToValue(node, BatchItemRequest.class);
         } catch (JsonProcessingException e) {
-            return new Unreadable(id, unreadable(e));
+            return new Unreadable(id, session(node), unreadable(e));
         }
         try {
             return item(json, r);
         } catch (InvalidRequest invalid) {
-            return new Unreadable(id, Problem.of(Response.Status.BAD_REQUEST, "invalid-request",
+            return new Unreadable(id, session(node), Problem.of(Response.Status.BAD_REQUEST, "invalid-request",
                     invalid.getMessage()).withErrors(invalid.errors()));
         }
+    }
+
+    /** The session a malformed item names, if it names one readably. */
+    private static UUID session(JsonNode node) {
+        Violations ignored = new Violations();
+        return node.path("sessionId").isTextual()
+                ? SessionRequests.uuid(ignored, "sessionId", node.get("sessionId").asText(), false).orElse(null)
+                : null;
     }
 
     private static BatchItem item(ObjectMapper json, BatchItemRequest r) {

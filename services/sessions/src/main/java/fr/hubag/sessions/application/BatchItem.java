@@ -19,6 +19,9 @@ public sealed interface BatchItem {
     /** The id as the phone sent it (text: an unreadable item may not have a valid one). */
     String id();
 
+    /** The session the item records on, when it names one: later items on it depend on this one. */
+    default UUID session() { return null; }
+
     /** An activity report recorded after the fact (the national tool's compte rendu d'activité). */
     record ReportItem(String id, UUID itemId, Instant occurredAt, Activity activity, String contentHash)
             implements BatchItem {}
@@ -30,10 +33,16 @@ public sealed interface BatchItem {
         public AttendanceItem {
             participants = List.copyOf(participants);
         }
+
+        @Override
+        public UUID session() { return sessionId; }
     }
 
-    /** An item refused before it reached the domain: malformed, or of an unknown type. */
-    record Unreadable(String id, Problem problem) implements BatchItem {}
+    /**
+     * An item refused before it reached the domain: malformed, or of an unknown type; {@code session} the session
+     * it names, if it could be read, so that the later items on that session are not applied without it.
+     */
+    record Unreadable(String id, UUID session, Problem problem) implements BatchItem {}
 
     /** What became of one item. */
     enum Status {

@@ -76,13 +76,11 @@ public class OfflineBatches {
         return Multi.createFrom().range(0, items.size())
                 .onItem().transformToUniAndConcatenate(index -> {
                     BatchItem item = items.get(index);
-                    if (item instanceof AttendanceItem attendance
-                            && refusedSessions.contains(attendance.sessionId())) {
-                        return refused(index, item, dependsOnRefused(attendance.sessionId()));
-                    }
-                    return one(index, item, sending).invoke(result -> {
-                        if (result.status() == Status.REJECTED && item instanceof AttendanceItem attendance) {
-                            refusedSessions.add(attendance.sessionId());
+                    Uni<Result> result = item.session() != null && refusedSessions.contains(item.session())
+                            ? refused(index, item, dependsOnRefused(item.session())) : one(index, item, sending);
+                    return result.invoke(done -> {
+                        if (done.status() == Status.REJECTED && item.session() != null) {
+                            refusedSessions.add(item.session());
                         }
                     });
                 })

@@ -233,22 +233,31 @@ class OfflineBatchTest {
                 + "\", \"attendance\": \"seen\"}]}";
         String complete = "{\"participants\": [{\"beneficiaryId\": \"" + bruno + "\", \"attendance\": \"noshow\"}],"
                 + " \"complete\": true}";
+        String malformed = seen.replace("\"seen\"", "\"present\"");
         String anHourAgo = anHourAgo();
         String body = batch(attendanceItem(UUID.randomUUID(), anHourAgo, session, seen),
-                attendanceItem(UUID.randomUUID(), anHourAgo, session, stranger),
+                attendanceItem(UUID.randomUUID(), anHourAgo, session, malformed),
                 attendanceItem(UUID.randomUUID(), anHourAgo, session, complete),
                 reportItem(UUID.randomUUID(), anHourAgo, individualReport("MQ", "97209", UUID.randomUUID())));
 
         JsonPath answer = as(mediator).body(body).post(BATCHES).then().statusCode(200).extract().jsonPath();
         assertThat(answer.getList("items.status")).containsExactly("created", "rejected", "rejected", "created");
         assertThat(answer.getString("items[0].location")).isEqualTo("/api/sessions/" + session);
-        assertThat(answer.getString("items[1].problem.code")).isEqualTo("not-enrolled");
         assertThat(answer.getString("items[1].problem.errors[0].field"))
-                .isEqualTo("items[1].attendance.participants[0].beneficiaryId");
+                .isEqualTo("items[1].attendance.participants[0].attendance");
         assertThat(answer.getString("items[2].problem.code")).isEqualTo("earlier-item-rejected");
         assertThat(answer.getInt("items[2].problem.status")).isEqualTo(424);
 
-        // fixed on the phone: the stranger's item dropped, the completion sent again under a new id
+        // a rule of the domain refuses the first item on the session: the completion after it waits too
+        JsonPath refused = as(mediator).body(batch(attendanceItem(UUID.randomUUID(), anHourAgo, session, stranger),
+                attendanceItem(UUID.randomUUID(), anHourAgo, session, complete))).post(BATCHES).then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(refused.getString("items[0].problem.code")).isEqualTo("not-enrolled");
+        assertThat(refused.getString("items[0].problem.errors[0].field"))
+                .isEqualTo("items[0].attendance.participants[0].beneficiaryId");
+        assertThat(refused.getString("items[1].problem.code")).isEqualTo("earlier-item-rejected");
+
+        // fixed on the phone: the wrong items dropped, the completion sent again under a new id
         JsonPath fixed = as(mediator).body(batch(attendanceItem(UUID.randomUUID(), anHourAgo, session, complete)))
                 .post(BATCHES).then().statusCode(200).extract().jsonPath();
         assertThat(fixed.getList("items.status")).containsExactly("created");
