@@ -50,7 +50,7 @@ public final class BatchRequests {
     static final String ATTENDANCE = "attendance";
 
     @Schema(description = "One command recorded offline")
-    public record BatchItemRequest(
+    public record OfflineItemRequest(
             @Schema(required = true, format = UUID_FORMAT, description = "generated on the phone when the item was "
                     + "recorded: the item's idempotency key (a re-sent item is applied once)") String id,
             @Schema(required = true, enumeration = {REPORT, ATTENDANCE}) String type,
@@ -62,12 +62,12 @@ public final class BatchRequests {
             @Schema(description = "type attendance: as POST /api/sessions/{id}/attendance takes it")
             AttendanceRequest attendance) {}
 
-    public record BatchRequest(
+    public record OfflineBatchRequest(
             @Schema(required = true, minItems = 1, maxItems = 200, description = "applied in this order")
-            List<BatchItemRequest> items) {}
+            List<OfflineItemRequest> items) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record BatchItemView(
+    public record OfflineItemView(
             @Schema(description = "the item's position in the batch") int index,
             @Schema(description = "the item's id as sent") String id,
             @Schema(enumeration = {"created", "already-recorded", "rejected"}) String status,
@@ -75,8 +75,8 @@ public final class BatchRequests {
             @Schema(description = "the stream version the item left") Long version,
             @Schema(description = "why a rejected item was not applied") Problem problem) {
 
-        static BatchItemView of(BatchItem.Result r) {
-            return new BatchItemView(r.index(), r.id(), r.status().code(), r.location(), r.version(),
+        static OfflineItemView of(BatchItem.Result r) {
+            return new OfflineItemView(r.index(), r.id(), r.status().code(), r.location(), r.version(),
                     r.problem() == null ? null : inBatch(r.problem(), r.index()));
         }
 
@@ -90,11 +90,11 @@ public final class BatchRequests {
         }
     }
 
-    public record BatchView(int created, int alreadyRecorded, int rejected, List<BatchItemView> items) {
+    public record OfflineBatchView(int created, int alreadyRecorded, int rejected, List<OfflineItemView> items) {
 
-        static BatchView of(List<BatchItem.Result> results) {
-            List<BatchItemView> items = results.stream().map(BatchItemView::of).toList();
-            return new BatchView(count(results, BatchItem.Status.CREATED),
+        static OfflineBatchView of(List<BatchItem.Result> results) {
+            List<OfflineItemView> items = results.stream().map(OfflineItemView::of).toList();
+            return new OfflineBatchView(count(results, BatchItem.Status.CREATED),
                     count(results, BatchItem.Status.ALREADY_RECORDED), count(results, BatchItem.Status.REJECTED),
                     items);
         }
@@ -130,9 +130,9 @@ public final class BatchRequests {
      */
     static BatchItem item(ObjectMapper json, JsonNode node) {
         String id = node.path("id").isTextual() ? node.get("id").asText() : null;
-        BatchItemRequest r;
+        OfflineItemRequest r;
         try {
-            r = json.treeToValue(node, BatchItemRequest.class);
+            r = json.treeToValue(node, OfflineItemRequest.class);
         } catch (JsonProcessingException e) {
             return new Unreadable(id, session(node), unreadable(e));
         }
@@ -152,7 +152,7 @@ public final class BatchRequests {
                 : null;
     }
 
-    private static BatchItem item(ObjectMapper json, BatchItemRequest r) {
+    private static BatchItem item(ObjectMapper json, OfflineItemRequest r) {
         if (r == null) {
             throw InvalidRequest.of("", "must be an object");
         }

@@ -6,8 +6,8 @@ import fr.hubag.servicekit.problem.Problem;
 import fr.hubag.servicekit.problem.ProblemMappers;
 import fr.hubag.servicekit.security.Roles;
 import fr.hubag.servicekit.web.Correlation;
-import fr.hubag.sessions.api.BatchRequests.BatchRequest;
-import fr.hubag.sessions.api.BatchRequests.BatchView;
+import fr.hubag.sessions.api.BatchRequests.OfflineBatchRequest;
+import fr.hubag.sessions.api.BatchRequests.OfflineBatchView;
 import fr.hubag.sessions.application.BatchItem;
 import fr.hubag.sessions.application.OfflineBatches;
 import io.smallrye.mutiny.Uni;
@@ -65,10 +65,10 @@ public class BatchResource {
             + "content it is already-recorded and nothing is appended; with other content it is rejected (409 "
             + "idempotency-key-reused). occurredAt is the time the item's events carry: at most 5 minutes ahead of "
             + "the server and 365 days old. At most 200 items (413).")
-    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = BatchRequest.class)))
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = OfflineBatchRequest.class)))
     @APIResponse(responseCode = "200", description = "Every item's result (created, already-recorded or rejected "
             + "with its problem), even when all were rejected",
-            content = @Content(schema = @Schema(implementation = BatchView.class)))
+            content = @Content(schema = @Schema(implementation = OfflineBatchView.class)))
     @APIResponse(responseCode = "400", description = "Not a batch (not JSON, no items): nothing applied")
     @APIResponse(responseCode = "413", description = "More than 200 items: nothing applied")
     public Uni<Response> send(JsonNode body, @Context ContainerRequestContext http) {
@@ -86,6 +86,6 @@ public class BatchResource {
         String requestId = http.getHeaderString(Correlation.REQUEST_ID);
         OfflineBatches.Sending sending = new OfflineBatches.Sending(correlation,
                 requestId == null ? correlation : requestId, clock.instant());
-        return batches.apply(items, sending).map(results -> Response.ok(BatchView.of(results)).build());
+        return batches.apply(items, sending).map(results -> Response.ok(OfflineBatchView.of(results)).build());
     }
 }
