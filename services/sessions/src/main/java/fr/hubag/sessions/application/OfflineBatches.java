@@ -96,8 +96,8 @@ public class OfflineBatches {
                     refused(index, item, untimely(attendance.occurredAt(), sending.now()));
             case ReportItem report -> {
                 UUID reportId = reportId(report.itemId());
-                yield run(index, report.id(), "report.", () -> reports.run(new RecordActivity(reportId, report.activity(),
-                                report.occurredAt()), report.activity(),
+                RecordActivity command = new RecordActivity(reportId, report.activity(), report.occurredAt());
+                yield run(index, report.id(), "report.", () -> reports.run(command, report.activity(),
                         context(sending, report.itemId(), report.contentHash()),
                         located("/api/sessions/activity-reports/" + reportId)));
             }
