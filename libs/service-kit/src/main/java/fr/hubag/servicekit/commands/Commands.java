@@ -124,7 +124,8 @@ public class Commands {
         }
     }
 
-    private static String hash(String text) {
+    /** The SHA-256 of a request's text, in hex: what an idempotency key remembers of the request it came with. */
+    public static String hash(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(text.getBytes(StandardCharsets.UTF_8)));

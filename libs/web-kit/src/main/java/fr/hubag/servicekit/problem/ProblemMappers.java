@@ -70,6 +70,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response rejected(CommandRejected e, ContainerRequestContext request) {
+        return respond(problem(e), request);
+    }
+
+    /** A domain refusal as its problem (404, 409 or 422 with its code and field), for answers that carry several. */
+    public static Problem problem(CommandRejected e) {
         Problem problem = switch (e.kind()) {
             case NOT_FOUND -> Problem.of(Response.Status.NOT_FOUND, e.code(), e.getMessage());
             case CONFLICT -> Problem.of(Response.Status.CONFLICT, e.code(), e.getMessage());
@@ -78,7 +83,7 @@ public class ProblemMappers {
         if (e.field() != null) {
             problem = problem.withErrors(List.of(new FieldError(e.field(), e.getMessage())));
         }
-        return respond(problem, request);
+        return problem;
     }
 
     @ServerExceptionMapper

@@ -17,9 +17,9 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * Activity reports as commands for any transport (REST today, offline batches next): the caller must be allowed to
- * act for the reported territory and actor — as for a session: the actor's mediators, the territory's coordinators,
- * hub admins — and, for a correction, for the report as stored too.
+ * Activity reports as commands for any transport (REST, and offline batches through {@link OfflineBatches}): the
+ * caller must be allowed to act for the reported territory and actor — as for a session: the actor's mediators, the
+ * territory's coordinators, hub admins — and, for a correction, for the report as stored too.
  */
 @ApplicationScoped
 public class ActivityReportCommands {

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * The sessions' use cases as commands for any transport (REST today; offline batches and reactions later): each
+ * The sessions' use cases as commands for any transport (REST, offline batches; reactions later): each
  * checks the caller may act for the session's territory and actor — against the command for a new session, against
  * the stored session otherwise — then runs through the kernel. A command that loses a race on a busy workshop is
  * decided again on the new state, so an enrolment gets a seat or a place on the waiting list, never a conflict.
