@@ -3,9 +3,11 @@ package fr.hubag.contracts.vouchers;
 import fr.hubag.contracts.vouchers.VoucherEvent.LateDistributionConfirmed;
 import fr.hubag.contracts.vouchers.VoucherEvent.OrderActivated;
 import fr.hubag.contracts.vouchers.VoucherEvent.OrderEvent;
+import fr.hubag.contracts.vouchers.VoucherEvent.OrderExpired;
 import fr.hubag.contracts.vouchers.VoucherEvent.OrderQuoted;
 import fr.hubag.contracts.vouchers.VoucherEvent.PassDistributed;
 import fr.hubag.contracts.vouchers.VoucherEvent.PassEvent;
+import fr.hubag.contracts.vouchers.VoucherEvent.PassExpired;
 import fr.hubag.contracts.vouchers.VoucherEvent.PassRedeemed;
 import fr.hubag.contracts.vouchers.VoucherEvent.PassesIssued;
 import fr.hubag.domain.EventCatalogue;
@@ -22,11 +24,13 @@ public final class VoucherEvents {
             .event("PassesIssued", 1, PassesIssued.class)
             .event("OrderActivated", 1, OrderActivated.class)
             .event("LateDistributionConfirmed", 1, LateDistributionConfirmed.class)
+            .event("OrderExpired", 1, OrderExpired.class)
             .build();
 
     public static final EventCatalogue<PassEvent> PASSES = EventCatalogue.of(PassEvent.class)
             .event("PassDistributed", 1, PassDistributed.class)
             .event("PassRedeemed", 1, PassRedeemed.class)
+            .event("PassExpired", 1, PassExpired.class)
             .build();
 
     public static final EventCatalogue<VoucherEvent> TOPIC = EventCatalogue.of(VoucherEvent.class)
@@ -36,6 +40,8 @@ public final class VoucherEvents {
             .event("LateDistributionConfirmed", 1, LateDistributionConfirmed.class)
             .event("PassDistributed", 1, PassDistributed.class)
             .event("PassRedeemed", 1, PassRedeemed.class)
+            .event("OrderExpired", 1, OrderExpired.class)
+            .event("PassExpired", 1, PassExpired.class)
             .build();
 
     private VoucherEvents() {}

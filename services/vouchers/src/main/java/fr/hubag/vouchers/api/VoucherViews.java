@@ -32,7 +32,7 @@ public final class VoucherViews {
                             q.perimeter().communes()), q.booklets(), q.passesPerBooklet(), q.faceValueCents(),
                     q.faceTotalCents(), q.feeBasisPoints(), q.feeCents(), q.totalCents(), q.validUntil(),
                     q.acceptedUntil(), q.programmeId(), q.distributors(),
-                    order.activated() ? "activated" : "quoted", order.mandateReference(),
+                    order.expired() ? "expired" : order.activated() ? "activated" : "quoted", order.mandateReference(),
                     order.terms().lateDistributionFrom(), order.lateDistributionConfirmed(), version);
         }
     }
@@ -48,6 +48,7 @@ public final class VoucherViews {
                 case PassState.Redeemed r -> new PassView(r.passId(), "redeemed", r.beneficiaryId(), r.actorId(),
                         r.redeemedOn(), version);
                 case PassState.InBooklet none -> new PassView(null, "in_booklet", null, null, null, version);
+                case PassState.Expired e -> new PassView(e.passId(), "expired", null, null, null, version);
             };
         }
     }
