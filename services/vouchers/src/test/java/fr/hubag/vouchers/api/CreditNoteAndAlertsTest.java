@@ -1,15 +1,12 @@
 package fr.hubag.vouchers.api;
 
 import fr.hubag.domain.Territory;
-import fr.hubag.eventsourcing.job.JobRunner;
 import fr.hubag.testing.HubTestResource;
 import fr.hubag.testing.TestTokens;
-import fr.hubag.vouchers.application.ExpirySchedule;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
-import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
@@ -42,11 +39,7 @@ class CreditNoteAndAlertsTest {
     static final String ALERTS = "/api/vouchers/alerts";
 
     @Inject
-    JobRunner runner;
-    @Inject
-    ExpirySchedule schedule;
-    @Inject
-    Pool pool;
+    ExpiryRuns runs;
 
     @Test
     void alertsStartThirtyDaysBeforeTheValidityEndAndFundersSeeTheirOwn() {
@@ -95,7 +88,6 @@ class CreditNoteAndAlertsTest {
         String note = "/api/vouchers/credit-notes/" + orderId;
         as(TestTokens.hubAdmin()).get(note).then().statusCode(404).body("code", equalTo("credit-note-not-issued"));
 
-        ExpiryRuns runs = new ExpiryRuns(runner, schedule, pool);
         runs.forget(Territory.MQ);
         LocalDate acceptedUntil = today.plusMonths(1);
         runs.at(Territory.MQ, acceptedUntil, endOf(acceptedUntil, Territory.MQ));

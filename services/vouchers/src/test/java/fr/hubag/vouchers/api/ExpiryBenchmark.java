@@ -1,15 +1,12 @@
 package fr.hubag.vouchers.api;
 
 import fr.hubag.domain.Territory;
-import fr.hubag.eventsourcing.job.JobRunner;
 import fr.hubag.testing.HubTestResource;
 import fr.hubag.testing.TestTokens;
-import fr.hubag.vouchers.application.ExpirySchedule;
 import fr.hubag.vouchers.infra.Census;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Assumptions;
@@ -42,11 +39,7 @@ import static org.hamcrest.Matchers.equalTo;
 class ExpiryBenchmark {
 
     @Inject
-    JobRunner runner;
-    @Inject
-    ExpirySchedule schedule;
-    @Inject
-    Pool pool;
+    ExpiryRuns runs;
     @Inject
     Census census;
 
@@ -76,7 +69,6 @@ class ExpiryBenchmark {
             }
         }
 
-        ExpiryRuns runs = new ExpiryRuns(runner, schedule, pool);
         runs.forget(Territory.MF);
         LocalDate acceptedUntil = today.plusMonths(1);
         long started = System.nanoTime();
@@ -86,7 +78,7 @@ class ExpiryBenchmark {
                 .body("reconciliation.expired.passes", equalTo(9_900))
                 .body("reconciliation.expiredUndistributed.passes", equalTo(9_500))
                 .body("creditedCents", equalTo(9_900_000)).body("reconciliation.paidCents", equalTo(10_400_000));
-        var sizes = pool.preparedQuery("""
+        var sizes = runs.pool().preparedQuery("""
                 SELECT count(*), avg(octet_length(payload::text)) FROM es_events
                  WHERE event_type = 'PassExpired' AND payload ->> 'orderId' = $1""").execute(Tuple.of(orderId))
                 .await().atMost(Duration.ofSeconds(30)).iterator().next();

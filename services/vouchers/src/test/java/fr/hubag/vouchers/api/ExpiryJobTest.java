@@ -1,17 +1,14 @@
 package fr.hubag.vouchers.api;
 
 import fr.hubag.domain.Territory;
-import fr.hubag.eventsourcing.job.JobRunner;
 import fr.hubag.testing.HubTestResource;
 import fr.hubag.testing.Race;
 import fr.hubag.testing.TestTokens;
-import fr.hubag.vouchers.application.ExpirySchedule;
 import fr.hubag.vouchers.infra.Census;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,19 +42,12 @@ import static org.hamcrest.Matchers.equalTo;
 class ExpiryJobTest {
 
     @Inject
-    JobRunner runner;
-    @Inject
-    ExpirySchedule schedule;
-    @Inject
-    Pool pool;
+    ExpiryRuns runs;
     @Inject
     Census census;
 
-    private ExpiryRuns runs;
-
     @BeforeEach
     void forgetRuns() {
-        runs = new ExpiryRuns(runner, schedule, pool);
         for (Territory territory : Territory.values()) {
             runs.forget(territory);
         }

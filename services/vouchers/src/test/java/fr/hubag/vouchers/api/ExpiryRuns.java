@@ -6,6 +6,7 @@ import fr.hubag.eventsourcing.job.Period;
 import fr.hubag.vouchers.application.ExpirySchedule;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -18,7 +19,20 @@ import java.util.List;
  * The expiry job run by hand at a time the test chooses (a fixed clock), as the kernel's runner runs it on its timer;
  * and the job's run marks forgotten, as after a crash before the mark or in a fresh database.
  */
-record ExpiryRuns(JobRunner runner, ExpirySchedule schedule, Pool pool) {
+@ApplicationScoped
+class ExpiryRuns {
+
+    private final JobRunner runner;
+    private final ExpirySchedule schedule;
+    private final Pool pool;
+
+    ExpiryRuns(JobRunner runner, ExpirySchedule schedule, Pool pool) {
+        this.runner = runner;
+        this.schedule = schedule;
+        this.pool = pool;
+    }
+
+    Pool pool() { return pool; }
 
     List<Period> at(Territory territory, LocalDate firstDay, Instant now) {
         return runner.catchUp(schedule.job(territory, firstDay), Clock.fixed(now, ZoneOffset.UTC))
