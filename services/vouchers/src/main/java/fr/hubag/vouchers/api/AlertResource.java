@@ -47,11 +47,16 @@ public class AlertResource {
             type = SchemaType.ARRAY)))
     public Uni<List<ValidityAlerts.Alert>> alerts(
             @QueryParam("funderId") @Schema(description = "one funder's orders") String funderId) {
+        checkFunderId(funderId);
+        return notices.alerts(funderId, clock.instant());
+    }
+
+    /** A malformed {@code funderId} filter is a 400 naming it. */
+    static void checkFunderId(String funderId) {
         if (funderId != null) {
             Violations v = new Violations();
             v.matches("funderId", funderId, "[A-Za-z0-9._:@-]{1,128}", "an organisation id");
             v.throwIfAny();
         }
-        return notices.alerts(funderId, clock.instant());
     }
 }

@@ -13,6 +13,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -25,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 /** The funder's credit note of an expired order, with its reconciliation (what {@code OrderExpired} recorded). */
@@ -48,6 +50,18 @@ public class CreditNoteResource {
 
     public CreditNoteResource(FunderNotices notices) {
         this.notices = notices;
+    }
+
+    @GET
+    @RolesAllowed({Roles.PARTNER, Roles.COORDINATOR, Roles.HUB_ADMIN})
+    @Operation(summary = "Credit notes, newest first", description = "Roles: partner (its own; another funderId is a "
+            + "403), coordinator (orders of its territories), hub-admin (all, or one funder's). At most 500.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CreditNoteView.class,
+            type = SchemaType.ARRAY)))
+    public Uni<List<CreditNoteView>> creditNotes(
+            @QueryParam("funderId") @Schema(description = "one funder's credit notes") String funderId) {
+        AlertResource.checkFunderId(funderId);
+        return notices.creditNotes(funderId).map(notes -> notes.stream().map(CreditNoteView::of).toList());
     }
 
     @GET

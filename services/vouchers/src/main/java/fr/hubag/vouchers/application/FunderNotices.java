@@ -50,6 +50,14 @@ public class FunderNotices {
         });
     }
 
+    /** The latest 500 credit notes the caller may see (of {@code funderId} when given), newest first. */
+    public Uni<List<OrderExpired>> creditNotes(String funderId) {
+        String funder = VoucherAccess.alertsFunder(caller, funderId);
+        return ledger.creditNotes(funder, 500).map(notes -> notes.stream()
+                .filter(note -> VoucherAccess.seesTerritoryOf(caller, note.perimeter()))
+                .map(OrderLedger.CreditNote::expiry).toList());
+    }
+
     /** Alerts at {@code now} of the orders the caller may see (of {@code funderId} when given), soonest first. */
     public Uni<List<ValidityAlerts.Alert>> alerts(String funderId, Instant now) {
         String funder = VoucherAccess.alertsFunder(caller, funderId);

@@ -1,6 +1,7 @@
 package fr.hubag.vouchers.infra;
 
 import fr.hubag.contracts.vouchers.VoucherEvent.OrderEvent;
+import fr.hubag.contracts.vouchers.VoucherEvent.OrderExpired;
 import fr.hubag.contracts.vouchers.VoucherEvent.OrderQuoted;
 import fr.hubag.domain.Territory;
 import fr.hubag.vouchers.domain.PassTallies;
@@ -76,6 +77,31 @@ public class OrderLedger {
                                 row.getBoolean("expired")));
                     }
                     return orders;
+                });
+    }
+
+    /** An expired order's credit note with its order's perimeter territories. */
+    public record CreditNote(OrderExpired expiry, List<Territory> perimeter) {}
+
+    /** The latest credit notes (of {@code funderId}, or all when null), newest first. */
+    public Uni<List<CreditNote>> creditNotes(String funderId, int limit) {
+        return pool.preparedQuery("""
+                SELECT x.schema_version, x.payload::text AS payload,
+                       ARRAY(SELECT jsonb_array_elements_text(q.payload -> 'perimeter' -> 'territories'))
+                           AS territories
+                  FROM es_events x JOIN es_events q ON q.stream_id = x.stream_id AND q.event_type = 'OrderQuoted'
+                 WHERE x.event_type = 'OrderExpired' AND ($1::text IS NULL OR x.payload ->> 'funderId' = $1)
+                 ORDER BY x.global_position DESC LIMIT $2""")
+                .execute(Tuple.of(funderId, limit))
+                .map(rows -> {
+                    List<CreditNote> notes = new ArrayList<>();
+                    for (Row row : rows) {
+                        OrderEvent expiry = VoucherStreams.ORDER_CODEC.decode("OrderExpired",
+                                row.getInteger("schema_version"), row.getString("payload"));
+                        notes.add(new CreditNote((OrderExpired) expiry, java.util.Arrays.stream(
+                                row.getArrayOfStrings("territories")).map(Territory::valueOf).toList()));
+                    }
+                    return notes;
                 });
     }
 

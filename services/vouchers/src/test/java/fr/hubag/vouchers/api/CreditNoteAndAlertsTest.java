@@ -103,6 +103,18 @@ class CreditNoteAndAlertsTest {
         as(TestTokens.mediatorAt("MQ", UUID.randomUUID().toString())).get(note).then().statusCode(403);
         as(TestTokens.of("analyst", "MQ")).get(note).then().statusCode(403);
         RestAssured.given().get(note).then().statusCode(401);
+        // the list: a funder's own, its territory's coordinators, hub admins
+        String notes = "/api/vouchers/credit-notes";
+        assertThat(ids(funder, notes)).contains(orderId);
+        assertThat(ids(funder, notes + "?funderId=" + caf)).containsExactly(orderId);
+        as(funder).get(notes + "?funderId=someone-else").then().statusCode(403);
+        as(funder).get(notes + "?funderId=a%20b").then().statusCode(400).contentType("application/problem+json");
+        assertThat(ids(partner(ccas, "MQ"), notes)).doesNotContain(orderId);
+        assertThat(ids(TestTokens.coordinator("MQ"), notes)).contains(orderId);
+        assertThat(ids(TestTokens.coordinator("GP"), notes)).doesNotContain(orderId);
+        assertThat(ids(TestTokens.hubAdmin(), notes + "?funderId=" + caf)).containsExactly(orderId);
+        as(TestTokens.mediatorAt("MQ", UUID.randomUUID().toString())).get(notes).then().statusCode(403);
+        RestAssured.given().get(notes).then().statusCode(401);
         as(funder).get("/api/vouchers/credit-notes/not-an-id").then().statusCode(404)
                 .contentType("application/problem+json");
         as(funder).get("/api/vouchers/credit-notes/" + UUID.randomUUID()).then().statusCode(404)
