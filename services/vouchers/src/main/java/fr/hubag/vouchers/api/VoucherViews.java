@@ -18,7 +18,10 @@ public final class VoucherViews {
 
     public record PerimeterView(List<String> territories, List<String> communes) {}
 
-    /** An order: what was quoted, its status ({@code quoted} or {@code activated}) and its stream version. */
+    /**
+     * An order: what was quoted, its status ({@code quoted}, {@code activated}, then {@code expired}) and its stream
+     * version.
+     */
     public record OrderView(UUID id, String funderId, String territory, PerimeterView perimeter, int booklets,
                             int passesPerBooklet, long faceValueCents, long faceTotalCents, int feeBasisPoints,
                             long feeCents, long totalCents, LocalDate validUntil, LocalDate acceptedUntil,
