@@ -8,6 +8,7 @@ import fr.hubag.eventsourcing.command.CommandResult;
 import fr.hubag.vouchers.domain.OrderCommand;
 import fr.hubag.vouchers.domain.OrderState;
 import fr.hubag.vouchers.domain.PassCommand;
+import fr.hubag.vouchers.domain.PassState;
 import fr.hubag.vouchers.infra.OrderLedger;
 import fr.hubag.vouchers.infra.VoucherStreams;
 import io.smallrye.mutiny.Multi;
@@ -65,7 +66,7 @@ public class OrderExpiry {
                         List<PassCommand> batch = batches.get(i);
                         return executor.execute(VoucherStreams.PASS,
                                 batch.stream().map(c -> c.passId().toString()).toList(),
-                                CommandContext.derived(actor, k, k), states -> batch, CommandExecutor::summary);
+                                CommandContext.derived(actor, k, k), states -> batch, OrderExpiry::expiredCount);
                     })
                     .collect().asList()
                     .flatMap(results -> {
@@ -116,7 +117,12 @@ public class OrderExpiry {
         return 0;
     }
 
-    private static String refusal(CommandResult<?> result) {
+    /** What a batch's key remembers: a count, not the 250 streams' event ids (nothing reads it back but a replay). */
+    private static String expiredCount(List<CommandOutcome<PassState>> outcomes) {
+        return "expired " + outcomes.stream().filter(CommandOutcome::changed).count();
+    }
+
+        private static String refusal(CommandResult<?> result) {
         return result instanceof CommandResult.Rejected<?> rejected ? rejected.rejection().code() : null;
     }
 }
