@@ -103,4 +103,19 @@ public sealed interface VoucherEvent {
     /** The hub paid the statement: the payment's reference (a transfer's), recorded once. */
     record StatementPaid(UUID statementId, UUID actorId, Territory territory, YearMonth month,
                          String paymentReference, String paidBy, Instant occurredAt) implements StatementEvent {}
+     * The pass was not redeemed by the end of its order's tolerance ({@code acceptedUntil}, in every zone of the
+     * perimeter): it can no longer be redeemed nor handed out, and its face value is credited back to the funder.
+     * {@code distributed}: whether a beneficiary had it. A pass ends redeemed or expired, never both: both are
+     * decided on the pass's own stream.
+     */
+    record PassExpired(UUID passId, UUID orderId, Territory territory, int booklet, boolean distributed,
+                       long faceValueCents, LocalDate acceptedUntil, Instant occurredAt) implements PassEvent {}
+
+    /**
+     * The order's tolerance ended and each of its passes is redeemed or expired: the funder's credit note, at face
+     * value of the passes never redeemed, with the reconciliation of ordered, distributed, redeemed and expired
+     * passes in cents (the fee is not credited).
+     */
+    record OrderExpired(UUID orderId, String funderId, Territory territory, LocalDate acceptedUntil,
+                        Reconciliation reconciliation, Instant occurredAt) implements OrderEvent {}
 }

@@ -3,9 +3,11 @@ package fr.hubag.contracts.vouchers;
 import fr.hubag.contracts.vouchers.VoucherEvent.LateDistributionConfirmed;
 import fr.hubag.contracts.vouchers.VoucherEvent.OrderActivated;
 import fr.hubag.contracts.vouchers.VoucherEvent.OrderEvent;
+import fr.hubag.contracts.vouchers.VoucherEvent.OrderExpired;
 import fr.hubag.contracts.vouchers.VoucherEvent.OrderQuoted;
 import fr.hubag.contracts.vouchers.VoucherEvent.PassDistributed;
 import fr.hubag.contracts.vouchers.VoucherEvent.PassEvent;
+import fr.hubag.contracts.vouchers.VoucherEvent.PassExpired;
 import fr.hubag.contracts.vouchers.VoucherEvent.PassRedeemed;
 import fr.hubag.contracts.vouchers.VoucherEvent.PassesIssued;
 import fr.hubag.contracts.vouchers.VoucherEvent.StatementEvent;
@@ -25,11 +27,13 @@ public final class VoucherEvents {
             .event("PassesIssued", 1, PassesIssued.class)
             .event("OrderActivated", 1, OrderActivated.class)
             .event("LateDistributionConfirmed", 1, LateDistributionConfirmed.class)
+            .event("OrderExpired", 1, OrderExpired.class)
             .build();
 
     public static final EventCatalogue<PassEvent> PASSES = EventCatalogue.of(PassEvent.class)
             .event("PassDistributed", 1, PassDistributed.class)
             .event("PassRedeemed", 1, PassRedeemed.class)
+            .event("PassExpired", 1, PassExpired.class)
             .build();
 
     /** An actor's monthly statement (settlement). */
@@ -47,6 +51,8 @@ public final class VoucherEvents {
             .event("PassRedeemed", 1, PassRedeemed.class)
             .event("StatementIssued", 1, StatementIssued.class)
             .event("StatementPaid", 1, StatementPaid.class)
+            .event("OrderExpired", 1, OrderExpired.class)
+            .event("PassExpired", 1, PassExpired.class)
             .build();
 
     private VoucherEvents() {}

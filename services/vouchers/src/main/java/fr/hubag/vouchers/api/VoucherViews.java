@@ -18,7 +18,10 @@ public final class VoucherViews {
 
     public record PerimeterView(List<String> territories, List<String> communes) {}
 
-    /** An order: what was quoted, its status ({@code quoted} or {@code activated}) and its stream version. */
+    /**
+     * An order: what was quoted, its status ({@code quoted}, {@code activated}, then {@code expired}) and its stream
+     * version.
+     */
     public record OrderView(UUID id, String funderId, String territory, PerimeterView perimeter, int booklets,
                             int passesPerBooklet, long faceValueCents, long faceTotalCents, int feeBasisPoints,
                             long feeCents, long totalCents, LocalDate validUntil, LocalDate acceptedUntil,
@@ -32,7 +35,7 @@ public final class VoucherViews {
                             q.perimeter().communes()), q.booklets(), q.passesPerBooklet(), q.faceValueCents(),
                     q.faceTotalCents(), q.feeBasisPoints(), q.feeCents(), q.totalCents(), q.validUntil(),
                     q.acceptedUntil(), q.programmeId(), q.distributors(),
-                    order.activated() ? "activated" : "quoted", order.mandateReference(),
+                    order.expired() ? "expired" : order.activated() ? "activated" : "quoted", order.mandateReference(),
                     order.terms().lateDistributionFrom(), order.lateDistributionConfirmed(), version);
         }
     }
@@ -48,6 +51,7 @@ public final class VoucherViews {
                 case PassState.Redeemed r -> new PassView(r.passId(), "redeemed", r.beneficiaryId(), r.actorId(),
                         r.redeemedOn(), version);
                 case PassState.InBooklet none -> new PassView(null, "in_booklet", null, null, null, version);
+                case PassState.Expired e -> new PassView(e.passId(), "expired", null, null, null, version);
             };
         }
     }

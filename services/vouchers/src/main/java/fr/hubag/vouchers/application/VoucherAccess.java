@@ -90,6 +90,34 @@ public final class VoucherAccess {
         }
     }
 
+    /** An order's credit note and alerts: its funder, the coordinators of its territories, hub admins. */
+    static void requireMayReadCreditNote(Caller caller, Order order) {
+        requireSomeTerritory(caller, order);
+        if (!admin(caller) && !caller.hasRole(Roles.COORDINATOR) && !isFunder(caller, order)) {
+            throw new ForbiddenException("only the order's funder, its territories' coordinators and hub admins "
+                    + "see its credit note");
+        }
+    }
+
+    /**
+     * Whose alerts a caller may list: a partner its own (asking for another funder's is a 403), a coordinator and a
+     * hub admin any funder's or all (null). Returns the funder to filter on.
+     */
+    static String alertsFunder(Caller caller, String asked) {
+        if (admin(caller) || caller.hasRole(Roles.COORDINATOR)) {
+            return asked;
+        }
+        if (!caller.hasRole(Roles.PARTNER) || (asked != null && !asked.equals(caller.subject()))) {
+            throw new ForbiddenException("a funder sees its own alerts only");
+        }
+        return caller.subject();
+    }
+
+    /** Whether an alert of an order in {@code territories} is for the caller's eyes (its token covers one). */
+    static boolean seesTerritoryOf(Caller caller, Collection<Territory> territories) {
+        return admin(caller) || territories.stream().anyMatch(caller::covers);
+    }
+
     private static boolean isFunder(Caller caller, Order order) {
         return caller.hasRole(Roles.PARTNER) && caller.subject().equals(order.funderId());
     }

@@ -37,4 +37,11 @@ public sealed interface OrderCommand {
 
     /** The funder allows its passes to be handed out in the last 15 days before their validity end. */
     record ConfirmLateDistribution(UUID orderId, String confirmedBy, Instant at) implements OrderCommand {}
+
+    /**
+     * Close the order at the end of its tolerance, once the expiry job has made each of its passes redeemed or
+     * expired: {@code tallies} is what the passes' streams then say; the decider turns it into the credit note and
+     * refuses it unless it adds up. {@code at}: the end of the job's period.
+     */
+    record ExpireOrder(UUID orderId, PassTallies tallies, Instant at) implements OrderCommand {}
 }

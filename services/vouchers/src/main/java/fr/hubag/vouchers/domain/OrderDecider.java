@@ -2,9 +2,12 @@ package fr.hubag.vouchers.domain;
 
 import fr.hubag.contracts.vouchers.IssuedPass;
 import fr.hubag.contracts.vouchers.Perimeter;
+import fr.hubag.contracts.vouchers.Reconciliation;
+import fr.hubag.contracts.vouchers.Reconciliation.Tally;
 import fr.hubag.contracts.vouchers.VoucherEvent.LateDistributionConfirmed;
 import fr.hubag.contracts.vouchers.VoucherEvent.OrderActivated;
 import fr.hubag.contracts.vouchers.VoucherEvent.OrderEvent;
+import fr.hubag.contracts.vouchers.VoucherEvent.OrderExpired;
 import fr.hubag.contracts.vouchers.VoucherEvent.OrderQuoted;
 import fr.hubag.contracts.vouchers.VoucherEvent.PassesIssued;
 import fr.hubag.domain.CommandRejected;
@@ -12,6 +15,7 @@ import fr.hubag.domain.Decider;
 import fr.hubag.domain.Territory;
 import fr.hubag.vouchers.domain.OrderCommand.ActivateOrder;
 import fr.hubag.vouchers.domain.OrderCommand.ConfirmLateDistribution;
+import fr.hubag.vouchers.domain.OrderCommand.ExpireOrder;
 import fr.hubag.vouchers.domain.OrderCommand.QuoteOrder;
 import fr.hubag.vouchers.domain.OrderState.NoOrder;
 import fr.hubag.vouchers.domain.OrderState.Order;
@@ -25,7 +29,8 @@ import java.util.Map;
 /**
  * The rules of an order: quoted once (booklets, passes, face value, the 4 % fee in cents, a validity in the
  * territory's calendar), then activated once its payment mandate is recorded — only then are its passes usable, so
- * that no pass circulates whose value is not in the account.
+ * that no pass circulates whose value is not in the account. At the end of the tolerance it expires once, with the
+ * funder's credit note at face value of the passes never redeemed and a reconciliation that must add up to the cent.
  */
 public final class OrderDecider implements Decider<OrderCommand, OrderEvent, OrderState> {
 
@@ -47,19 +52,21 @@ public final class OrderDecider implements Decider<OrderCommand, OrderEvent, Ord
             case ActivateOrder activate -> activate(activate, order(state, activate));
             case ConfirmLateDistribution confirm -> order(state, confirm).lateDistributionConfirmed() ? List.of()
                     : List.of(new LateDistributionConfirmed(confirm.orderId(), confirm.confirmedBy(), confirm.at()));
+            case ExpireOrder expire -> expire(expire, order(state, expire));
         };
     }
 
     @Override
     public OrderState evolve(OrderState state, OrderEvent event) {
         return switch (event) {
-            case OrderQuoted quoted -> new Order(quoted, Map.of(), null, false);
+            case OrderQuoted quoted -> new Order(quoted, Map.of(), null, false, null);
             case PassesIssued issued -> state instanceof Order order
                     ? order.withBooklet(issued.booklet(), issued.passes()) : state;
             case OrderActivated activated -> state instanceof Order order
                     ? order.activatedWith(activated.mandateReference()) : state;
             case LateDistributionConfirmed confirmed -> state instanceof Order order
                     ? order.withLateDistributionConfirmed() : state;
+            case OrderExpired expired -> state instanceof Order order ? order.expiredWith(expired) : state;
         };
     }
 
@@ -149,6 +156,41 @@ public final class OrderDecider implements Decider<OrderCommand, OrderEvent, Ord
                     + " was activated with another mandate reference");
         }
         return List.of(new OrderActivated(order.orderId(), command.mandateReference(), command.at()));
+    }
+
+    /**
+     * The credit note: the face value of the passes never redeemed. The fee is not credited: it paid for issuing and
+     * running every pass ordered (codes, booklets, distribution, checks), work done whether a pass was used or not,
+     * and the brief refunds "at face value". Refused unless every pass is accounted for, to the cent.
+     */
+    private static List<OrderEvent> expire(ExpireOrder command, Order order) {
+        if (order.expired()) {
+            return List.of();
+        }
+        if (!order.activated()) {
+            throw CommandRejected.conflict("order-not-activated", "order " + order.orderId()
+                    + " was never activated: nothing was paid, nothing is credited");
+        }
+        if (command.at().isBefore(order.terms().toleranceEnd())) {
+            throw CommandRejected.conflict("order-not-expired", "order " + order.orderId() + " is accepted until "
+                    + order.quote().acceptedUntil());
+        }
+        OrderQuoted q = order.quote();
+        PassTallies t = command.tallies();
+        long face = q.faceValueCents();
+        Tally expired = new Tally(t.expired(), t.expiredCents());
+        long feeCredited = 0;
+        Reconciliation reconciliation = new Reconciliation(
+                new Tally((long) q.booklets() * q.passesPerBooklet(), q.faceTotalCents()),
+                new Tally(t.distributed(), t.distributed() * face), new Tally(t.redeemed(), t.redeemedCents()),
+                expired, new Tally(t.expiredUndistributed(), t.expiredUndistributed() * face), q.feeCents(),
+                feeCredited, q.totalCents(), expired.cents() + feeCredited);
+        if (!reconciliation.addsUp() || t.expiredCents() != t.expired() * face) {
+            throw CommandRejected.conflict("reconciliation-does-not-add-up", "order " + order.orderId()
+                    + ": not every pass is redeemed or expired yet, or the amounts disagree: " + reconciliation);
+        }
+        return List.of(new OrderExpired(q.orderId(), q.funderId(), q.territory(), q.acceptedUntil(), reconciliation,
+                command.at()));
     }
 
     static Order order(OrderState state, OrderCommand command) {

@@ -2,6 +2,7 @@ package fr.hubag.vouchers.domain;
 
 import fr.hubag.contracts.vouchers.IssuedPass;
 import fr.hubag.contracts.vouchers.Perimeter;
+import fr.hubag.contracts.vouchers.VoucherEvent.OrderExpired;
 import fr.hubag.contracts.vouchers.VoucherEvent.OrderQuoted;
 import fr.hubag.domain.Territory;
 
@@ -12,17 +13,21 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 
-/** An order as its events make it: none yet, or quoted (then activated once its mandate is recorded). */
+/**
+ * An order as its events make it: none yet, or quoted (then activated once its mandate is recorded, then expired with
+ * its credit note once its tolerance ended).
+ */
 public sealed interface OrderState {
 
     record NoOrder() implements OrderState {}
 
     /**
      * A quoted order, its booklets' passes by booklet number, its mandate reference once activated, and whether its
-     * funder allowed distribution in the last 15 days before the validity end.
+     * funder allowed distribution in the last 15 days before the validity end, and its expiry (the credit note) once
+     * recorded.
      */
     record Order(OrderQuoted quote, Map<Integer, List<IssuedPass>> booklets, String mandateReference,
-                 boolean lateDistributionConfirmed) implements OrderState {
+                 boolean lateDistributionConfirmed, OrderExpired expiry) implements OrderState {
 
         public Order {
             booklets = java.util.Collections.unmodifiableMap(new TreeMap<>(booklets));
@@ -37,6 +42,8 @@ public sealed interface OrderState {
         public Perimeter perimeter() { return quote.perimeter(); }
 
         public boolean activated() { return mandateReference != null; }
+
+        public boolean expired() { return expiry != null; }
 
         /** The booklet (from 1) a pass belongs to, if it is one of this order's. */
         public Optional<Integer> bookletOf(UUID passId) {
@@ -54,14 +61,18 @@ public sealed interface OrderState {
         Order withBooklet(int number, List<IssuedPass> passes) {
             Map<Integer, List<IssuedPass>> all = new TreeMap<>(booklets);
             all.put(number, passes);
-            return new Order(quote, all, mandateReference, lateDistributionConfirmed);
+            return new Order(quote, all, mandateReference, lateDistributionConfirmed, expiry);
         }
 
         Order activatedWith(String reference) {
-            return new Order(quote, booklets, reference, lateDistributionConfirmed);
+            return new Order(quote, booklets, reference, lateDistributionConfirmed, expiry);
         }
 
-        Order withLateDistributionConfirmed() { return new Order(quote, booklets, mandateReference, true); }
+        Order withLateDistributionConfirmed() { return new Order(quote, booklets, mandateReference, true, expiry); }
+
+        Order expiredWith(OrderExpired expired) {
+            return new Order(quote, booklets, mandateReference, lateDistributionConfirmed, expired);
+        }
 
         public LocalDate validUntil() { return quote.validUntil(); }
     }

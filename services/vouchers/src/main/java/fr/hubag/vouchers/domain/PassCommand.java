@@ -25,4 +25,10 @@ public sealed interface PassCommand {
     /** Redeem the pass at {@code actor}, optionally for a session. */
     record Redeem(UUID passId, OrderTerms terms, ActorFacts actor, java.util.UUID sessionId, Instant at)
             implements PassCommand {}
+
+    /**
+     * Expire the pass at the end of its order's tolerance (the expiry job, {@code at} = the end of the period it
+     * runs for); a redeemed pass stays redeemed.
+     */
+    record Expire(UUID passId, OrderTerms terms, int booklet, Instant at) implements PassCommand {}
 }

@@ -2,12 +2,15 @@ package fr.hubag.vouchers.domain;
 
 import fr.hubag.contracts.vouchers.VoucherEvent.PassDistributed;
 import fr.hubag.contracts.vouchers.VoucherEvent.PassEvent;
+import fr.hubag.contracts.vouchers.VoucherEvent.PassExpired;
 import fr.hubag.contracts.vouchers.VoucherEvent.PassRedeemed;
 import fr.hubag.domain.CommandRejected;
 import fr.hubag.domain.Decider;
 import fr.hubag.vouchers.domain.PassCommand.Distribute;
+import fr.hubag.vouchers.domain.PassCommand.Expire;
 import fr.hubag.vouchers.domain.PassCommand.Redeem;
 import fr.hubag.vouchers.domain.PassState.Distributed;
+import fr.hubag.vouchers.domain.PassState.Expired;
 import fr.hubag.vouchers.domain.PassState.InBooklet;
 import fr.hubag.vouchers.domain.PassState.Redeemed;
 
@@ -20,7 +23,9 @@ import java.util.List;
  * {@code pass-already-redeemed}. A redemption is accepted only if the order is activated, the pass distributed and
  * not redeemed, the day (in the actor's territory's zone) not past the tolerance, the actor inside the order's
  * perimeter and holding the APTIC label that day. The checks run in that order, so a pass already redeemed says so
- * before anything else.
+ * before anything else. At the end of the tolerance the expiry job expires every pass not redeemed, on the same
+ * stream: a redemption and the expiry racing on a pass are one append against another, so a pass ends redeemed or
+ * expired, never both; once expired, it answers {@code pass-expired} to a distribution or a redemption.
  */
 public final class PassDecider implements Decider<PassCommand, PassEvent, PassState> {
 
@@ -31,6 +36,9 @@ public final class PassDecider implements Decider<PassCommand, PassEvent, PassSt
 
     @Override
     public List<PassEvent> decide(PassCommand command, PassState state) {
+        if (command instanceof Expire expire) {
+            return expire(expire, state);
+        }
         if (!command.terms().activated()) {
             throw CommandRejected.conflict("order-not-activated", "order " + command.terms().orderId()
                     + " is not activated yet: its passes are not usable");
@@ -39,9 +47,14 @@ public final class PassDecider implements Decider<PassCommand, PassEvent, PassSt
             throw CommandRejected.conflict("pass-already-redeemed", "this pass was redeemed on "
                     + redeemed.redeemedOn());
         }
+        if (state instanceof Expired expired) {
+            throw CommandRejected.conflict("pass-expired", "this pass expired unredeemed after "
+                    + expired.acceptedUntil());
+        }
         return switch (command) {
             case Distribute distribute -> distribute(distribute, state);
             case Redeem redeem -> redeem(redeem, state);
+            case Expire expire -> expire(expire, state);
         };
     }
 
@@ -52,7 +65,22 @@ public final class PassDecider implements Decider<PassCommand, PassEvent, PassSt
             case PassRedeemed r -> state instanceof Distributed d
                     ? new Redeemed(r.passId(), d.territory(), d.beneficiaryId(), r.actorId(), r.redeemedOn())
                     : state;
+            case PassExpired e -> new Expired(e.passId(), e.territory(), e.distributed(), e.acceptedUntil());
         };
+    }
+
+    /** Every pass not redeemed (distributed or not) expires once the tolerance ended everywhere; once. */
+    private static List<PassEvent> expire(Expire command, PassState state) {
+        OrderTerms terms = command.terms();
+        if (command.at().isBefore(terms.toleranceEnd())) {
+            throw CommandRejected.conflict("pass-not-expired", "this pass is accepted until " + terms.acceptedUntil()
+                    + " (the tolerance ends at " + terms.toleranceEnd() + ")");
+        }
+        if (state instanceof Redeemed || state instanceof Expired) {
+            return List.of();
+        }
+        return List.of(new PassExpired(command.passId(), terms.orderId(), terms.territory(), command.booklet(),
+                state instanceof Distributed, terms.faceValueCents(), terms.acceptedUntil(), command.at()));
     }
 
     private static List<PassEvent> distribute(Distribute command, PassState state) {

@@ -45,6 +45,7 @@ public final class VoucherStreams {
             "voucher-pass", new PassDecider(), PASS_CODEC, state -> switch (state) {
                 case PassState.Distributed pass -> pass.territory().name();
                 case PassState.Redeemed pass -> pass.territory().name();
+                case PassState.Expired pass -> pass.territory().name();
                 case PassState.InBooklet none -> null;
             });
 

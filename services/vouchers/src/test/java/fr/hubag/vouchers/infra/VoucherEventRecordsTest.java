@@ -75,7 +75,7 @@ class VoucherEventRecordsTest {
         }
     }
 
-    private static void refused(String type, Consumer<ObjectNode> breakIt, String mentioned) throws IOException {
+    static void refused(String type, Consumer<ObjectNode> breakIt, String mentioned) throws IOException {
         ObjectNode payload = EventContracts.examples("vouchers", type, 1).get(0).deepCopy();
         breakIt.accept(payload);
         var errors = EventContracts.validate(CloudEventHeaders.dataSchema("vouchers", type, 1), payload.toString());

@@ -1,0 +1,47 @@
+package fr.hubag.vouchers.application;
+
+import fr.hubag.domain.Territory;
+import fr.hubag.eventsourcing.job.JobRunner;
+import fr.hubag.vouchers.infra.OrderLedger;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+
+/**
+ * Starts the passes' expiry, one daily job per territory leading orders, checked every
+ * {@code hub.vouchers.expiry.check} (the kernel's job runner runs each ended day once, and those missed while the
+ * service was down; the job's selection takes every order due, however long ago).
+ */
+@ApplicationScoped
+public class ExpirySchedule {
+
+    private final JobRunner runner;
+    private final OrderLedger ledger;
+    private final OrderExpiry expiry;
+    private final Duration every;
+
+    public ExpirySchedule(JobRunner runner, OrderLedger ledger, OrderExpiry expiry,
+                          @ConfigProperty(name = "hub.vouchers.expiry.check", defaultValue = "PT10M") Duration every) {
+        this.runner = runner;
+        this.ledger = ledger;
+        this.expiry = expiry;
+        this.every = every;
+    }
+
+    void onStart(@Observes StartupEvent start) {
+        Clock clock = Clock.systemUTC();
+        for (Territory territory : Territory.values()) {
+            runner.schedule(job(territory, LocalDate.now(clock.withZone(territory.zone())).minusDays(1)), every, clock);
+        }
+    }
+
+    /** The job of a territory from {@code firstDay} (tests run it by hand with a clock of their own). */
+    public ExpiryJob job(Territory territory, LocalDate firstDay) {
+        return new ExpiryJob(territory, firstDay, ledger, expiry);
+    }
+}
