@@ -70,6 +70,16 @@ final class BookletPdf {
         return PAGE.getHeight() - MARGIN - HEADER - (index / COLUMNS) * cellHeight();
     }
 
+    /** The left edge of the QR code's quiet zone on the coupon at {@code index}: half of it in the padding. */
+    static float qrLeft(int index) {
+        return cellLeft(index) + PADDING - QrSquares.QUIET_ZONE * MODULE / 2;
+    }
+
+    /** The top edge of the QR code's quiet zone on the coupon at {@code index}, below the coupon's title. */
+    static float qrTop(int index) {
+        return cellTop(index) - PADDING - 16;
+    }
+
     /** Writes the booklet to {@code out}, leaving {@code out} open (the HTTP layer closes it). */
     static void write(PrintableBooklet booklet, OutputStream out) throws IOException {
         OrderQuoted quote = booklet.quote();
@@ -136,11 +146,10 @@ final class BookletPdf {
         textRight(canvas, SANS_BOLD, 16, right, top - 13, terms.faceValue());
 
         ByteMatrix matrix = QrSquares.matrix(pass.code());
-        float qrTop = top - 16;
-        float qrWidth = QrSquares.widthInModules(matrix) * MODULE;
-        QrSquares.draw(canvas, matrix, left - QrSquares.QUIET_ZONE * MODULE / 2, qrTop, MODULE);
+        float qrTop = qrTop(index);
+        QrSquares.draw(canvas, matrix, qrLeft(index), qrTop, MODULE);
 
-        float column = left + qrWidth - QrSquares.QUIET_ZONE * MODULE / 2;
+        float column = qrLeft(index) + QrSquares.widthInModules(matrix) * MODULE;
         float width = right - column;
         float line = qrTop - 12;
         List<String> details = new ArrayList<>(List.of(terms.validUntil(), terms.acceptedUntil(), terms.funder()));

@@ -20,6 +20,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,6 +60,21 @@ class BookletPdfLayoutTest {
             assertThat(new PDFTextStripper().getText(document)).contains("Périmètre : Guyane, Martinique — ",
                     "97224", "12,50 €", "Financeur : caf-973");
             assertThat(Coupons.spilled(document)).isEmpty();
+        }
+    }
+
+    @Test
+    void bookletsDrawnAtOnceShareTheFontsButNothingElse() throws Exception {
+        List<PrintableBooklet> booklets = IntStream.range(0, 8).mapToObj(i -> booklet(10 + i, "caf-" + i,
+                List.of(Territory.MQ), List.of(), 1000)).toList();
+        try (ExecutorService threads = Executors.newFixedThreadPool(4)) {
+            List<Future<byte[]>> pdfs = booklets.stream().map(b -> threads.submit(() -> render(b))).toList();
+            for (int i = 0; i < booklets.size(); i++) {
+                try (PDDocument document = Loader.loadPDF(pdfs.get(i).get())) {
+                    assertThat(new PDFTextStripper().getText(document)).contains("Financeur : caf-" + i)
+                            .contains(booklets.get(i).passes().stream().map(p -> p.code().grouped()).toList());
+                }
+            }
         }
     }
 

@@ -19,6 +19,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
 
 import static fr.hubag.vouchers.api.VouchersTestSupport.activate;
 import static fr.hubag.vouchers.api.VouchersTestSupport.as;
@@ -57,12 +63,16 @@ class BookletPdfTest {
         activate(funder, orderId);
         List<String> codes = codes(funder, orderId, 2);
 
+        Logged logged = Logged.start();
         long start = System.nanoTime();
         Response download = as(funder).accept("application/pdf").get(pdf(orderId, 2));
         byte[] bytes = download.asByteArray();
+        Logger.getLogger(BookletPdfTest.class.getName()).fine("booklet downloaded");
+        logged.stop();
         System.out.printf("booklet PDF: 100 passes, %d pages, %,d bytes, downloaded in %d ms%n", 10, bytes.length,
                 (System.nanoTime() - start) / 1_000_000);
         download.then().statusCode(200).contentType("application/pdf").header("Cache-Control", "no-store")
+                .header("Transfer-Encoding", "chunked")
                 .header("Content-Disposition", equalTo("attachment; filename=\"pass-aptic-" + orderId
                         + "-carnet-2.pdf\""));
 
@@ -79,6 +89,10 @@ class BookletPdfTest {
         }
         assertThat(scanned).containsExactlyElementsOf(codes.stream().map(c -> c.replace("-", "")).toList());
         assertThat(scanned).allMatch(c -> PassCode.read(c) instanceof PassCode.Valid);
+        assertThat(logged.lines()).as("what the service logged while printing")
+                .anyMatch(line -> line.endsWith("booklet downloaded"))
+                .noneMatch(line -> scanned.stream().anyMatch(code -> line.contains(code)))
+                .noneMatch(line -> codes.stream().anyMatch(code -> line.contains(code)));
 
         // a scanned code is what a mediator's form sends: it redeems
         as(funder).body(booklet(orderId, 2, UUID.randomUUID())).post("/api/vouchers/distributions").then()
@@ -114,6 +128,8 @@ class BookletPdfTest {
         given().get(pdf(orderId, 1)).then().statusCode(401).contentType("application/problem+json");
         given().header("Authorization", "Bearer not-a-token").get(pdf(orderId, 1)).then().statusCode(401);
 
+        as(funder).accept("application/json").get(pdf(orderId, 1)).then().statusCode(406)
+                .contentType("application/problem+json");
         as(funder).get(pdf(orderId, 3)).then().statusCode(404).contentType("application/problem+json")
                 .body("code", equalTo("booklet-not-found"));
         as(funder).get(pdf(orderId, 0)).then().statusCode(404).body("code", equalTo("booklet-not-found"));
@@ -127,6 +143,38 @@ class BookletPdfTest {
         as(funder).get("/api/vouchers/orders/" + orderId + "/booklets/1").then().statusCode(200)
                 .contentType("application/json").body("passes.code", org.hamcrest.Matchers.hasSize(3))
                 .header("Cache-Control", containsString("no-store"));
+    }
+
+    /** Every log record of the service, whatever its level, while it runs: the codes must be in none. */
+    private static final class Logged extends Handler {
+        private final List<String> lines = new CopyOnWriteArrayList<>();
+        private final Level level = Logger.getLogger("").getLevel();
+
+        static Logged start() {
+            Logged logged = new Logged();
+            Logger.getLogger("").setLevel(Level.ALL);
+            Logger.getLogger("").addHandler(logged);
+            return logged;
+        }
+
+        void stop() {
+            Logger.getLogger("").removeHandler(this);
+            Logger.getLogger("").setLevel(level);
+        }
+
+        List<String> lines() { return lines; }
+
+        @Override
+        public void publish(LogRecord record) {
+            lines.add(record.getLoggerName() + " " + new SimpleFormatter().formatMessage(record)
+                    + (record.getThrown() == null ? "" : " " + record.getThrown()));
+        }
+
+        @Override
+        public void flush() {}
+
+        @Override
+        public void close() {}
     }
 
     private static String pdf(String orderId, int booklet) {

@@ -28,35 +28,58 @@ final class Coupons {
 
     /** Half a 300 dpi office printer's resolution: a module of 3.4 pt is 7 pixels, as a phone sees it. */
     static final int DPI = 150;
+    static final int CLOSER_DPI = 200;
 
     private Coupons() {}
 
-    /** The text of each coupon's QR code, page by page, coupon by coupon. */
+    /**
+     * The text of each coupon's QR code, page by page, coupon by coupon, as a phone scans: the whole coupon in the
+     * frame first, then closer, the symbol and its quiet zone only; at 150 dpi, then at 200 dpi (another frame). ZXing
+     * reads version 1 symbols (no alignment pattern) a little less surely when letters stand next to them: about one
+     * in a thousand needs a second frame, never the same at both scales.
+     */
     static List<String> scan(PDDocument document, int coupons) throws IOException {
         PDFRenderer renderer = new PDFRenderer(document);
         List<String> scanned = new ArrayList<>();
         for (int page = 0; page < document.getNumberOfPages(); page++) {
             BufferedImage image = renderer.renderImageWithDPI(page, DPI, ImageType.GRAY);
+            BufferedImage closer = null;
             for (int i = 0; i < BookletPdf.passesPerPage() && scanned.size() < coupons; i++) {
-                scanned.add(scan(image, i));
+                String text = scan(image, DPI, i);
+                if (text == null) {
+                    closer = closer != null ? closer : renderer.renderImageWithDPI(page, CLOSER_DPI, ImageType.GRAY);
+                    text = scan(closer, CLOSER_DPI, i);
+                }
+                if (text == null) {
+                    throw new AssertionError("no readable QR code on coupon " + i + " of page " + (page + 1));
+                }
+                scanned.add(text);
             }
         }
         return scanned;
     }
 
-    /** The QR code of the coupon at {@code index} on the page, cut out as the scissors would and scanned. */
-    static String scan(BufferedImage page, int index) {
-        double scale = DPI / 72.0;
-        int x = (int) Math.floor(BookletPdf.cellLeft(index) * scale);
-        int y = (int) Math.floor((BookletPdf.PAGE.getHeight() - BookletPdf.cellTop(index)) * scale);
-        int width = Math.min((int) (BookletPdf.cellWidth() * scale), page.getWidth() - x);
-        int height = Math.min((int) (BookletPdf.cellHeight() * scale), page.getHeight() - y);
-        BufferedImage coupon = page.getSubimage(x, y, width, height);
+    /** The QR code of the coupon at {@code index} on the page, the coupon framed, then the symbol; or null. */
+    static String scan(BufferedImage page, int dpi, int index) {
+        float side = (21 + 2 * QrSquares.QUIET_ZONE) * BookletPdf.MODULE;
+        String text = scan(page, dpi, BookletPdf.cellLeft(index), BookletPdf.cellTop(index), BookletPdf.cellWidth(),
+                BookletPdf.cellHeight());
+        return text != null ? text
+                : scan(page, dpi, BookletPdf.qrLeft(index), BookletPdf.qrTop(index), side, side);
+    }
+
+    /** What ZXing reads in the rectangle (PDF points, top-left corner) of the page rendered at {@code dpi}. */
+    private static String scan(BufferedImage page, int dpi, float left, float top, float width, float height) {
+        double scale = dpi / 72.0;
+        int x = (int) Math.floor(left * scale);
+        int y = (int) Math.floor((BookletPdf.PAGE.getHeight() - top) * scale);
+        BufferedImage framed = page.getSubimage(x, y, Math.min((int) (width * scale), page.getWidth() - x),
+                Math.min((int) (height * scale), page.getHeight() - y));
         try {
             return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
-                    new BufferedImageLuminanceSource(coupon))), Map.of(DecodeHintType.TRY_HARDER, true)).getText();
+                    new BufferedImageLuminanceSource(framed))), Map.of(DecodeHintType.TRY_HARDER, true)).getText();
         } catch (NotFoundException | ChecksumException | FormatException e) {
-            throw new AssertionError("no readable QR code on coupon " + index, e);
+            return null;
         }
     }
 
