@@ -6,6 +6,7 @@ import fr.hubag.servicekit.security.Roles;
 import fr.hubag.servicekit.web.PathIds;
 import fr.hubag.vouchers.application.OrderCommands;
 import fr.hubag.vouchers.domain.OrderState;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -27,11 +29,12 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.UUID;
 
 /**
  * A funder's orders of APTIC passes: quote, activate with the payment mandate, read, and a booklet's codes for
- * printing. Who may do what is in {@code VoucherAccess}.
+ * printing, as JSON or as a PDF of cut-out coupons. Who may do what is in {@code VoucherAccess}.
  */
 @Path("/api/vouchers/orders")
 @Produces(MediaType.APPLICATION_JSON)
@@ -39,6 +42,9 @@ import java.util.UUID;
 @Tag(name = "orders", description = "Orders of booklets of APTIC passes")
 @SecurityRequirement(name = "jwt")
 public class OrderResource {
+
+    static final String BOOKLET_PDF = "application/pdf";
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
 
     private final HttpVoucherCommands commands;
     private final Clock clock;
@@ -115,21 +121,59 @@ public class OrderResource {
     @Path("/{id}/booklets/{booklet}")
     @RolesAllowed({Roles.PARTNER, Roles.HUB_ADMIN})
     @Operation(summary = "A booklet's codes, for printing", description = "Roles: the order's funder, hub-admin. "
-            + "The only place a code is given in clear (the printable PDF comes next).")
+            + "With the booklet's PDF (same path, .pdf), the only places a code is given in clear.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = OrderCommands.Booklet.class)))
     @APIResponse(responseCode = "404", description = "No such order or booklet")
     public Uni<Response> booklet(@PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") String id,
                                  @PathParam("booklet") @Schema(type = SchemaType.INTEGER, minimum = "1") String booklet) {
-        UUID orderId;
-        int number;
-        try {
-            orderId = PathIds.uuid("id", id);
-            number = Integer.parseInt(booklet);
-        } catch (InvalidRequest | NumberFormatException notANumber) {
+        BookletAt at = BookletAt.parse(id, booklet);
+        if (at == null) {
             return Uni.createFrom().item(notFound(id + "/booklets/" + booklet));
         }
-        return commands.orders().booklet(orderId, number).map(b -> Response.ok(b)
+        return commands.orders().booklet(at.orderId(), at.number()).map(b -> Response.ok(b)
                 .header("Cache-Control", "no-store").build());
+    }
+
+    @GET
+    @Path("/{id}/booklets/{booklet}.pdf")
+    @Produces(BOOKLET_PDF)
+    @RolesAllowed({Roles.PARTNER, Roles.HUB_ADMIN})
+    @Blocking // the PDF is written to the response page by page as it is drawn: a worker thread, not the event loop
+    @Operation(summary = "A booklet as a printable PDF", description = "Roles: the order's funder, hub-admin, as for "
+            + "the booklet's codes. A4 pages of ten cut-out coupons; each pass's code printed XXXX-XXXX-XXXX-XXX and "
+            + "as a QR code holding the normalised code alone (what the redemption endpoint reads), with the face "
+            + "value, validity end and tolerance, funder, perimeter, order and booklet. An attachment, never cached "
+            + "(Cache-Control: no-store). Refusals are application/problem+json.")
+    @APIResponse(responseCode = "200", description = "The booklet's PDF",
+            content = @Content(mediaType = BOOKLET_PDF, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "404", description = "No such order or booklet")
+    public Response bookletPdf(@PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") String id,
+                               @PathParam("booklet") @Schema(type = SchemaType.INTEGER, minimum = "1")
+                               String booklet) {
+        BookletAt at = BookletAt.parse(id, booklet);
+        if (at == null) {
+            return notFound(id + "/booklets/" + booklet + ".pdf");
+        }
+        // the codes are read and unsealed before the first byte is sent, so a refusal is still a problem document
+        OrderCommands.PrintableBooklet printable = commands.orders().printable(at.orderId(), at.number()).await()
+                .atMost(READ_TIMEOUT);
+        return Response.ok((StreamingOutput) out -> BookletPdf.write(printable, out), BOOKLET_PDF)
+                .header("Cache-Control", "no-store")
+                .header("Content-Disposition", "attachment; filename=\"pass-aptic-" + at.orderId() + "-carnet-"
+                        + at.number() + ".pdf\"")
+                .build();
+    }
+
+    /** A booklet's address in the path; a malformed one is no booklet (404), as an unknown one. */
+    private record BookletAt(UUID orderId, int number) {
+
+        static BookletAt parse(String id, String booklet) {
+            try {
+                return new BookletAt(PathIds.uuid("id", id), Integer.parseInt(booklet));
+            } catch (InvalidRequest | NumberFormatException notABooklet) {
+                return null;
+            }
+        }
     }
 
     private static Response notFound(String id) {

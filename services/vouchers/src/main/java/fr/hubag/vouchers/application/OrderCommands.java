@@ -2,6 +2,7 @@ package fr.hubag.vouchers.application;
 
 import fr.hubag.contracts.vouchers.IssuedPass;
 import fr.hubag.contracts.vouchers.Perimeter;
+import fr.hubag.contracts.vouchers.VoucherEvent.OrderQuoted;
 import fr.hubag.domain.CommandRejected;
 import fr.hubag.domain.Ids;
 import fr.hubag.eventsourcing.command.CommandContext;
@@ -25,13 +26,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The orders' use cases: quote (the passes' codes drawn here from a secure random source, the quote decided, its
- * events and the codes' hashes and sealed codes stored in one transaction), activate with the payment mandate, read, and give a booklet's codes to its
- * funder for printing.
+ * events and the codes' hashes and sealed codes stored in one transaction), activate with the payment mandate, read,
+ * and give a booklet's codes to its funder for printing (as JSON, or on the PDF's coupons).
  */
 @ApplicationScoped
 public class OrderCommands {
@@ -45,6 +48,11 @@ public class OrderCommands {
     public record Booklet(UUID orderId, int booklet, List<PrintedPass> passes) {}
 
     public record PrintedPass(UUID passId, String code) {}
+
+    /** A booklet to print: its order's quote (funder, perimeter, face value, validity) and its passes' codes. */
+    public record PrintableBooklet(OrderQuoted quote, int booklet, List<CodedPass> passes) {}
+
+    public record CodedPass(UUID passId, PassCode code) {}
 
     private static final long MAX_PASSES = 10_000;
 
@@ -123,8 +131,17 @@ public class OrderCommands {
         });
     }
 
-    /** A booklet's codes in clear, for its funder to print (the PDF comes next). */
+    /** A booklet's codes in clear, for its funder to print. */
     public Uni<Booklet> booklet(UUID orderId, int number) {
+        return printable(orderId, number).map(b -> new Booklet(orderId, number, b.passes().stream()
+                .map(p -> new PrintedPass(p.passId(), p.code().grouped())).toList()));
+    }
+
+    /**
+     * A booklet as its PDF prints it: the order's quote (the terms every pass carries) and the passes' codes in clear,
+     * in booklet order, for the order's funder or a hub admin only. One booklet's codes at a time.
+     */
+    public Uni<PrintableBooklet> printable(UUID orderId, int number) {
         return orders.load(orderId).flatMap(loaded -> {
             if (!(loaded.state() instanceof OrderState.Order order)) {
                 throw CommandRejected.notFound("order-not-found", "no order " + orderId);
@@ -134,10 +151,11 @@ public class OrderCommands {
                 throw CommandRejected.notFound("booklet-not-found", "order " + orderId + " has booklets 1 to "
                         + order.booklets().size());
             }
-            List<UUID> passes = order.booklets().get(number).stream().map(IssuedPass::passId).toList();
-            return codes.booklet(orderId, number).map(entries -> new Booklet(orderId, number, entries.stream()
-                    .filter(e -> passes.contains(e.passId()))
-                    .map(e -> new PrintedPass(e.passId(), keys.unseal(e.sealedCode()).grouped())).toList()));
+            Set<UUID> passes = order.booklets().get(number).stream().map(IssuedPass::passId)
+                    .collect(Collectors.toSet());
+            return codes.booklet(orderId, number).map(entries -> new PrintableBooklet(order.quote(), number,
+                    entries.stream().filter(e -> passes.contains(e.passId()))
+                            .map(e -> new CodedPass(e.passId(), keys.unseal(e.sealedCode()))).toList()));
         });
     }
 
