@@ -103,6 +103,8 @@ public sealed interface VoucherEvent {
     /** The hub paid the statement: the payment's reference (a transfer's), recorded once. */
     record StatementPaid(UUID statementId, UUID actorId, Territory territory, YearMonth month,
                          String paymentReference, String paidBy, Instant occurredAt) implements StatementEvent {}
+
+    /**
      * The pass was not redeemed by the end of its order's tolerance ({@code acceptedUntil}, in every zone of the
      * perimeter): it can no longer be redeemed nor handed out, and its face value is credited back to the funder.
      * {@code distributed}: whether a beneficiary had it. A pass ends redeemed or expired, never both: both are
