@@ -104,14 +104,33 @@ public final class ActivityReportRequests {
                     + "counted in anonymous") List<ParticipantRequest> participants,
             @Schema(description = "participants counted without a name") AnonymousRequest anonymous,
             @Schema(description = "individuel only: where the person was redirected") RedirectionRequest redirection,
-            @Schema(hidden = true) Object notes) {}
+            @Schema(maxLength = 2000, description = "individuel naming its person only: free-text notes, which may "
+                    + "name people, so kept only sealed with that person's key (erased with them), never in an event "
+                    + "or a read model; read back by GET of the report, not in the answer to this request")
+            String notes) {}
+
+    /** The report's notes (validated with the rest by {@link #activity}); null when none. */
+    static String notes(ActivityReportRequest r) {
+        return r.notes() == null || r.notes().isBlank() ? null : r.notes().strip();
+    }
+
+    /** The one named person of an individuel report, whose key seals its notes. */
+    static UUID notedPerson(ActivityReportRequest r) {
+        return UUID.fromString(r.participants().get(0).beneficiaryId());
+    }
+
+    private static boolean namesOnePerson(ActivityReportRequest r) {
+        return "individuel".equals(r.type()) && r.participants() != null && r.participants().size() == 1
+                && r.participants().get(0) != null && r.participants().get(0).beneficiaryId() != null;
+    }
 
     static Activity activity(ActivityReportRequest r) {
         Violations v = SessionRequests.body(r);
-        if (r.notes() != null) {
-            v.add("notes", "are not accepted yet: free text may name people, and will be kept only encrypted with "
-                    + "the beneficiary's key");
+        if (r.notes() != null && !namesOnePerson(r)) {
+            v.add("notes", "are kept only on an individuel report naming its person (sealed with their key): free "
+                    + "text may name people");
         }
+        optionalText(v, "notes", r.notes(), 2000);
         Optional<Territory> territory = v.oneOf("territory", r.territory(), Territory::parse,
                 new Object[]{"GP", "GF", "MQ", "MF"});
         Optional<UUID> actor = uuid(v, "actorId", r.actorId(), true);

@@ -72,7 +72,8 @@ public class ActivityReportResource {
             + "after today, duration in minutes, place, equipment, themes; individuel: one person, named by "
             + "pseudonymous id in participants or counted in anonymous, with autonomy and redirection; collectif: a "
             + "title, optionally a level, named participants and anonymous head counts by genre, tranche d'âge and "
-            + "statut social (those not placed are non_communique). No notes: free text may name people. Send an "
+            + "statut social (those not placed are non_communique). notes: individuel naming its person only, kept "
+            + "sealed with that person's key, read back by GET of the report. Send an "
             + "Idempotency-Key to retry safely (an offline phone's retry records once).")
     @APIResponse(responseCode = "201", description = "Recorded",
             content = @Content(schema = @Schema(implementation = ActivityReportView.class)))
@@ -82,13 +83,14 @@ public class ActivityReportResource {
     public Uni<Response> record(ActivityReportRequest request, @Context ContainerRequestContext http) {
         Activity activity = ActivityReportRequests.activity(request);
         UUID reportId = Ids.timeOrdered();
-        return run(new ActivityReportCommand.RecordActivity(reportId, activity, clock.instant()), activity, http,
-                request, 201);
+        return run(new ActivityReportCommand.RecordActivity(reportId, activity, clock.instant()), activity,
+                notes(request), http, request, 201);
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Read an activity report", description = WHO + "The ETag is the stream version.")
+    @Operation(summary = "Read an activity report", description = WHO + "The ETag is the stream version. With its "
+            + "notes, opened with its person's key (none once the person is erased); not cached (no-store).")
     @APIResponse(responseCode = "200",
             content = @Content(schema = @Schema(implementation = ActivityReportView.class)))
     @APIResponse(responseCode = "404", description = "No such activity report")
@@ -99,11 +101,13 @@ public class ActivityReportResource {
         } catch (InvalidRequest notAnId) {
             return Uni.createFrom().item(notFound(id));
         }
-        return reports.load(reportId).map(loaded -> switch (loaded.state()) {
-            case ActivityReportState.Recorded recorded ->
-                    Response.ok(ActivityReportView.of(recorded.activity(), loaded.version()))
-                            .header("ETag", "\"" + loaded.version() + "\"").build();
-            case ActivityReportState.Unrecorded none -> notFound(id);
+        return reports.load(reportId).flatMap(loaded -> switch (loaded.state()) {
+            case ActivityReportState.Recorded recorded -> reports.notes(reportId).map(notes ->
+                    Response.ok(ActivityReportView.of(recorded.activity(), loaded.version()).withNotes(
+                                    notes.orElse(null)))
+                            .header("ETag", "\"" + loaded.version() + "\"").header("Cache-Control", "no-store")
+                            .build());
+            case ActivityReportState.Unrecorded none -> Uni.createFrom().item(notFound(id));
         });
     }
 
@@ -121,15 +125,22 @@ public class ActivityReportResource {
                                  ActivityReportRequest request, @Context ContainerRequestContext http) {
         UUID reportId = PathIds.uuid("id", id);
         Activity activity = ActivityReportRequests.activity(request);
-        return run(new ActivityReportCommand.CorrectActivity(reportId, activity, clock.instant()), activity, http,
-                request, 200);
+        return run(new ActivityReportCommand.CorrectActivity(reportId, activity, clock.instant()), activity,
+                notes(request), http, request, 200);
     }
 
-    private Uni<Response> run(ActivityReportCommand command, Activity activity, ContainerRequestContext http,
-                              Object body, int status) {
+    private Uni<Response> run(ActivityReportCommand command, Activity activity, ActivityReportCommands.Notes notes,
+                              ContainerRequestContext http, Object body, int status) {
         Commands.Answer<ActivityReportState> answer = commands.answering(outcomes -> respond(outcomes, status));
-        return reports.run(command, activity, commands.context(http, reports.caller(), body), answer)
+        return reports.run(command, activity, notes, commands.context(http, reports.caller(), body), answer)
                 .map(answer::toResponse);
+    }
+
+    /** The request's notes and the person whose key seals them (validated with the activity). */
+    static ActivityReportCommands.Notes notes(ActivityReportRequest request) {
+        String text = ActivityReportRequests.notes(request);
+        return text == null ? ActivityReportCommands.Notes.NONE
+                : new ActivityReportCommands.Notes(ActivityReportRequests.notedPerson(request), text);
     }
 
     private CommandResponse respond(List<CommandOutcome<ActivityReportState>> outcomes, int status) {

@@ -5,6 +5,8 @@ import fr.hubag.contracts.sessions.SessionEvent.ActivityRecorded;
 import fr.hubag.domain.Coded;
 import fr.hubag.sessions.api.SessionView.PlaceView;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -19,7 +21,10 @@ public record ActivityReportView(UUID id, String origin, String territory, UUID 
                                  int durationMinutes, PlaceView place, List<String> equipment, List<String> themes,
                                  String title, String level, UUID mediatorId, String programme,
                                  List<ParticipantView> participants, HeadCounts anonymous,
-                                 RedirectionView redirection, int headcount, Instant recordedAt, long version) {
+                                 RedirectionView redirection, int headcount, Instant recordedAt, long version,
+                                 @Schema(nullable = true, description = "the notes, opened with the person's key: "
+                                         + "only in GET of the report (null when none, or once the person is erased)")
+                                 String notes) {
 
     public record ParticipantView(UUID beneficiaryId, String autonomy) {}
 
@@ -33,7 +38,13 @@ public record ActivityReportView(UUID id, String origin, String territory, UUID 
                 a.participants().stream().map(p -> new ParticipantView(p.beneficiaryId(),
                         p.autonomy() == null ? null : p.autonomy().code())).toList(), a.anonymous(),
                 a.redirection() == null ? null : new RedirectionView(a.redirection().structureType().code(),
-                        a.redirection().actorId()), a.headcount(), a.occurredAt(), version);
+                        a.redirection().actorId()), a.headcount(), a.occurredAt(), version, null);
+    }
+
+    ActivityReportView withNotes(String opened) {
+        return new ActivityReportView(id, origin, territory, actorId, type, date, durationMinutes, place, equipment,
+                themes, title, level, mediatorId, programme, participants, anonymous, redirection, headcount,
+                recordedAt, version, opened);
     }
 
     private static List<String> codes(List<? extends Coded> values) {

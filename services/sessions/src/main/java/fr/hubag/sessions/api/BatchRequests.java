@@ -172,7 +172,8 @@ public final class BatchRequests {
                 + canonical(json, report ? r.report() : r.attendance()));
         if (report) {
             Activity activity = within("report.", () -> ActivityReportRequests.activity(r.report()));
-            return new ReportItem(r.id(), id.get(), occurredAt.get(), activity, hash);
+            return new ReportItem(r.id(), id.get(), occurredAt.get(), activity,
+                    ActivityReportResource.notes(r.report()), hash);
         }
         RecordAttendance command = within("attendance.",
                 () -> SessionRequests.attendance(r.attendance(), sessionId.get(), occurredAt.get()));

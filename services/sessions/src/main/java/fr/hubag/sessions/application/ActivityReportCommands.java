@@ -8,6 +8,7 @@ import fr.hubag.servicekit.security.Caller;
 import fr.hubag.sessions.domain.ActivityReportCommand;
 import fr.hubag.sessions.domain.ActivityReportCommand.Activity;
 import fr.hubag.sessions.domain.ActivityReportState;
+import fr.hubag.sessions.infra.ActivityNotes;
 import fr.hubag.sessions.infra.ActivityReportStreams;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,24 +25,49 @@ import java.util.function.Function;
 @ApplicationScoped
 public class ActivityReportCommands {
 
-    private final CommandExecutor executor;
-    private final Caller caller;
-
-    public ActivityReportCommands(CommandExecutor executor, Caller caller) {
-        this.executor = executor;
-        this.caller = caller;
+    /**
+     * The free-text notes a report carries besides its facts: {@code text} null for none (a correction without
+     * notes removes them); {@code person} the one person an individuel report names, whose key seals them.
+     */
+    public record Notes(UUID person, String text) {
+        public static final Notes NONE = new Notes(null, null);
     }
 
-    public Uni<CommandResult<ActivityReportState>> run(ActivityReportCommand command, Activity activity,
+    private final CommandExecutor executor;
+    private final Caller caller;
+    private final ActivityNotes notes;
+
+    public ActivityReportCommands(CommandExecutor executor, Caller caller, ActivityNotes notes) {
+        this.executor = executor;
+        this.caller = caller;
+        this.notes = notes;
+    }
+
+    /**
+     * Records or corrects a report; its notes are kept sealed in the same transaction as its events (or alone when
+     * the report was decided again unchanged), never in an event nor in the answer kept for its key.
+     */
+    public Uni<CommandResult<ActivityReportState>> run(ActivityReportCommand command, Activity activity, Notes kept,
                                                        CommandContext context,
                                                        Function<List<CommandOutcome<ActivityReportState>>, String>
                                                                answer) {
         SessionAccess.requireMayActFor(caller, activity.territory(), activity.actorId());
-        return executor.execute(ActivityReportStreams.REPORT, List.of(command.reportId().toString()), context,
-                states -> {
-                    requireMayActOn(states.get(0));
-                    return List.of(command);
-                }, answer);
+        UUID reportId = command.reportId();
+        return executor.execute(ActivityReportStreams.REPORT, List.of(reportId.toString()), context,
+                        states -> {
+                            requireMayActOn(states.get(0));
+                            return List.of(command);
+                        }, answer,
+                        (tx, changed) -> notes.write(tx, reportId, kept.person(), kept.text(), command.at()))
+                .call(result -> result instanceof CommandResult.Decided<ActivityReportState> decided
+                        && !decided.changed()
+                        ? notes.write(reportId, kept.person(), kept.text(), command.at())
+                        : Uni.createFrom().voidItem());
+    }
+
+    /** A report's notes for a caller who may read the report; empty when none or the person is erased. */
+    public Uni<java.util.Optional<String>> notes(UUID reportId) {
+        return notes.read(reportId);
     }
 
     /** A report as it is now, after checking the caller may see it. */

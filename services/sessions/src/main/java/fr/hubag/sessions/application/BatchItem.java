@@ -23,8 +23,8 @@ public sealed interface BatchItem {
     default UUID session() { return null; }
 
     /** An activity report recorded after the fact (the national tool's compte rendu d'activité). */
-    record ReportItem(String id, UUID itemId, Instant occurredAt, Activity activity, String contentHash)
-            implements BatchItem {}
+    record ReportItem(String id, UUID itemId, Instant occurredAt, Activity activity,
+                      ActivityReportCommands.Notes notes, String contentHash) implements BatchItem {}
 
     /** Attendance (and autonomy) of some participants of a scheduled session; {@code complete} makes it final. */
     record AttendanceItem(String id, UUID itemId, Instant occurredAt, UUID sessionId, List<Presence> participants,

@@ -9,6 +9,7 @@ import fr.hubag.sessions.domain.BeneficiaryCommand;
 import fr.hubag.sessions.domain.BeneficiaryState;
 import fr.hubag.sessions.domain.PersonalData;
 import fr.hubag.sessions.infra.BeneficiaryStreams;
+import fr.hubag.sessions.infra.ActivityNotes;
 import fr.hubag.sessions.infra.BeneficiaryVault;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,11 +41,13 @@ public class BeneficiaryCommands {
 
     private final CommandExecutor executor;
     private final BeneficiaryVault vault;
+    private final ActivityNotes notes;
     private final Caller caller;
 
-    public BeneficiaryCommands(CommandExecutor executor, BeneficiaryVault vault, Caller caller) {
+    public BeneficiaryCommands(CommandExecutor executor, BeneficiaryVault vault, ActivityNotes notes, Caller caller) {
         this.executor = executor;
         this.vault = vault;
+        this.notes = notes;
         this.caller = caller;
     }
 
@@ -84,7 +87,8 @@ public class BeneficiaryCommands {
         UUID id = command.beneficiaryId();
         return load(id).chain(loaded -> {
             BeneficiaryAccess.requireMayHandle(caller, loaded.state());
-            return vault.erase(id);
+            // the key first (nothing sealed with it opens any more), then the sealed rows: data, reports' notes
+            return vault.erase(id).chain(() -> notes.erase(id));
         }).chain(() -> onBeneficiary(command, context, answer)).invoke(result -> {
             if (result instanceof CommandResult.Decided<BeneficiaryState> decided && decided.changed()) {
                 LOG.infof("beneficiary %s erased: key deleted", id);

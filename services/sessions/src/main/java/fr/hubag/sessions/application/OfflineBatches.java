@@ -97,7 +97,7 @@ public class OfflineBatches {
             case ReportItem report -> {
                 UUID reportId = reportId(report.itemId());
                 RecordActivity command = new RecordActivity(reportId, report.activity(), report.occurredAt());
-                yield run(index, report.id(), "report.", () -> reports.run(command, report.activity(),
+                yield run(index, report.id(), "report.", () -> reports.run(command, report.activity(), report.notes(),
                         context(sending, report.itemId(), report.contentHash()),
                         located("/api/sessions/activity-reports/" + reportId)));
             }

@@ -66,6 +66,15 @@ public class PersonalDataCipher {
                 open(key, id, "notes", row.notes));
     }
 
+    /** An individual activity report's notes, sealed with its person's key and bound to the report. */
+    public byte[] sealNotes(SecretKey key, UUID reportId, String notes) {
+        return seal(key, reportId, "notes", notes);
+    }
+
+    public String openNotes(SecretKey key, UUID reportId, byte[] sealed) {
+        return open(key, reportId, "notes", sealed);
+    }
+
     private byte[] seal(SecretKey key, UUID id, String field, String value) {
         return value == null ? null : AesGcm.seal(key, value.getBytes(StandardCharsets.UTF_8), aad(id, field));
     }

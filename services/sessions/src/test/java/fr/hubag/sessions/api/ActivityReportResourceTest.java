@@ -26,7 +26,7 @@ import static org.hamcrest.Matchers.hasItem;
 
 /**
  * Activity reports over HTTP as a mediator's phone sends them after the fact: both shapes of the national tool's
- * report, every row of the role × territory table, malformed bodies (400 naming each field, notes refused, nothing
+ * report, every row of the role × territory table, malformed bodies (400 naming each field, notes on a workshop refused, nothing
  * stored), the rules' 422s, an Idempotency-Key replay and a correction with If-Match.
  */
 @QuarkusTest
@@ -159,7 +159,9 @@ class ActivityReportResourceTest {
         String individual = individualReport("GF", "97302", UUID.randomUUID());
         long before = storedEvents();
         Map<String, String> broken = new LinkedHashMap<>();
-        broken.put(individual.replace("\"mediatorId\"", "\"notes\": \"Mme D., voisine de M. X\", \"mediatorId\""),
+        broken.put(workshop.replace("\"mediatorId\"", "\"notes\": \"Mme D., voisine de M. X\", \"mediatorId\""),
+                "notes");
+        broken.put(individual.replace("\"mediatorId\"", "\"notes\": \"" + "x".repeat(2001) + "\", \"mediatorId\""),
                 "notes");
         broken.put(individual.replace("\"telephone\"", "\"smartphone\""), "equipment[0]");
         broken.put(individual.replace("[\"telephone\"]", "[\"telephone\", \"telephone\"]"), "equipment");
@@ -180,6 +182,11 @@ class ActivityReportResourceTest {
         as(gf).body("[]").post(REPORTS).then().statusCode(400).contentType("application/problem+json");
         as(gf).body(workshop.replace("\"total\": 6", "\"total\": \"six\"")).post(REPORTS).then().statusCode(400)
                 .contentType("application/problem+json");
+        assertThat(storedEvents()).isEqualTo(before);
+        // notes for a person with no key here (unknown, or erased) cannot be kept: refused, and nothing recorded
+        as(gf).body(individual.replace("\"mediatorId\"", "\"notes\": \"rappeler lundi\", \"mediatorId\""))
+                .post(REPORTS).then().statusCode(422).contentType("application/problem+json")
+                .body("code", equalTo("notes-without-key"));
         assertThat(storedEvents()).isEqualTo(before);
     }
 

@@ -87,7 +87,7 @@ class BeneficiaryErasureTest {
 
         Map<String, String> tables = rawTables();
         assertThat(tables).containsKeys("es_events", "es_streams", "es_idempotency_keys", "es_parked_events",
-                "beneficiary_keys", "beneficiary_personal_data");
+                "beneficiary_keys", "beneficiary_personal_data", "activity_report_notes");
         tables.forEach((table, dump) -> assertNoneIn("table " + table, dump));
         List<ConsumerRecord<String, byte[]>> records = TopicRecords.readUntil("sessions.events", r -> false,
                 Duration.ofSeconds(3));
@@ -132,12 +132,25 @@ class BeneficiaryErasureTest {
         as(coordinator).get(BENEFICIARIES + "/" + id).then().statusCode(200)
                 .body("personalData.name", equalTo(NAME)).body("personalData.phone", equalTo(NEW_PHONE));
 
+        // an accompaniment whose notes name the person: kept sealed with their key, read back, never in the answer
+        String notes = "RDV avec " + NAME + ", rappeler au " + PHONE;
+        String report = ActivityReportResourceTest.individualReport("GF", "97302", UUID.fromString(id))
+                .replace("\"mediatorId\"", "\"notes\": \"" + notes + "\", \"mediatorId\"");
+        String reportId = as(coordinator).header("Idempotency-Key", "report-" + UUID.randomUUID()).body(report)
+                .post("/api/sessions/activity-reports").then().statusCode(201).body("notes", nullValue())
+                .extract().path("id");
+        as(coordinator).get("/api/sessions/activity-reports/" + reportId).then().statusCode(200)
+                .body("notes", equalTo(notes)).header("Cache-Control", "no-store");
+        as(TestTokens.of("analyst", "GF")).get("/api/sessions/activity-reports/" + reportId).then().statusCode(403);
+
         as(coordinator).header("Idempotency-Key", "erase-" + UUID.randomUUID()).delete(BENEFICIARIES + "/" + id)
                 .then().statusCode(200).body("status", equalTo("erased"));
         as(coordinator).delete(BENEFICIARIES + "/" + id).then().statusCode(200);
         as(coordinator).get(BENEFICIARIES + "/" + id).then().statusCode(200).body("personalData", nullValue());
         as(coordinator).get("/api/sessions/" + session).then().statusCode(200)
                 .body("seatsLeft", equalTo(9)); // the pseudonymous history and the counts remain
+        as(coordinator).get("/api/sessions/activity-reports/" + reportId).then().statusCode(200)
+                .body("notes", nullValue()).body("participants[0].beneficiaryId", equalTo(id));
         return id;
     }
 
