@@ -2,6 +2,7 @@ package fr.hubag.projection.sessions.api;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import org.eclipse.microprofile.openapi.OASFactory;
+import fr.hubag.servicekit.openapi.ProblemResponses;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.media.Schema;
@@ -34,5 +35,8 @@ public class TerritoryInOpenApi implements OASFilter {
                                 .enumeration(List.of("GP", "GF", "MQ", "MF"))));
             }
         });
+        // the service kit's error answers depend on an operation's parameters (400 once it reads one): documented
+        // again now that these have theirs, so the document does not depend on which build filter ran first
+        new ProblemResponses().filterOpenAPI(openAPI);
     }
 }
