@@ -24,8 +24,10 @@ import java.util.regex.Pattern;
  * CLIENTS concurrent mediators redeem distinct passes at one APTIC-labelled actor, half through the gateway and half
  * directly to the vouchers service, each half after a warm-up. Prints the setup's rates and, per half,
  * redemptions/s with latency p50/p99 and the statuses seen. Run with the JDK's source launcher:
- * {@code java RedemptionLoad.java GATEWAY VOUCHERS FUNDER_TOKEN MEDIATOR_TOKEN ACTOR_ID PASSES CLIENTS}.
- * The codes it reads stay in this process only (they are what a funder prints).
+ * {@code java RedemptionLoad.java GATEWAY VOUCHERS FUNDER_TOKEN MEDIATOR_TOKEN ACTOR_ID PASSES CLIENTS [CODES_FILE]}.
+ * With CODES_FILE it stops after the set-up and writes the codes not yet redeemed there, one a line, for wrk
+ * (tools/bench/redeem.lua, lighter on the two cores than this client); the script deletes the file after the run.
+ * Otherwise the codes it reads stay in this process only (they are what a funder prints).
  */
 public class RedemptionLoad {
 
@@ -101,6 +103,11 @@ public class RedemptionLoad {
             Thread.sleep(100);
         }
 
+        if (args.length > 7) {
+            java.nio.file.Files.write(java.nio.file.Path.of(args[7]),
+                    Arrays.asList(codes).subList(1, codes.length));
+            return;
+        }
         int half = (codes.length - 1) / 2;
         measure("through the gateway", http, gateway + redemptions, mediator, actor, codes, 1, half, clients);
         measure("directly to vouchers", http, vouchers + redemptions, mediator, actor, codes, 1 + half,

@@ -98,27 +98,40 @@ public class PassCommands {
                 beneficiary.beneficiaryId(), beneficiary.ageBand(), beneficiary.communeInseeCode(), at);
     }
 
-    /** Redeems the pass of {@code code} at {@code actorId}; a refusal is recorded, then answered. */
+    /**
+     * Redeems the pass of {@code code} at {@code actorId}; a refusal is recorded, then answered. The actor's facts and
+     * the code's pass are read in one statement, the order from memory, then the pass's stream, decided and appended.
+     */
     public Uni<CommandResult<PassState>> redeem(PassCode.Reading code, UUID actorId, UUID sessionId, Instant at,
                                                 CommandContext context,
                                                 Function<List<CommandOutcome<PassState>>, String> answer) {
-        return census.facts(actorId).flatMap(actor -> {
+        String hash = switch (code) {
+            case PassCode.Valid valid -> keys.hash(valid.code());
+            case PassCode.Mistyped mistyped -> null; // refused without a look-up
+            case PassCode.Malformed malformed -> throw new IllegalArgumentException("a malformed code is a 400");
+        };
+        return census.redeeming(actorId, hash).flatMap(read -> {
+            ActorFacts actor = read.actor();
             VoucherAccess.requireMayRedeemFor(caller, actorId, actor);
-            return locate(code).onFailure(CommandRejected.class)
-                    .call(refused -> refuse(actor, null, null, (CommandRejected) refused, at))
-                    .flatMap(pass -> orders.order(pass.orderId()).flatMap(state -> {
-                        if (!(state instanceof OrderState.Order order)) {
-                            CommandRejected unknown = unknownCode();
-                            return refuse(actor, null, null, unknown, at)
-                                    .flatMap(nothing -> Uni.createFrom().<CommandResult<PassState>>failure(unknown));
-                        }
-                        return executor.execute(VoucherStreams.PASS, List.of(pass.passId().toString()), context,
-                                        states -> List.of(new PassCommand.Redeem(pass.passId(), order.terms(), actor,
-                                                sessionId, at)), answer)
-                                .call(result -> result instanceof CommandResult.Rejected<PassState> rejected
-                                        ? refuse(actor, pass.passId(), pass.orderId(), rejected.rejection(), at)
-                                        : Uni.createFrom().voidItem());
-                    }));
+            if (hash == null || read.pass().isEmpty()) {
+                CommandRejected refusal = hash == null ? mistyped() : unknownCode();
+                return refuse(actor, null, null, refusal, at)
+                        .flatMap(nothing -> Uni.createFrom().<CommandResult<PassState>>failure(refusal));
+            }
+            PassCodes.Located pass = read.pass().get();
+            return orders.order(pass.orderId()).flatMap(state -> {
+                if (!(state instanceof OrderState.Order order)) {
+                    CommandRejected unknown = unknownCode();
+                    return refuse(actor, null, null, unknown, at)
+                            .flatMap(nothing -> Uni.createFrom().<CommandResult<PassState>>failure(unknown));
+                }
+                return executor.execute(VoucherStreams.PASS, List.of(pass.passId().toString()), context,
+                                states -> List.of(new PassCommand.Redeem(pass.passId(), order.terms(), actor,
+                                        sessionId, at)), answer)
+                        .call(result -> result instanceof CommandResult.Rejected<PassState> rejected
+                                ? refuse(actor, pass.passId(), pass.orderId(), rejected.rejection(), at)
+                                : Uni.createFrom().voidItem());
+            });
         });
     }
 
@@ -138,11 +151,14 @@ public class PassCommands {
         return switch (code) {
             case PassCode.Valid valid -> codes.find(keys.hash(valid.code()))
                     .map(found -> found.orElseThrow(PassCommands::unknownCode));
-            case PassCode.Mistyped mistyped -> Uni.createFrom().failure(CommandRejected.unprocessable(
-                    "code-mistyped", "code", "this code has a typo (its check character does not match): "
-                            + "read it again"));
+            case PassCode.Mistyped mistyped -> Uni.createFrom().failure(mistyped());
             case PassCode.Malformed malformed -> throw new IllegalArgumentException("a malformed code is a 400");
         };
+    }
+
+    private static CommandRejected mistyped() {
+        return CommandRejected.unprocessable("code-mistyped", "code", "this code has a typo (its check character "
+                + "does not match): read it again");
     }
 
     private static CommandRejected unknownCode() {
