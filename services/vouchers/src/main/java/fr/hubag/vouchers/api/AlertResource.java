@@ -30,10 +30,11 @@ import java.util.List;
 public class AlertResource {
 
     private final FunderNotices notices;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    public AlertResource(FunderNotices notices) {
+    public AlertResource(FunderNotices notices, Clock clock) {
         this.notices = notices;
+        this.clock = clock;
     }
 
     @GET

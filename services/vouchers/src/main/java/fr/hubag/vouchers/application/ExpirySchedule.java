@@ -15,7 +15,8 @@ import java.time.LocalDate;
 /**
  * Starts the passes' expiry, one daily job per territory leading orders, checked every
  * {@code hub.vouchers.expiry.check} (the kernel's job runner runs each ended day once, and those missed while the
- * service was down; the job's selection takes every order due, however long ago).
+ * service was down; the job's selection takes every order due, however long ago). Time is the service's clock
+ * ({@code Clocks}), so a rehearsal clock expires the orders whose tolerance it has lived through.
  */
 @ApplicationScoped
 public class ExpirySchedule {
@@ -24,17 +25,19 @@ public class ExpirySchedule {
     private final OrderLedger ledger;
     private final OrderExpiry expiry;
     private final Duration every;
+    private final Clock clock;
 
     public ExpirySchedule(JobRunner runner, OrderLedger ledger, OrderExpiry expiry,
-                          @ConfigProperty(name = "hub.vouchers.expiry.check", defaultValue = "PT10M") Duration every) {
+                          @ConfigProperty(name = "hub.vouchers.expiry.check", defaultValue = "PT10M") Duration every,
+                          Clock clock) {
         this.runner = runner;
         this.ledger = ledger;
         this.expiry = expiry;
         this.every = every;
+        this.clock = clock;
     }
 
     void onStart(@Observes StartupEvent start) {
-        Clock clock = Clock.systemUTC();
         for (Territory territory : Territory.values()) {
             runner.schedule(job(territory, LocalDate.now(clock.withZone(territory.zone())).minusDays(1)), every, clock);
         }

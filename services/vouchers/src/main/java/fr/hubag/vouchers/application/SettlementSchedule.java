@@ -19,6 +19,7 @@ import java.time.YearMonth;
  * {@code hub.vouchers.settlement.check}. The kernel's job runner settles each ended month once, from
  * {@code first-month} on, including months missed while the service was down. A month is settled only
  * {@code grace} after it ended, so that a redemption decided at 23:59:59 has committed before its month is read.
+ * Time is the service's clock ({@code Clocks}), so a rehearsal clock settles the months it has lived through.
  */
 @ApplicationScoped
 public class SettlementSchedule {
@@ -30,6 +31,7 @@ public class SettlementSchedule {
     private final YearMonth firstMonth;
     private final Duration every;
     private final Duration grace;
+    private final Clock clock;
 
     public SettlementSchedule(JobRunner runner, CommandExecutor executor, MonthlyRedemptions redemptions,
                               @ConfigProperty(name = "hub.vouchers.settlement.enabled", defaultValue = "true")
@@ -39,7 +41,7 @@ public class SettlementSchedule {
                               @ConfigProperty(name = "hub.vouchers.settlement.check", defaultValue = "PT10M")
                               Duration every,
                               @ConfigProperty(name = "hub.vouchers.settlement.grace", defaultValue = "PT1H")
-                              Duration grace) {
+                              Duration grace, Clock clock) {
         this.runner = runner;
         this.executor = executor;
         this.redemptions = redemptions;
@@ -47,13 +49,14 @@ public class SettlementSchedule {
         this.firstMonth = firstMonth;
         this.every = every;
         this.grace = grace;
+        this.clock = clock;
     }
 
     void onStart(@Observes StartupEvent start) {
         if (!enabled) {
             return;
         }
-        Clock lagging = Clock.offset(Clock.systemUTC(), grace.negated());
+        Clock lagging = Clock.offset(clock, grace.negated());
         for (Territory territory : Territory.values()) {
             runner.schedule(job(territory, firstMonth.atDay(1)), every, lagging);
         }
