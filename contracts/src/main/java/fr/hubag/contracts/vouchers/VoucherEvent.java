@@ -12,8 +12,9 @@ import java.util.UUID;
 /**
  * What happened to an order of APTIC passes and to each pass: the records the vouchers deciders decide and fold, the
  * vouchers store writes and every consumer of {@code vouchers.events} reads (contracts/events/vouchers/*.json, checked
- * both ways by the vouchers service's {@code VoucherEventRecordsTest}). Three kinds of stream: an order (key = order
- * id), a pass (key = pass id) and an actor's monthly statement (key = statement id). A pass's code never appears here: only its id and a keyed hash (HMAC-SHA256 with a
+ * both ways by the vouchers service's {@code VoucherEventRecordsTest}). Four kinds of stream: an order (key = order
+ * id), a pass (key = pass id), an actor's monthly statement (key = statement id) and a refused redemption (key =
+ * refusal id). A pass's code never appears here: only its id and a keyed hash (HMAC-SHA256 with a
  * key kept outside the database), so the topic and every read model can be copied without giving a pass away.
  * Amounts are integer cents.
  */
@@ -34,6 +35,11 @@ public sealed interface VoucherEvent {
     /** An event of an actor's monthly statement (key = statement id, derived from the actor and the month). */
     sealed interface StatementEvent extends VoucherEvent {
         UUID statementId();
+    }
+
+    /** An event of a refused redemption's own stream (key = refusal id): refusals never contend with a pass. */
+    sealed interface RefusalEvent extends VoucherEvent {
+        UUID refusalId();
     }
 
     /**
@@ -120,4 +126,15 @@ public sealed interface VoucherEvent {
      */
     record OrderExpired(UUID orderId, String funderId, Territory territory, LocalDate acceptedUntil,
                         Reconciliation reconciliation, Instant occurredAt) implements OrderEvent {}
+
+    /**
+     * A redemption was refused, for hub staff's fraud review and the funder's refusals by reason: the actor tried for
+     * and its territory (null when the census does not know it), the pass and its order when the code led to one
+     * (null for a mistyped or unknown code) with the order's territory, the reason (the answer's problem code). Never
+     * the code typed, never a beneficiary. A stream of its own — in the order's territory, else the actor's — so that
+     * 49 losers of a race append beside the winner, not behind it.
+     */
+    record RedemptionRefused(UUID refusalId, UUID actorId, Territory territory, UUID passId, UUID orderId,
+                             Territory orderTerritory, String reason, Instant occurredAt)
+            implements RefusalEvent {}
 }

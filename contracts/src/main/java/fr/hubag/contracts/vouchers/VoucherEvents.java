@@ -10,6 +10,8 @@ import fr.hubag.contracts.vouchers.VoucherEvent.PassEvent;
 import fr.hubag.contracts.vouchers.VoucherEvent.PassExpired;
 import fr.hubag.contracts.vouchers.VoucherEvent.PassRedeemed;
 import fr.hubag.contracts.vouchers.VoucherEvent.PassesIssued;
+import fr.hubag.contracts.vouchers.VoucherEvent.RedemptionRefused;
+import fr.hubag.contracts.vouchers.VoucherEvent.RefusalEvent;
 import fr.hubag.contracts.vouchers.VoucherEvent.StatementEvent;
 import fr.hubag.contracts.vouchers.VoucherEvent.StatementIssued;
 import fr.hubag.contracts.vouchers.VoucherEvent.StatementPaid;
@@ -17,8 +19,8 @@ import fr.hubag.domain.EventCatalogue;
 
 /**
  * What is on the topic {@code vouchers.events}: each type under its contract name (= the schema file's name) and
- * current version. {@link #ORDERS}, {@link #PASSES} and {@link #STATEMENTS} are the streams' catalogues (the
- * vouchers service stores with them); {@link #TOPIC} is all of them, for consumers of the topic.
+ * current version. {@link #ORDERS}, {@link #PASSES}, {@link #STATEMENTS} and {@link #REFUSALS} are the streams'
+ * catalogues (the vouchers service stores with them); {@link #TOPIC} is all of them, for consumers of the topic.
  */
 public final class VoucherEvents {
 
@@ -42,6 +44,11 @@ public final class VoucherEvents {
             .event("StatementPaid", 1, StatementPaid.class)
             .build();
 
+    /** A refused redemption, one stream each. */
+    public static final EventCatalogue<RefusalEvent> REFUSALS = EventCatalogue.of(RefusalEvent.class)
+            .event("RedemptionRefused", 1, RedemptionRefused.class)
+            .build();
+
     public static final EventCatalogue<VoucherEvent> TOPIC = EventCatalogue.of(VoucherEvent.class)
             .event("OrderQuoted", 1, OrderQuoted.class)
             .event("PassesIssued", 1, PassesIssued.class)
@@ -53,6 +60,7 @@ public final class VoucherEvents {
             .event("StatementPaid", 1, StatementPaid.class)
             .event("OrderExpired", 1, OrderExpired.class)
             .event("PassExpired", 1, PassExpired.class)
+            .event("RedemptionRefused", 1, RedemptionRefused.class)
             .build();
 
     private VoucherEvents() {}

@@ -3,6 +3,7 @@ package fr.hubag.projection;
 import fr.hubag.domain.Territory;
 import fr.hubag.projection.support.Api;
 import fr.hubag.projection.support.VoucherOrder;
+import fr.hubag.projection.support.VoucherSettlement;
 import fr.hubag.testing.HubTestResource;
 import fr.hubag.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -10,6 +11,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
+import java.time.YearMonth;
 import java.util.List;
 import java.util.UUID;
 
@@ -22,7 +24,8 @@ import static org.hamcrest.Matchers.hasSize;
 /**
  * Who reads the vouchers read models, every endpoint by role and territory: a funder its own orders in the
  * territories its token covers, coordinators their territories', hub admins all, analysts the consolidation only,
- * mediators and distributors none; and bad parameters are named.
+ * mediators and distributors none; the actors' statements: a mediator its own actor's, coordinators their
+ * territories', hub admins all, funders and analysts none; and bad parameters are named.
  */
 @QuarkusTest
 @QuarkusTestResource(value = HubTestResource.class, initArgs = @ResourceArg(name = "database", value = "projection"))
@@ -84,6 +87,48 @@ class VoucherFunderViewAccessTest {
         // an order led by another territory is not in this one's read model
         Api.get(TestTokens.hubAdmin(), "/territories/GP/vouchers/orders/" + mq.id()).statusCode(404)
                 .contentType("application/problem+json");
+    }
+
+    @Test
+    void statementsKeepToTheirActorsAndTerritories() {
+        UUID actor = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        VoucherSettlement settlement = new VoucherSettlement();
+        settlement.statement(actor, Territory.MQ, YearMonth.of(2026, 3), 2, 1000);
+        settlement.statement(other, Territory.MQ, YearMonth.of(2026, 3), 1, 1000);
+        await(TestTokens.hubAdmin(), "/territories/MQ/vouchers/statements?actorId=" + other,
+                r -> r.extract().<List<?>>path("items").size() == 1);
+        String mediator = TestTokens.mediatorAt("MQ", actor.toString());
+        List<String> paths = List.of("/territories/MQ/vouchers/statements",
+                "/territories/MQ/vouchers/statements?actorId=" + actor,
+                "/territories/MQ/vouchers/statements?actorId=" + other, "/hub/vouchers/statements");
+        List<Row> rows = List.of(
+                new Row("no token", null, 401, 401, 401, 401),
+                new Row("mediator MQ of the actor", mediator, 200, 200, 403, 403),
+                new Row("mediator GP of the actor", TestTokens.mediatorAt("GP", actor.toString()), 403, 403, 403,
+                        403),
+                new Row("funder MQ", TestTokens.forSubject("caf-" + Api.tag(), "partner", "MQ"), 403, 403, 403,
+                        403),
+                new Row("coordinator MQ", TestTokens.coordinator("MQ"), 200, 200, 200, 403),
+                new Row("coordinator GP", TestTokens.coordinator("GP"), 403, 403, 403, 403),
+                new Row("coordinator all", TestTokens.of("coordinator", ALL), 200, 200, 200, 200),
+                new Row("hub-admin", TestTokens.hubAdmin(), 200, 200, 200, 200),
+                new Row("hub-admin GF", TestTokens.of("hub-admin", "GF"), 403, 403, 403, 403),
+                new Row("analyst all", TestTokens.of("analyst", ALL), 403, 403, 403, 403),
+                new Row("distributor MQ", TestTokens.forSubject("ccas-test", "partner", "MQ"), 403, 403, 403, 403));
+        for (Row row : rows) {
+            for (int i = 0; i < paths.size(); i++) {
+                assertThat(Api.get(row.token(), paths.get(i)).extract().statusCode())
+                        .as("%s GET %s", row.who(), paths.get(i)).isEqualTo(row.statuses()[i]);
+            }
+        }
+        // a mediator's list holds its own actor's statements only
+        Api.get(mediator, "/territories/MQ/vouchers/statements").statusCode(200).body("items", hasSize(1))
+                .body("items.actorId", everyItem(equalTo(actor.toString())));
+        // the order view and the ledger carry the refusals and credit notes under the same rules (rows above)
+        Api.get(TestTokens.hubAdmin(), "/hub/vouchers/statements?actorId=nope&month=2026-13&cursor=nope")
+                .statusCode(400).contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.hasItems("actorId", "month", "cursor"));
     }
 
     /** A caller and what it gets on each path, in order. */

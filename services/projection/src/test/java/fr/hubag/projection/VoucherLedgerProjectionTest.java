@@ -4,7 +4,6 @@ import fr.hubag.domain.Territory;
 import fr.hubag.projection.shared.rebuild.Generations;
 import fr.hubag.projection.support.Api;
 import fr.hubag.projection.support.ApplyAgain;
-import fr.hubag.projection.support.CaughtUp;
 import fr.hubag.projection.support.VoucherOrder;
 import fr.hubag.projection.vouchers.projector.VouchersProjector;
 import fr.hubag.testing.HubTestResource;
@@ -90,9 +89,7 @@ class VoucherLedgerProjectionTest {
         String byMonth = Api.get(token, redemptions).extract().asString();
 
         // the same events again, straight to the tables past the consumer's marks, then redelivered: nothing moves
-        ApplyAgain.to(pool, projector, generations, order.published().toArray(List[]::new));
-        order.redeliver();
-        CaughtUp.await(pool, generations.serving(projector).consumer(), projector.topic());
+        ApplyAgain.andRedelivered(pool, projector, generations, order.published(), order::redeliver);
         assertThat(Api.get(token, path).extract().asString()).isEqualTo(answer);
         assertThat(Api.get(token, redemptions).extract().asString()).isEqualTo(byMonth);
     }

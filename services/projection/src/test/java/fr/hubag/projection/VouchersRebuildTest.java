@@ -4,6 +4,7 @@ import fr.hubag.domain.Territory;
 import fr.hubag.projection.shared.rebuild.Generations;
 import fr.hubag.projection.support.Api;
 import fr.hubag.projection.support.VoucherOrder;
+import fr.hubag.projection.support.VoucherSettlement;
 import fr.hubag.projection.vouchers.projector.VouchersProjector;
 import fr.hubag.testing.HubTestResource;
 import fr.hubag.testing.TestTokens;
@@ -13,6 +14,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.time.YearMonth;
 import java.util.List;
 import java.util.UUID;
 
@@ -23,7 +25,8 @@ import static org.hamcrest.Matchers.equalTo;
 
 /**
  * The vouchers read models rebuild like the others (they are a ReadModel): from the start of vouchers.events into a
- * new generation, then the queries switch to it and answer the same, to the cent.
+ * new generation, then the queries switch to it and answer the same, to the cent — an order redeemed, refused,
+ * expired and credited, and an actor's statement paid, included.
  */
 @QuarkusTest
 @QuarkusTestResource(value = HubTestResource.class, initArgs = @ResourceArg(name = "database", value = "projection"))
@@ -39,10 +42,25 @@ class VouchersRebuildTest {
         VoucherOrder order = VoucherOrder.activated("commune-" + Api.tag(), List.of(Territory.MF), 2, 3, 1500);
         order.distribute(1, 0);
         order.distribute(1, 1);
-        order.redeem(1, 0, UUID.randomUUID(), Territory.MF, "97801", "2026-06-30");
+        UUID actor = UUID.randomUUID();
+        order.redeem(1, 0, actor, Territory.MF, "97801", "2026-06-30");
+        order.refuse(1, 0, UUID.randomUUID(), Territory.MF, "pass-already-redeemed");
+        order.expire(1, 1, true);
+        order.expire(1, 2, false);
+        for (int n = 0; n < 3; n++) {
+            order.expire(2, n, false);
+        }
+        order.expireOrder(2, 1, 4);
+        VoucherSettlement settlement = new VoucherSettlement();
+        settlement.paid(settlement.statement(actor, Territory.MF, YearMonth.of(2026, 6), 1, 1500), actor,
+                Territory.MF, YearMonth.of(2026, 6), "VIR-MF-1");
         String token = TestTokens.hubAdmin();
         String view = "/territories/MF/vouchers/orders/" + order.id();
-        String before = await(token, view, r -> r.extract().path("order.totals.passesRedeemed").equals(1))
+        String before = await(token, view, r -> "expired".equals(r.extract().path("order.status"))
+                && r.extract().path("order.totals.passesExpired").equals(5)
+                && r.extract().path("refusals.refusals").equals(1)).extract().asString();
+        String statements = "/territories/MF/vouchers/statements?actorId=" + actor;
+        String statementsBefore = await(token, statements, r -> "paid".equals(r.extract().path("items[0].status")))
                 .extract().asString();
         String ledgerBefore = Api.get(token, "/hub/vouchers/ledger").statusCode(200).extract().asString();
         int servingBefore = generations.serving(projector).number();
@@ -55,6 +73,7 @@ class VouchersRebuildTest {
 
         assertThat(generations.serving(projector).number()).isGreaterThan(servingBefore);
         assertThat(Api.get(token, view).statusCode(200).extract().asString()).isEqualTo(before);
+        assertThat(Api.get(token, statements).statusCode(200).extract().asString()).isEqualTo(statementsBefore);
         assertThat(Api.get(token, "/hub/vouchers/ledger").statusCode(200).extract().asString())
                 .isEqualTo(ledgerBefore);
     }

@@ -24,6 +24,17 @@ public final class ApplyAgain {
         to(pool, projector, generations, streams);
     }
 
+    /**
+     * The streams' events applied again straight to the tables, then {@code redeliver}ed through the topic (as Kafka
+     * may), once the consumer has caught up with them: what a test then reads must be what it read before.
+     */
+    public static void andRedelivered(Pool pool, ReadModel model, Generations generations,
+                                      List<List<ConsumedEvent>> streams, Runnable redeliver) {
+        to(pool, model, generations, streams.toArray(List[]::new));
+        redeliver.run();
+        CaughtUp.await(pool, generations.serving(model).consumer(), model.topic());
+    }
+
     /** The same for any read model: the streams' events in one transaction, to its serving generation. */
     @SafeVarargs
     public static void to(Pool pool, ReadModel model, Generations generations, List<ConsumedEvent>... streams) {

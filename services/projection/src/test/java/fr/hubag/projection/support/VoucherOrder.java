@@ -3,11 +3,16 @@ package fr.hubag.projection.support;
 import fr.hubag.contracts.sessions.AgeBand;
 import fr.hubag.contracts.vouchers.IssuedPass;
 import fr.hubag.contracts.vouchers.Perimeter;
+import fr.hubag.contracts.vouchers.Reconciliation;
+import fr.hubag.contracts.vouchers.Reconciliation.Tally;
 import fr.hubag.contracts.vouchers.VoucherEvent.OrderActivated;
+import fr.hubag.contracts.vouchers.VoucherEvent.OrderExpired;
 import fr.hubag.contracts.vouchers.VoucherEvent.OrderQuoted;
 import fr.hubag.contracts.vouchers.VoucherEvent.PassDistributed;
+import fr.hubag.contracts.vouchers.VoucherEvent.PassExpired;
 import fr.hubag.contracts.vouchers.VoucherEvent.PassRedeemed;
 import fr.hubag.contracts.vouchers.VoucherEvent.PassesIssued;
+import fr.hubag.contracts.vouchers.VoucherEvent.RedemptionRefused;
 import fr.hubag.domain.Territory;
 import fr.hubag.eventsourcing.consumer.ConsumedEvent;
 
@@ -30,11 +35,15 @@ public final class VoucherOrder {
     public static final Instant AT = Instant.parse("2026-03-02T12:00:00Z");
 
     private final VoucherStream order;
+    private final List<VoucherStream> refusals = new ArrayList<>();
     private final Territory territory;
     private final int passesPerBooklet;
     private final long faceValueCents;
     private final List<List<UUID>> booklets = new ArrayList<>();
     private final Map<UUID, VoucherStream> passes = new LinkedHashMap<>();
+
+    private String funder;
+    private long feeCents;
 
     private VoucherOrder(Territory territory, int passesPerBooklet, long faceValueCents) {
         this.order = VoucherStream.order(UUID.randomUUID(), territory.name());
@@ -49,6 +58,8 @@ public final class VoucherOrder {
         VoucherOrder made = new VoucherOrder(perimeter.getFirst(), passesPerBooklet, faceValueCents);
         long face = booklets * passesPerBooklet * faceValueCents;
         long fee = (face * 400 + 5_000) / 10_000;
+        made.funder = funder;
+        made.feeCents = fee;
         made.order.publish(new OrderQuoted(made.id(), funder, made.territory, new Perimeter(perimeter, List.of()),
                 booklets, passesPerBooklet, faceValueCents, face, 400, fee, face + fee, LocalDate.parse("2026-12-31"),
                 LocalDate.parse("2027-01-31"), "programme-test", List.of("ccas-test"), AT));
@@ -81,11 +92,41 @@ public final class VoucherOrder {
                 day.atTime(23, 30).atZone(where.zone()).toInstant()));
     }
 
-    /** Everything published for this order, its stream's and its passes'. */
+    /** A redemption of the pass refused at the actor (of {@code where}), on a stream of its own. */
+    public void refuse(int booklet, int n, UUID actor, Territory where, String reason) {
+        VoucherStream refusal = VoucherStream.refusal(UUID.randomUUID(), territory.name());
+        refusals.add(refusal);
+        refusal.publish(new RedemptionRefused(refusal.id(), actor, where, pass(booklet, n), id(), territory, reason,
+                AT.plusSeconds(60)));
+    }
+
+    /** The pass was not redeemed by the end of the tolerance; its face value is credited. */
+    public void expire(int booklet, int n, boolean distributed) {
+        UUID pass = pass(booklet, n);
+        stream(pass).publish(new PassExpired(pass, id(), territory, booklet, distributed, faceValueCents,
+                LocalDate.parse("2027-01-31"), Instant.parse("2027-02-01T04:00:00Z")));
+    }
+
+    /** The credit note, as the vouchers service reconciles it from the counts given. */
+    public void expireOrder(int distributed, int redeemed, int expiredUndistributed) {
+        int ordered = booklets.size() * passesPerBooklet;
+        long expiredCents = (ordered - redeemed) * faceValueCents;
+        order.publish(new OrderExpired(id(), funder, territory, LocalDate.parse("2027-01-31"), new Reconciliation(
+                tally(ordered), tally(distributed), tally(redeemed), tally(ordered - redeemed),
+                tally(expiredUndistributed), feeCents, 0, ordered * faceValueCents + feeCents, expiredCents),
+                Instant.parse("2027-02-01T04:00:00Z")));
+    }
+
+    private Tally tally(long passes) {
+        return new Tally(passes, passes * faceValueCents);
+    }
+
+    /** Everything published for this order, its stream's, its passes' and its refusals'. */
     public List<List<ConsumedEvent>> published() {
         List<List<ConsumedEvent>> all = new ArrayList<>();
         all.add(order.published());
         passes.values().forEach(p -> all.add(p.published()));
+        refusals.forEach(r -> all.add(r.published()));
         return all;
     }
 
@@ -93,6 +134,7 @@ public final class VoucherOrder {
     public void redeliver() {
         order.published().forEach(order::redeliver);
         passes.values().forEach(p -> p.published().forEach(p::redeliver));
+        refusals.forEach(r -> r.published().forEach(r::redeliver));
     }
 
     public int passesPerBooklet() { return passesPerBooklet; }

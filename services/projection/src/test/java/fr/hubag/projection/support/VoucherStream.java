@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * One stream of {@code vouchers.events} (an order's or a pass's, in the order's territory): the contracts' records
+ * One stream of {@code vouchers.events} (an order's or a pass's, in the order's territory; an actor's statement; a
+ * refusal): the contracts' records
  * encoded by {@link VoucherEvents#TOPIC}, as the vouchers relay publishes them ({@link PublishedStream}).
  */
 public final class VoucherStream {
@@ -30,6 +31,16 @@ public final class VoucherStream {
 
     public static VoucherStream pass(UUID passId, String orderTerritory) {
         return new VoucherStream(passId, "pass", orderTerritory);
+    }
+
+    /** An actor's monthly statement, in the actor's territory. */
+    public static VoucherStream statement(UUID statementId, String actorTerritory) {
+        return new VoucherStream(statementId, "statement", actorTerritory);
+    }
+
+    /** A refused redemption, in its order's territory (else the actor's). */
+    public static VoucherStream refusal(UUID refusalId, String territory) {
+        return new VoucherStream(refusalId, "refusal", territory);
     }
 
     public UUID id() { return stream.id(); }

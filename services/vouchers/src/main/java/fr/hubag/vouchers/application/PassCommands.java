@@ -45,9 +45,10 @@ public class PassCommands {
     private final OrderBook orders;
     private final Census census;
     private final Refusals refusals;
+    private final RefusalCommands refused;
 
     public PassCommands(CommandExecutor executor, Caller caller, CodeKeys keys, PassCodes codes, OrderBook orders,
-                        Census census, Refusals refusals) {
+                        Census census, Refusals refusals, RefusalCommands refused) {
         this.executor = executor;
         this.caller = caller;
         this.keys = keys;
@@ -55,6 +56,7 @@ public class PassCommands {
         this.orders = orders;
         this.census = census;
         this.refusals = refusals;
+        this.refused = refused;
     }
 
     public Uni<CommandResult<PassState>> distribute(PassCode.Reading code, Beneficiary beneficiary, Instant at,
@@ -141,9 +143,9 @@ public class PassCommands {
         return refusals.recent(territories, admin, actorId, 500);
     }
 
+    /** The refusal's event and its fraud-review row ({@link RefusalCommands}). */
     private Uni<Void> refuse(ActorFacts actor, UUID passId, UUID orderId, CommandRejected why, Instant at) {
-        return refusals.record(new Refusals.Refusal(at, actor.actorId(),
-                actor.known() ? actor.territory().name() : null, passId, orderId, why.code(), caller.subject()));
+        return refused.refuse(actor, passId, orderId, why.code(), at, caller.subject());
     }
 
     /** The pass a well-formed code leads to: refused without a look-up when its check character is wrong. */

@@ -3,6 +3,7 @@ package fr.hubag.vouchers.infra;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -27,7 +28,12 @@ public class Refusals {
     }
 
     public Uni<Void> record(Refusal refusal) {
-        return pool.preparedQuery("""
+        return record(pool, refusal);
+    }
+
+    /** In the transaction that appends the refusal's event ({@code CommandExecutor.Alongside}). */
+    public Uni<Void> record(SqlClient client, Refusal refusal) {
+        return client.preparedQuery("""
                 INSERT INTO redemption_refusals (refused_at, actor_id, territory, pass_id, order_id, reason, caller)
                 VALUES ($1, $2, $3, $4, $5, $6, $7)""")
                 .execute(Tuple.tuple(java.util.Arrays.asList(refusal.refusedAt().atOffset(ZoneOffset.UTC),

@@ -3,6 +3,7 @@ package fr.hubag.vouchers.infra;
 import fr.hubag.contracts.vouchers.VoucherEvent;
 import fr.hubag.contracts.vouchers.VoucherEvent.OrderEvent;
 import fr.hubag.contracts.vouchers.VoucherEvent.PassEvent;
+import fr.hubag.contracts.vouchers.VoucherEvent.RefusalEvent;
 import fr.hubag.contracts.vouchers.VoucherEvent.StatementEvent;
 import fr.hubag.contracts.vouchers.VoucherEvents;
 import fr.hubag.eventsourcing.codec.EventCodec;
@@ -13,6 +14,7 @@ import fr.hubag.vouchers.domain.OrderState;
 import fr.hubag.vouchers.domain.PassCommand;
 import fr.hubag.vouchers.domain.PassDecider;
 import fr.hubag.vouchers.domain.PassState;
+import fr.hubag.vouchers.domain.RefusalDecider;
 import fr.hubag.vouchers.domain.StatementCommand;
 import fr.hubag.vouchers.domain.StatementDecider;
 import fr.hubag.vouchers.domain.StatementState;
@@ -20,8 +22,9 @@ import fr.hubag.vouchers.domain.StatementState;
 /**
  * How vouchers are stored: an order's stream (type {@code voucher-order}, keyed by the order id, in the perimeter's
  * first territory) and one stream per pass (type {@code voucher-pass}, keyed by the pass id, in its order's territory)
- * — one stream per pass is what makes a redemption unique under contention — and one per actor's monthly
- * statement. Events under their contract names.
+ * — one stream per pass is what makes a redemption unique under contention — one per actor's monthly
+ * statement, and one per refused redemption (type {@code voucher-refusal}: refusals never queue behind a pass).
+ * Events under their contract names.
  */
 public final class VoucherStreams {
 
@@ -31,6 +34,8 @@ public final class VoucherStreams {
             PassEvent::occurredAt);
     public static final EventCodec<StatementEvent> STATEMENT_CODEC = EventCodec.of(VoucherEvents.STATEMENTS,
             StatementEvent::occurredAt);
+    public static final EventCodec<RefusalEvent> REFUSAL_CODEC = EventCodec.of(VoucherEvents.REFUSALS,
+            RefusalEvent::occurredAt);
     /** All of them, as a consumer of vouchers.events reads them. */
     public static final EventCodec<VoucherEvent> TOPIC_CODEC = EventCodec.of(VoucherEvents.TOPIC,
             VoucherEvent::occurredAt);
@@ -55,6 +60,11 @@ public final class VoucherStreams {
                 case StatementState.Issued issued -> issued.territory().name();
                 case StatementState.NoStatement none -> null;
             });
+
+    /** A refused redemption (type {@code voucher-refusal}, keyed by a time-ordered refusal id). */
+    public static final AggregateType<RefusalDecider.Refuse, RefusalEvent, RefusalDecider.Refusal> REFUSAL =
+            new AggregateType<>("voucher-refusal", new RefusalDecider(), REFUSAL_CODEC,
+                    state -> state.territory() == null ? null : state.territory().name());
 
     private VoucherStreams() {}
 }

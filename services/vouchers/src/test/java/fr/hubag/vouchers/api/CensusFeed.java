@@ -91,6 +91,15 @@ final class CensusFeed {
         }
     }
 
+    /** A new actor of the commune, labelled APTIC since 1 January 2026, once the vouchers service knows it. */
+    static UUID labelled(Census census, String territory, String inseeCode) {
+        UUID actor = UUID.randomUUID();
+        registered(actor, territory, inseeCode);
+        aptic(actor, territory, LocalDate.of(2026, 1, 1), null);
+        awaitFacts(census, actor, f -> !f.aptic().isEmpty());
+        return actor;
+    }
+
     /** Waits until the vouchers service knows the actor as {@code expected} says. */
     static ActorFacts awaitFacts(Census census, UUID actorId, Predicate<ActorFacts> expected) {
         Instant deadline = Instant.now().plusSeconds(30);

@@ -41,7 +41,8 @@ class VoucherEventRecordsTest {
             }
         }
         assertThat(VoucherEvents.TOPIC.events()).hasSize(VoucherEvents.ORDERS.events().size()
-                + VoucherEvents.PASSES.events().size() + VoucherEvents.STATEMENTS.events().size());
+                + VoucherEvents.PASSES.events().size() + VoucherEvents.STATEMENTS.events().size()
+                + VoucherEvents.REFUSALS.events().size());
     }
 
     @Test
@@ -59,6 +60,12 @@ class VoucherEventRecordsTest {
         refused("StatementIssued", p -> p.withArray("lines").removeAll(), "lines");
         refused("StatementIssued", p -> p.put("month", "2026-13"), "month");
         refused("StatementPaid", p -> p.put("paymentReference", ""), "paymentReference");
+        // a refusal names no code typed and no beneficiary; its reason is a code, its territory one of the hub's
+        refused("RedemptionRefused", p -> p.put("code", "ABCD-EFGH-JKMN-PQR"), "code");
+        refused("RedemptionRefused", p -> p.put("beneficiaryId", "3f6c2a1e-8b4d-4c7a-9e15-2d0b7a4c9f61"),
+                "beneficiaryId");
+        refused("RedemptionRefused", p -> p.put("reason", "Already redeemed!"), "reason");
+        refused("RedemptionRefused", p -> p.put("territory", "FR"), "territory");
     }
 
     @Test

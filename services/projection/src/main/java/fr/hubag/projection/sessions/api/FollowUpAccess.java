@@ -2,13 +2,13 @@ package fr.hubag.projection.sessions.api;
 
 import fr.hubag.domain.Territory;
 import fr.hubag.projection.shared.Scope;
+import fr.hubag.projection.shared.ScopeAccess;
 import fr.hubag.servicekit.security.Caller;
 import fr.hubag.servicekit.security.OutsideTerritory;
 import fr.hubag.servicekit.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -55,15 +55,6 @@ final class FollowUpAccess {
         if (staff(identity) || identity.hasRole(Roles.PARTNER) || !identity.hasRole(Roles.MEDIATOR)) {
             return null;
         }
-        JsonWebToken token = identity.getPrincipal() instanceof JsonWebToken jwt ? jwt : null;
-        List<UUID> actors = new ArrayList<>();
-        for (String actor : new Caller(identity, token).actors()) {
-            try {
-                actors.add(UUID.fromString(actor));
-            } catch (IllegalArgumentException e) {
-                // not an actor id: names nothing
-            }
-        }
-        return actors;
+        return ScopeAccess.actors(identity);
     }
 }

@@ -9,6 +9,7 @@ import fr.hubag.projection.vouchers.read.OrderLedger;
 import fr.hubag.projection.vouchers.read.OrderSummary;
 import fr.hubag.projection.vouchers.read.OrdersPage;
 import fr.hubag.projection.vouchers.read.RedemptionsPage;
+import fr.hubag.projection.vouchers.read.StatementsPage;
 import fr.hubag.projection.vouchers.read.VoucherQueries;
 import fr.hubag.servicekit.security.Roles;
 import io.quarkus.security.ForbiddenException;
@@ -41,7 +42,8 @@ import java.util.regex.Pattern;
 
 /**
  * The vouchers read endpoints of a scope (a territory or the hub): the live funder view — orders, an order's ledger
- * per territory, its redemptions by month, actor and commune — and the consolidation. The two scopes are two root
+ * per territory with its credit note and refusals by reason, its redemptions by month, actor and commune — the
+ * actors' statements ({@link StatementAccess}) and the consolidation. The two scopes are two root
  * paths ({@link TerritoryVouchersResource}, {@link HubVouchersResource}) over these methods; who sees what is
  * {@link FunderViewAccess}'s.
  */
@@ -112,8 +114,10 @@ public abstract class VouchersEndpoints {
     @RolesAllowed({Roles.PARTNER, Roles.COORDINATOR, Roles.HUB_ADMIN})
     @Operation(summary = "The live funder view of an order, per territory", description = FUNDERS + "Booklets and "
             + "passes issued, distributed, started (a first pass redeemed), redeemed, expired and outstanding, with "
-            + "their amounts in cents; issued and distributed count in the order's territory, redemptions in the "
-            + "redeeming actor's. Another funder's order: 403; an order not led by the scope's territory: 404.")
+            + "their amounts in cents; issued, distributed and expired count in the order's territory, redemptions "
+            + "in the redeeming actor's. Once expired, `order.creditNote`: the credit note's reconciliation (ordered "
+            + "= redeemed + expired; paid = redeemed + credited + fee kept). `refusals`: refused redemptions of the "
+            + "order by reason. Another funder's order: 403; an order not led by the scope's territory: 404.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = OrderLedger.class)))
     @APIResponse(responseCode = "404", description = "No such order in this scope")
     public Uni<OrderLedger> order(@PathParam("orderId") String orderId, @Context UriInfo uri) {
@@ -121,7 +125,9 @@ public abstract class VouchersEndpoints {
         QueryParams params = new QueryParams();
         UUID id = params.uuid("orderId", orderId);
         params.check();
-        return visible(scope, id).chain(order -> queries.ledger(scope, id).map(t -> new OrderLedger(order, t)));
+        return visible(scope, id).chain(order -> Uni.combine().all()
+                .unis(queries.ledger(scope, id), queries.refusals(scope, id))
+                .with((territories, refusals) -> new OrderLedger(order, territories, refusals)));
     }
 
     @GET
@@ -141,15 +147,8 @@ public abstract class VouchersEndpoints {
         Scope scope = scope(uri);
         QueryParams params = new QueryParams();
         UUID id = params.uuid("orderId", orderId);
-        LocalDate first = null;
         String given = QueryParams.blankToNull(month);
-        if (given != null) {
-            try {
-                first = YearMonth.parse(given).atDay(1);
-            } catch (DateTimeParseException e) {
-                params.invalid("month", "must be a month, YYYY-MM");
-            }
-        }
+        LocalDate first = month(params, given);
         int pageSize = params.integer("size", size, 50, 1, QueryParams.MAX_SIZE);
         Cursor after = params.cursor("cursor", cursor);
         if (after != null && !VoucherQueries.validRedemptionCursor(after)) {
@@ -165,14 +164,65 @@ public abstract class VouchersEndpoints {
     @Path("/ledger")
     @RolesAllowed({Roles.COORDINATOR, Roles.HUB_ADMIN, Roles.ANALYST})
     @Operation(summary = "Every order of the scope added up", description = "Roles: coordinator, hub-admin and "
-            + "analyst whose token covers the territory (hub, the hub-wide consolidation: all four). Orders quoted "
-            + "and activated; the ledger's counts and amounts in cents in all and per territory; passes redeemed per "
-            + "month. No funder, order or actor is named.")
+            + "analyst whose token covers the territory (hub, the hub-wide consolidation: all four). Orders quoted, "
+            + "activated and expired; the ledger's counts and amounts in cents (expired passes and credited cents "
+            + "included) in all and per territory; passes redeemed per month; refused redemptions by reason in all "
+            + "and per territory (the refused actor's; refusals of codes that led to no order count here only); the "
+            + "actors' statements per month, owed and paid. No funder, order or actor is named.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Consolidation.class)))
     public Uni<Consolidation> ledger(@Context UriInfo uri) {
         Scope scope = scope(uri);
         return identity.getDeferredIdentity().invoke(caller -> FunderViewAccess.consolidation(caller, scope))
                 .chain(() -> queries.consolidation(scope));
+    }
+
+    @GET
+    @Path("/statements")
+    @RolesAllowed({Roles.MEDIATOR, Roles.COORDINATOR, Roles.HUB_ADMIN})
+    @Operation(summary = "The actors' monthly statements (per-actor settlements)", description = "Roles: mediator "
+            + "(the statements of the actors its token names), coordinator (every actor of its territories) and "
+            + "hub-admin, with a token covering the territory (hub: all four); funders and analysts: 403 (the "
+            + "ledger adds the statements up per month). Statements of actors of the scope's territory (hub: all), "
+            + "newest month first: passes redeemed at the actor in the month (its territory's zone), amount owed in "
+            + "cents, `status` issued or paid with the payment's reference. `actorId`, `month` keep to one; a "
+            + "mediator naming another actor: 403. Paging: follow `next`.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = StatementsPage.class)))
+    public Uni<StatementsPage> statements(
+            @Parameter(description = "one actor (a census actor id)") @QueryParam("actorId") String actorId,
+            @Parameter(description = "a month, YYYY-MM") @QueryParam("month") String month,
+            @Parameter(description = "statements per page", schema = @Schema(type = SchemaType.INTEGER,
+                    minimum = "1", maximum = "200", defaultValue = "50")) @QueryParam("size") String size,
+            @Parameter(description = "where to go on: the cursor of the previous page's next link, as given")
+            @QueryParam("cursor") String cursor, @Context UriInfo uri) {
+        Scope scope = scope(uri);
+        QueryParams params = new QueryParams();
+        UUID actor = QueryParams.blankToNull(actorId) == null ? null : params.uuid("actorId", actorId);
+        String given = QueryParams.blankToNull(month);
+        LocalDate first = month(params, given);
+        int pageSize = params.integer("size", size, 50, 1, QueryParams.MAX_SIZE);
+        Cursor after = params.cursor("cursor", cursor);
+        if (after != null && !VoucherQueries.validStatementCursor(after)) {
+            params.invalid("cursor", "must be the cursor of a next link, as given");
+        }
+        params.check();
+        return identity.getDeferredIdentity()
+                .map(caller -> StatementAccess.only(StatementAccess.actors(caller, scope), actor))
+                .chain(actors -> queries.statements(scope, actors, first, after, pageSize))
+                .map(page -> new StatementsPage(scope.name(), actor, given, pageSize, page.items(),
+                        NextLink.of(uri, page.next())));
+    }
+
+    /** The first day of a month given as YYYY-MM (null if not given; named in the 400 if not a month). */
+    private static LocalDate month(QueryParams params, String given) {
+        if (given == null) {
+            return null;
+        }
+        try {
+            return YearMonth.parse(given).atDay(1);
+        } catch (DateTimeParseException e) {
+            params.invalid("month", "must be a month, YYYY-MM");
+            return null;
+        }
     }
 
     /** The order, if the scope holds it (else 404) and the caller may see it (else 403). */

@@ -1,11 +1,15 @@
 package fr.hubag.projection.vouchers.projector;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import fr.hubag.contracts.vouchers.VoucherEvent.LateDistributionConfirmed;
 import fr.hubag.contracts.vouchers.VoucherEvent.OrderActivated;
+import fr.hubag.contracts.vouchers.VoucherEvent.OrderExpired;
 import fr.hubag.contracts.vouchers.VoucherEvent.OrderQuoted;
 import fr.hubag.contracts.vouchers.VoucherEvent.PassDistributed;
+import fr.hubag.contracts.vouchers.VoucherEvent.PassExpired;
 import fr.hubag.contracts.vouchers.VoucherEvent.PassRedeemed;
 import fr.hubag.domain.Territory;
+import fr.hubag.eventsourcing.codec.EventCodec;
 import fr.hubag.projection.shared.batch.Statement;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,7 +27,8 @@ import java.util.List;
  * raised in the same statement only if that row changed, so an event applied twice (a rebuild's handover) counts
  * once. A booklet is distributed, or started, when its first pass is; the ledger counts the start in the territory
  * of the redemption that started it. Order and pass streams may be applied in any order (a rebuild applies
- * partitions side by side): every write is an upsert of its own columns.
+ * partitions side by side): every write is an upsert of its own columns. A pass expires like it is redeemed — once,
+ * guarded by its row — counted in the order's territory; the credit note is set on the order and its ledger row.
  */
 @ApplicationScoped
 public class LedgerView {
@@ -99,6 +104,41 @@ public class LedgerView {
                 + "passes_redeemed = " + ledger + ".passes_redeemed + 1, "
                 + "redeemed_cents = " + ledger + ".redeemed_cents + EXCLUDED.redeemed_cents, "
                 + "booklets_started = " + ledger + ".booklets_started + EXCLUDED.booklets_started", values);
+    }
+
+    /** Counted in the order's territory (the event's): a pass of the order, not of where anyone is. */
+    Statement expired(String schema, PassExpired e) {
+        String passes = schema + ".voucher_passes";
+        String ledger = schema + ".voucher_ledger";
+        return new Statement("WITH pass AS (INSERT INTO " + passes + " (pass_id, order_id, booklet, expired) "
+                + "VALUES ($1, $2, $3, true) ON CONFLICT (pass_id) DO UPDATE SET expired = true, "
+                + "booklet = coalesce(" + passes + ".booklet, EXCLUDED.booklet) "
+                + "WHERE NOT " + passes + ".expired AND " + passes + ".redeemed_on IS NULL RETURNING 1) "
+                + "INSERT INTO " + ledger + " (order_id, territory, passes_expired, expired_cents) "
+                + "SELECT $2, $4::text, 1, $5::bigint FROM pass ON CONFLICT (order_id, territory) DO UPDATE SET "
+                + "passes_expired = " + ledger + ".passes_expired + 1, "
+                + "expired_cents = " + ledger + ".expired_cents + EXCLUDED.expired_cents",
+                Tuple.of(e.passId(), e.orderId(), e.booklet(), e.territory().name(), e.faceValueCents()));
+    }
+
+    /** The credit note: its reconciliation on the order, its amount on the order's ledger row (set, not added). */
+    List<Statement> orderExpired(String schema, OrderExpired x) {
+        String reconciliation = json(x.reconciliation());
+        return List.of(new Statement("UPDATE " + schema + ".voucher_orders SET expired_at = $2, "
+                        + "reconciliation = $3::text::jsonb WHERE order_id = $1",
+                        Tuple.of(x.orderId(), utc(x.occurredAt()), reconciliation)),
+                new Statement("INSERT INTO " + schema + ".voucher_ledger (order_id, territory, credited_cents) "
+                        + "VALUES ($1, $2, $3) ON CONFLICT (order_id, territory) DO UPDATE SET "
+                        + "credited_cents = EXCLUDED.credited_cents",
+                        Tuple.of(x.orderId(), x.territory().name(), x.reconciliation().creditedCents())));
+    }
+
+    private static String json(Object value) {
+        try {
+            return EventCodec.JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -3,9 +3,14 @@ package fr.hubag.projection.vouchers.projector;
 import fr.hubag.contracts.vouchers.VoucherEvent;
 import fr.hubag.contracts.vouchers.VoucherEvent.LateDistributionConfirmed;
 import fr.hubag.contracts.vouchers.VoucherEvent.OrderActivated;
+import fr.hubag.contracts.vouchers.VoucherEvent.OrderExpired;
 import fr.hubag.contracts.vouchers.VoucherEvent.OrderQuoted;
 import fr.hubag.contracts.vouchers.VoucherEvent.PassDistributed;
+import fr.hubag.contracts.vouchers.VoucherEvent.PassExpired;
 import fr.hubag.contracts.vouchers.VoucherEvent.PassRedeemed;
+import fr.hubag.contracts.vouchers.VoucherEvent.RedemptionRefused;
+import fr.hubag.contracts.vouchers.VoucherEvent.StatementIssued;
+import fr.hubag.contracts.vouchers.VoucherEvent.StatementPaid;
 import fr.hubag.contracts.vouchers.VoucherEvents;
 import fr.hubag.eventsourcing.codec.EventCodec;
 import fr.hubag.eventsourcing.consumer.ConsumedEvent;
@@ -23,7 +28,8 @@ import java.util.function.Function;
 
 /**
  * Builds the vouchers read models of each territory and the hub-wide ones from {@code vouchers.events}: the orders
- * (per funder), the ledger per order and territory, and redemptions by month, actor and commune. Applied like the
+ * (per funder), the ledger per order and territory (with expired passes and credit notes), redemptions by month,
+ * actor and commune, the actors' monthly statements and the refused redemptions. Applied like the
  * sessions read models: once by event id with the partition's checkpoint, a poll's events together in batched
  * statements, to the schema of the order's territory (its streams') and to {@code hub}; and each statement is
  * idempotent on its own (counters move only when a pass's state changes), so a replay changes nothing either.
@@ -36,21 +42,23 @@ public class VouchersProjector extends ScopedReadModel {
     /** The consumer name of generation 0. */
     public static final String CONSUMER = "projection.vouchers";
     private static final List<String> TABLES = List.of("voucher_orders", "voucher_ledger", "voucher_passes",
-            "voucher_booklets", "voucher_redemptions", "voucher_statements");
+            "voucher_booklets", "voucher_redemptions", "voucher_statements", "voucher_refusals");
     private static final EventCodec<VoucherEvent> EVENTS = EventCodec.of(VoucherEvents.TOPIC,
             VoucherEvent::occurredAt);
 
     private final LedgerView ledger;
+    private final SettlementView settlement;
 
     /** For the client proxy only. */
     protected VouchersProjector() {
-        this(null, null);
+        this(null, null, null);
     }
 
     @Inject
-    public VouchersProjector(Generations generations, LedgerView ledger) {
+    public VouchersProjector(Generations generations, LedgerView ledger, SettlementView settlement) {
         super(generations);
         this.ledger = ledger;
+        this.settlement = settlement;
     }
 
     @Incoming("voucher-events")
@@ -82,9 +90,12 @@ public class VouchersProjector extends ScopedReadModel {
             case LateDistributionConfirmed c -> schema -> List.of(ledger.lateDistributionConfirmed(schema, c));
             case PassDistributed d -> schema -> List.of(ledger.distributed(schema, d));
             case PassRedeemed r -> schema -> List.of(ledger.redeemed(schema, r));
-            // PassesIssued: the quote already says how many passes each booklet has. Settlement (StatementIssued,
-            // StatementPaid -> voucher_statements) and expiry (passes expired, credit notes -> the ledger's
-            // passes_expired, expired_cents, credited_cents) get their cases here when their events are on the topic.
+            case PassExpired e -> schema -> List.of(ledger.expired(schema, e));
+            case OrderExpired x -> schema -> ledger.orderExpired(schema, x);
+            case StatementIssued i -> schema -> List.of(settlement.issued(schema, i));
+            case StatementPaid p -> schema -> List.of(settlement.paid(schema, p));
+            case RedemptionRefused r -> schema -> List.of(settlement.refused(schema, r));
+            // PassesIssued: the quote already says how many passes each booklet has.
             default -> null;
         };
     }

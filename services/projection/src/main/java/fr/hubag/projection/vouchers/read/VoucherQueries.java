@@ -4,6 +4,7 @@ import fr.hubag.projection.shared.Cursor;
 import fr.hubag.projection.shared.Page;
 import fr.hubag.projection.shared.Scope;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -15,15 +16,20 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * The vouchers read models of a scope, in its serving generation: orders newest first (a funder's, or all) a page at
  * a time after a cursor (quote instant, order id), one order's ledger per territory, its redemptions by month, actor
- * and commune after a cursor (month and commune, actor id), and every order added up. Who may ask is the
- * endpoints' business: these take the funder and territories to keep to.
+ * and commune after a cursor (month and commune, actor id), its refusals by reason, and every order added up
+ * (with the refusals and the actors' statements of the scope). Who may ask is the endpoints' business: these take
+ * the funder and territories to keep to.
  */
 @ApplicationScoped
 public class VoucherQueries {
@@ -101,6 +107,55 @@ public class VoucherQueries {
         });
     }
 
+    /** The order's refused redemptions by reason, most frequent first. */
+    public Uni<RefusalFigures> refusals(Scope scope, UUID orderId) {
+        return pool.preparedQuery("SELECT reason, count(*) FROM " + scope.table("voucher_refusals")
+                        + " WHERE order_id = $1 GROUP BY reason ORDER BY 2 DESC, 1").execute(Tuple.of(orderId))
+                .map(rows -> {
+                    List<RefusalFigures.ByReason> byReason = new ArrayList<>();
+                    rows.forEach(row -> byReason.add(new RefusalFigures.ByReason(row.getString(0), row.getLong(1))));
+                    return RefusalFigures.of(byReason);
+                });
+    }
+
+    /**
+     * The actors' monthly statements of the scope (the actors' territory; hub: all), of the given actors (null:
+     * every actor) and month if given, newest month first, a page after a cursor (month, statement id).
+     */
+    public Uni<Page<StatementRow>> statements(Scope scope, List<UUID> actors, LocalDate month, Cursor after,
+                                              int size) {
+        String sql = "SELECT * FROM " + scope.table("voucher_statements")
+                + " WHERE ($1::uuid[] IS NULL OR actor_id = ANY($1)) AND ($2::date IS NULL OR month = $2) "
+                + "AND ($3::date IS NULL OR (month, statement_id) < ($3, $4)) "
+                + "ORDER BY month DESC, statement_id DESC LIMIT $5";
+        Tuple params = Tuple.wrap(Arrays.asList(actors == null ? null : actors.toArray(UUID[]::new), month,
+                after == null ? null : LocalDate.parse(after.sortKey()), after == null ? null : after.id(),
+                size + 1));
+        return pool.preparedQuery(sql).execute(params).map(rows -> {
+            List<StatementRow> items = new ArrayList<>();
+            for (Row row : rows) {
+                OffsetDateTime paid = row.getOffsetDateTime("paid_at");
+                items.add(new StatementRow(row.getUUID("statement_id"), row.getUUID("actor_id"),
+                        row.getString("territory"), row.getLocalDate("month").toString().substring(0, 7),
+                        row.getInteger("passes"), row.getLong("amount_cents"),
+                        row.getOffsetDateTime("issued_at").toInstant(), paid == null ? "issued" : "paid",
+                        paid == null ? null : paid.toInstant(), row.getString("paid_reference")));
+            }
+            Cursor next = null;
+            if (items.size() > size) {
+                items.removeLast();
+                StatementRow last = items.getLast();
+                next = new Cursor(last.month() + "-01", last.statementId());
+            }
+            return new Page<>(items, next);
+        });
+    }
+
+    /** Whether a cursor's sort key is one {@link #statements} wrote. */
+    public static boolean validStatementCursor(Cursor cursor) {
+        return parses(() -> LocalDate.parse(cursor.sortKey()));
+    }
+
     /** Whether a cursor's sort key is one {@link #redemptions} wrote. */
     public static boolean validRedemptionCursor(Cursor cursor) {
         String key = cursor.sortKey();
@@ -114,8 +169,12 @@ public class VoucherQueries {
 
     /** Whether a cursor's sort key is one {@link #orders} wrote. */
     public static boolean validOrderCursor(Cursor cursor) {
+        return parses(() -> Instant.parse(cursor.sortKey()));
+    }
+
+    private static boolean parses(Runnable parse) {
         try {
-            Instant.parse(cursor.sortKey());
+            parse.run();
             return true;
         } catch (RuntimeException e) {
             return false;
@@ -125,7 +184,8 @@ public class VoucherQueries {
     /** Every order of the scope added up: by territory (and in all), and redemptions by month. */
     public Uni<Consolidation> consolidation(Scope scope) {
         String orders = scope.table("voucher_orders");
-        Uni<Row> counts = pool.preparedQuery("SELECT count(*), count(activated_at) FROM " + orders).execute()
+        Uni<Row> counts = pool.preparedQuery("SELECT count(*), count(activated_at), count(expired_at) FROM " + orders)
+                .execute()
                 .map(rows -> rows.iterator().next());
         Uni<List<TerritoryFigures>> byTerritory = pool.preparedQuery("SELECT l.territory, " + LedgerFigures.SUMS
                         + " FROM " + scope.table("voucher_ledger") + " l LEFT JOIN " + orders
@@ -143,13 +203,53 @@ public class VoucherQueries {
                             row.getLong(1), row.getLong(2))));
                     return figures;
                 });
-        return Uni.combine().all().unis(counts, byTerritory, months).with((count, territories, byMonth) -> {
-            // the rollup's last row (territory null) is the total; none at all when the ledger is empty
-            TerritoryFigures total = territories.isEmpty() ? null : territories.getLast();
-            List<TerritoryFigures> named = territories.stream().filter(t -> t.territory() != null).toList();
-            return new Consolidation(scope.name(), count.getLong(0), count.getLong(1),
-                    total == null ? LedgerFigures.NONE : total.figures(), named, byMonth);
-        });
+        return Uni.combine().all().unis(counts, byTerritory, months, refusalsByTerritory(scope),
+                statementsByMonth(scope)).with((count, territories, byMonth, refused, statements) -> {
+                    // the rollup's last row (territory null) is the total; none at all when the ledger is empty
+                    TerritoryFigures total = territories.isEmpty() ? null : territories.getLast();
+                    List<TerritoryFigures> named = territories.stream().filter(t -> t.territory() != null).toList();
+                    return new Consolidation(scope.name(), count.getLong(0), count.getLong(1), count.getLong(2),
+                            total == null ? LedgerFigures.NONE : total.figures(), named, byMonth,
+                            allTerritories(refused), refused, statements);
+                });
+    }
+
+    /** The scope's refusals by territory (the refused actor's) and reason, most frequent first in each. */
+    private Uni<List<RefusalFigures.InTerritory>> refusalsByTerritory(Scope scope) {
+        return pool.preparedQuery("SELECT territory, reason, count(*) FROM " + scope.table("voucher_refusals")
+                + " GROUP BY territory, reason ORDER BY 1, 3 DESC, 2").execute().map(rows -> {
+                    Map<String, List<RefusalFigures.ByReason>> byTerritory = new LinkedHashMap<>();
+                    rows.forEach(row -> byTerritory.computeIfAbsent(row.getString(0), t -> new ArrayList<>())
+                            .add(new RefusalFigures.ByReason(row.getString(1), row.getLong(2))));
+                    List<RefusalFigures.InTerritory> figures = new ArrayList<>();
+                    byTerritory.forEach((territory, reasons) -> figures.add(
+                            new RefusalFigures.InTerritory(territory, RefusalFigures.of(reasons))));
+                    return figures;
+                });
+    }
+
+    /** The territories' refusals added up by reason, most frequent first. */
+    private static RefusalFigures allTerritories(List<RefusalFigures.InTerritory> territories) {
+        Map<String, Long> byReason = new HashMap<>();
+        territories.forEach(t -> t.figures().byReason().forEach(r -> byReason.merge(r.reason(), r.refusals(),
+                Long::sum)));
+        return RefusalFigures.of(byReason.entrySet().stream()
+                .map(e -> new RefusalFigures.ByReason(e.getKey(), e.getValue()))
+                .sorted(Comparator.comparingLong(RefusalFigures.ByReason::refusals).reversed()
+                        .thenComparing(RefusalFigures.ByReason::reason))
+                .toList());
+    }
+
+    /** The actors' statements of the scope per month: how many, passes, amounts owed and paid. */
+    private Uni<List<StatementMonth>> statementsByMonth(Scope scope) {
+        return pool.preparedQuery("SELECT month, count(*), sum(passes), sum(amount_cents), count(paid_at), "
+                + "coalesce(sum(amount_cents) FILTER (WHERE paid_at IS NOT NULL), 0) FROM "
+                + scope.table("voucher_statements") + " GROUP BY month ORDER BY month").execute().map(rows -> {
+                    List<StatementMonth> months = new ArrayList<>();
+                    rows.forEach(row -> months.add(new StatementMonth(row.getLocalDate(0).toString().substring(0, 7),
+                            row.getLong(1), row.getLong(2), row.getLong(3), row.getLong(4), row.getLong(5))));
+                    return months;
+                });
     }
 
     /** The orders a condition on {@code voucher_orders} selects, each with its ledger added up. */
@@ -161,6 +261,8 @@ public class VoucherQueries {
 
     private static OrderSummary summary(Row row) {
         OffsetDateTime activated = row.getOffsetDateTime("activated_at");
+        OffsetDateTime expired = row.getOffsetDateTime("expired_at");
+        Object reconciliation = row.getValue("reconciliation");
         return new OrderSummary(row.getUUID("order_id"), row.getString("funder_id"), row.getString("territory"),
                 List.of(row.getArrayOfStrings("perimeter_territories")),
                 List.of(row.getArrayOfStrings("perimeter_communes")), row.getInteger("booklets"),
@@ -168,7 +270,10 @@ public class VoucherQueries {
                 row.getLong("face_total_cents"), row.getInteger("fee_basis_points"), row.getLong("fee_cents"),
                 row.getLong("total_cents"), row.getLocalDate("valid_until"), row.getLocalDate("accepted_until"),
                 row.getString("programme_id"), row.getOffsetDateTime("quoted_at").toInstant(),
-                activated == null ? "quoted" : "activated", activated == null ? null : activated.toInstant(),
-                row.getBoolean("late_distribution_confirmed"), LedgerFigures.of(row));
+                expired != null ? "expired" : activated == null ? "quoted" : "activated",
+                activated == null ? null : activated.toInstant(), row.getBoolean("late_distribution_confirmed"),
+                LedgerFigures.of(row), expired == null ? null : expired.toInstant(),
+                expired == null || !(reconciliation instanceof JsonObject r) ? null
+                        : CreditNote.of(expired.toInstant(), r));
     }
 }
