@@ -80,14 +80,21 @@ public class LedgerView {
                 Tuple.of(d.passId(), d.orderId(), d.booklet(), d.territory().name()));
     }
 
-    /** The month of a redemption is that of its local date, in the actor's zone, as the event gives it. */
-    Statement redeemed(String schema, PassRedeemed r) {
+    /**
+     * The month of a redemption is that of its local date, in the actor's zone, as the event gives it. The pass is
+     * counted redeemed in the actor's territory; the booklet it starts (its first pass redeemed) in the order's
+     * ({@code orderTerritory}, its streams'), like its issue and distribution: which pass of a booklet arrives first
+     * differs between the live run and a rebuild (passes' streams are on different partitions), the booklet's
+     * territory does not. One row per territory, so that the statement never updates a ledger row twice.
+     */
+    Statement redeemed(String schema, PassRedeemed r, String orderTerritory) {
         String passes = schema + ".voucher_passes";
         String booklets = schema + ".voucher_booklets";
         String redemptions = schema + ".voucher_redemptions";
         String ledger = schema + ".voucher_ledger";
         Tuple values = Tuple.wrap(Arrays.asList(r.passId(), r.orderId(), r.actorId(), r.territory().name(),
-                r.redeemedOn(), r.redeemedOn().withDayOfMonth(1), r.communeInseeCode(), r.faceValueCents()));
+                r.redeemedOn(), r.redeemedOn().withDayOfMonth(1), r.communeInseeCode(), r.faceValueCents(),
+                orderTerritory));
         return new Statement("WITH pass AS (INSERT INTO " + passes + " (pass_id, order_id, redeemed_on, actor_id) "
                 + "VALUES ($1, $2, $5, $3) ON CONFLICT (pass_id) DO UPDATE SET redeemed_on = EXCLUDED.redeemed_on, "
                 + "actor_id = EXCLUDED.actor_id WHERE " + passes + ".redeemed_on IS NULL RETURNING booklet), "
@@ -99,9 +106,11 @@ public class LedgerView {
                 + "DO UPDATE SET passes = " + redemptions + ".passes + 1, cents = " + redemptions + ".cents + "
                 + "EXCLUDED.cents) "
                 + "INSERT INTO " + ledger + " (order_id, territory, passes_redeemed, redeemed_cents, booklets_started) "
-                + "SELECT $2, $4, 1, $8, (SELECT count(*) FROM booklet WHERE redeemed = 1)::int FROM pass "
+                + "SELECT $2, t.territory, sum(t.passes), sum(t.cents), sum(t.started) FROM ("
+                + "SELECT $4::text AS territory, 1 AS passes, $8::bigint AS cents, 0 AS started FROM pass "
+                + "UNION ALL SELECT $9::text, 0, 0, 1 FROM booklet WHERE redeemed = 1) t GROUP BY t.territory "
                 + "ON CONFLICT (order_id, territory) DO UPDATE SET "
-                + "passes_redeemed = " + ledger + ".passes_redeemed + 1, "
+                + "passes_redeemed = " + ledger + ".passes_redeemed + EXCLUDED.passes_redeemed, "
                 + "redeemed_cents = " + ledger + ".redeemed_cents + EXCLUDED.redeemed_cents, "
                 + "booklets_started = " + ledger + ".booklets_started + EXCLUDED.booklets_started", values);
     }

@@ -89,7 +89,7 @@ public class VouchersProjector extends ScopedReadModel {
             case OrderActivated a -> schema -> List.of(ledger.activated(schema, a));
             case LateDistributionConfirmed c -> schema -> List.of(ledger.lateDistributionConfirmed(schema, c));
             case PassDistributed d -> schema -> List.of(ledger.distributed(schema, d));
-            case PassRedeemed r -> schema -> List.of(ledger.redeemed(schema, r));
+            case PassRedeemed r -> schema -> List.of(ledger.redeemed(schema, r, event.territory()));
             case PassExpired e -> schema -> List.of(ledger.expired(schema, e));
             case OrderExpired x -> schema -> ledger.orderExpired(schema, x);
             case StatementIssued i -> schema -> List.of(settlement.issued(schema, i));
