@@ -10,7 +10,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -30,7 +29,7 @@ public sealed interface OrderState {
                  boolean lateDistributionConfirmed, OrderExpired expiry) implements OrderState {
 
         public Order {
-            booklets = java.util.Collections.unmodifiableMap(new TreeMap<>(booklets));
+            booklets = Booklets.of(booklets);
         }
 
         public UUID orderId() { return quote.orderId(); }
@@ -59,9 +58,8 @@ public sealed interface OrderState {
         }
 
         Order withBooklet(int number, List<IssuedPass> passes) {
-            Map<Integer, List<IssuedPass>> all = new TreeMap<>(booklets);
-            all.put(number, passes);
-            return new Order(quote, all, mandateReference, lateDistributionConfirmed, expiry);
+            return new Order(quote, ((Booklets) booklets).with(number, passes), mandateReference,
+                    lateDistributionConfirmed, expiry);
         }
 
         Order activatedWith(String reference) {
