@@ -117,21 +117,21 @@ public class PassCommands {
             VoucherAccess.requireMayRedeemFor(caller, actorId, actor);
             if (hash == null || read.pass().isEmpty()) {
                 CommandRejected refusal = hash == null ? mistyped() : unknownCode();
-                return refuse(actor, null, null, refusal, at)
+                return refuse(actor, null, null, refusal, at, context)
                         .flatMap(nothing -> Uni.createFrom().<CommandResult<PassState>>failure(refusal));
             }
             PassCodes.Located pass = read.pass().get();
             return orders.order(pass.orderId()).flatMap(state -> {
                 if (!(state instanceof OrderState.Order order)) {
                     CommandRejected unknown = unknownCode();
-                    return refuse(actor, null, null, unknown, at)
+                    return refuse(actor, null, null, unknown, at, context)
                             .flatMap(nothing -> Uni.createFrom().<CommandResult<PassState>>failure(unknown));
                 }
                 return executor.execute(VoucherStreams.PASS, List.of(pass.passId().toString()), context,
                                 states -> List.of(new PassCommand.Redeem(pass.passId(), order.terms(), actor,
                                         sessionId, at)), answer)
                         .call(result -> result instanceof CommandResult.Rejected<PassState> rejected
-                                ? refuse(actor, pass.passId(), pass.orderId(), rejected.rejection(), at)
+                                ? refuse(actor, pass.passId(), pass.orderId(), rejected.rejection(), at, context)
                                 : Uni.createFrom().voidItem());
             });
         });
@@ -144,8 +144,9 @@ public class PassCommands {
     }
 
     /** The refusal's event and its fraud-review row ({@link RefusalCommands}). */
-    private Uni<Void> refuse(ActorFacts actor, UUID passId, UUID orderId, CommandRejected why, Instant at) {
-        return refused.refuse(actor, passId, orderId, why.code(), at, caller.subject());
+    private Uni<Void> refuse(ActorFacts actor, UUID passId, UUID orderId, CommandRejected why, Instant at,
+                             CommandContext request) {
+        return refused.refuse(actor, passId, orderId, why.code(), at, caller.subject(), request);
     }
 
     /** The pass a well-formed code leads to: refused without a look-up when its check character is wrong. */

@@ -37,8 +37,12 @@ public class RefusalCommands {
         this.refusals = refusals;
     }
 
-    /** Records that {@code caller} was refused a redemption at {@code actor} for {@code reason}. */
-    public Uni<Void> refuse(ActorFacts actor, UUID passId, UUID orderId, String reason, Instant at, String caller) {
+    /**
+     * Records that {@code caller} was refused a redemption at {@code actor} for {@code reason}, under the refused
+     * request's correlation id ({@code request}), so that the refusal is found from the request that caused it.
+     */
+    public Uni<Void> refuse(ActorFacts actor, UUID passId, UUID orderId, String reason, Instant at, String caller,
+                            CommandContext request) {
         Uni<Territory> orderTerritory = orderId == null ? Uni.createFrom().nullItem()
                 : orders.order(orderId).map(state -> state instanceof OrderState.Order order ? order.territory()
                         : null);
@@ -53,7 +57,7 @@ public class RefusalCommands {
             RedemptionRefused refused = new RedemptionRefused(refusalId, actor.actorId(), where, passId,
                     leading == null ? null : orderId, leading, reason, at);
             return executor.execute(VoucherStreams.REFUSAL, List.of(refusalId.toString()),
-                            CommandContext.of(refusalId.toString(), null, caller),
+                            CommandContext.of(request.correlationId(), request.causationId(), caller),
                             states -> List.of(new RefusalDecider.Refuse(refused)), CommandExecutor::summary,
                             (tx, changed) -> refusals.record(tx, row))
                     .replaceWithVoid();

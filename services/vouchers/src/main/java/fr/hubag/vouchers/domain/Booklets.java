@@ -16,7 +16,9 @@ import java.util.Set;
  * without copying: folding an order of 1 000 booklets copied the whole map at each booklet (half a million entries
  * copied on each load of the order; the distribution of a benchmark's booklets ran at 55 to 170 a second). Versions
  * share one backing list and each sees only its own prefix; adding to a version that is not the latest copies its
- * prefix first, so no version ever changes.
+ * prefix first, so no version ever changes. Readers do not take the lock: a version is extended only while its
+ * order is being folded (a {@code PassesIssued} event comes only with the quote), before any other thread can see it
+ * (the order book keeps only activated, fully folded orders and never extends them).
  */
 final class Booklets extends AbstractMap<Integer, List<IssuedPass>> {
 
