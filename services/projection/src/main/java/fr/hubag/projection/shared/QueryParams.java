@@ -69,6 +69,15 @@ public final class QueryParams {
         return otherwise;
     }
 
+    /** A token from a {@code next} link of the listing {@code ofThisListing} accepts, or null when not given. */
+    public Cursor cursor(String name, String value, java.util.function.Predicate<Cursor> ofThisListing) {
+        Cursor cursor = cursor(name, value);
+        if (cursor != null && !ofThisListing.test(cursor)) {
+            violations.add(name, "must be the cursor of a next link, as given");
+        }
+        return cursor;
+    }
+
     /** A token from a {@code next} link, or null when not given. */
     public Cursor cursor(String name, String value) {
         String given = blankToNull(value);

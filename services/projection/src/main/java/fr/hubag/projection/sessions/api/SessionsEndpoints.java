@@ -47,7 +47,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -126,7 +125,7 @@ public abstract class SessionsEndpoints {
             params.invalid("to", "must not be before from");
         }
         int pageSize = params.integer("size", size, 50, 1, QueryParams.MAX_SIZE);
-        Cursor after = cursor(params, cursor, AgendaQueries::validCursor);
+        Cursor after = params.cursor("cursor", cursor, AgendaQueries::validCursor);
         params.check();
         return agenda.upcoming(scope, new AgendaFilter(first, last, communeCode, themeCode, levelCode), after,
                         pageSize)
@@ -189,7 +188,7 @@ public abstract class SessionsEndpoints {
         Boolean reached = QueryParams.blankToNull(autonomous) == null ? null
                 : params.bool("autonomous", autonomous, false);
         int pageSize = params.integer("size", size, 50, 1, QueryParams.MAX_SIZE);
-        Cursor after = cursor(params, cursor, TrajectoryQueries::validCursor);
+        Cursor after = params.cursor("cursor", cursor, TrajectoryQueries::validCursor);
         params.check();
         return identity.getDeferredIdentity()
                 .map(caller -> FollowUpAccess.territories(caller, scope))
@@ -269,7 +268,7 @@ public abstract class SessionsEndpoints {
             params.invalid("partner", "must be a partner's token subject: at most 255 characters, none a control one");
         }
         int pageSize = params.integer("size", size, 50, 1, QueryParams.MAX_SIZE);
-        Cursor after = cursor(params, cursor, ReferralQueries::validCursor);
+        Cursor after = params.cursor("cursor", cursor, ReferralQueries::validCursor);
         params.check();
         Instant changed = since;
         return identity.getDeferredIdentity()
@@ -281,14 +280,5 @@ public abstract class SessionsEndpoints {
                 })
                 .chain(filter -> referrals.page(scope, filter, after, pageSize))
                 .map(page -> new ReferralPage(scope.name(), pageSize, page.items(), NextLink.of(uri, page.next())));
-    }
-
-    /** The cursor of a next link, or null; one that is not of this listing is reported as the parameter's fault. */
-    private static Cursor cursor(QueryParams params, String value, Predicate<Cursor> ofThisListing) {
-        Cursor after = params.cursor("cursor", value);
-        if (after != null && !ofThisListing.test(after)) {
-            params.invalid("cursor", "must be the cursor of a next link, as given");
-        }
-        return after;
     }
 }

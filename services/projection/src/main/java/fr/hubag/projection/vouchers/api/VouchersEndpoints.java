@@ -92,10 +92,7 @@ public abstract class VouchersEndpoints {
             params.invalid("funderId", "must be an organisation id: 1 to 128 of letters, digits and . _ : @ -");
         }
         int pageSize = params.integer("size", size, 50, 1, QueryParams.MAX_SIZE);
-        Cursor after = params.cursor("cursor", cursor);
-        if (after != null && !VoucherQueries.validOrderCursor(after)) {
-            params.invalid("cursor", "must be the cursor of a next link, as given");
-        }
+        Cursor after = params.cursor("cursor", cursor, VoucherQueries::validOrderCursor);
         params.check();
         return identity.getDeferredIdentity().map(caller -> FunderViewAccess.orders(caller, scope))
                 .chain(access -> {
@@ -150,10 +147,7 @@ public abstract class VouchersEndpoints {
         String given = QueryParams.blankToNull(month);
         LocalDate first = month(params, given);
         int pageSize = params.integer("size", size, 50, 1, QueryParams.MAX_SIZE);
-        Cursor after = params.cursor("cursor", cursor);
-        if (after != null && !VoucherQueries.validRedemptionCursor(after)) {
-            params.invalid("cursor", "must be the cursor of a next link, as given");
-        }
+        Cursor after = params.cursor("cursor", cursor, VoucherQueries::validRedemptionCursor);
         params.check();
         LocalDate only = first;
         return visible(scope, id).chain(order -> queries.redemptions(scope, id, only, after, pageSize))
@@ -200,10 +194,7 @@ public abstract class VouchersEndpoints {
         String given = QueryParams.blankToNull(month);
         LocalDate first = month(params, given);
         int pageSize = params.integer("size", size, 50, 1, QueryParams.MAX_SIZE);
-        Cursor after = params.cursor("cursor", cursor);
-        if (after != null && !VoucherQueries.validStatementCursor(after)) {
-            params.invalid("cursor", "must be the cursor of a next link, as given");
-        }
+        Cursor after = params.cursor("cursor", cursor, VoucherQueries::validStatementCursor);
         params.check();
         return identity.getDeferredIdentity()
                 .map(caller -> StatementAccess.only(StatementAccess.actors(caller, scope), actor))
