@@ -40,25 +40,31 @@ class VouchersRebuildTest {
     @Test
     void aRebuildOfTheVouchersReadModelsGivesTheSameAnswers() {
         VoucherOrder order = VoucherOrder.activated("commune-" + Api.tag(), List.of(Territory.MF), 2, 3, 1500);
-        order.distribute(1, 0);
-        order.distribute(1, 1);
+        // a rebuild reads each poll's passes together: booklet 1's three distributions, then its two redemptions
+        // (same actor and month), raise its counters and the ledger's once each, by their number
+        for (int n = 0; n < 3; n++) {
+            order.distribute(1, n);
+        }
         UUID actor = UUID.randomUUID();
         order.redeem(1, 0, actor, Territory.MF, "97801", "2026-06-30");
+        order.redeem(1, 2, actor, Territory.MF, "97801", "2026-06-12");
         order.refuse(1, 0, UUID.randomUUID(), Territory.MF, "pass-already-redeemed");
         order.expire(1, 1, true);
-        order.expire(1, 2, false);
         for (int n = 0; n < 3; n++) {
             order.expire(2, n, false);
         }
-        order.expireOrder(2, 1, 4);
+        order.expireOrder(3, 2, 3);
         VoucherSettlement settlement = new VoucherSettlement();
-        settlement.paid(settlement.statement(actor, Territory.MF, YearMonth.of(2026, 6), 1, 1500), actor,
+        settlement.paid(settlement.statement(actor, Territory.MF, YearMonth.of(2026, 6), 2, 3000), actor,
                 Territory.MF, YearMonth.of(2026, 6), "VIR-MF-1");
         String token = TestTokens.hubAdmin();
         String view = "/territories/MF/vouchers/orders/" + order.id();
         String before = await(token, view, r -> "expired".equals(r.extract().path("order.status"))
-                && r.extract().path("order.totals.passesExpired").equals(5)
+                && r.extract().path("order.totals.passesExpired").equals(4)
                 && r.extract().path("refusals.refusals").equals(1)).extract().asString();
+        Api.get(token, view).statusCode(200).body("order.totals.bookletsDistributed", equalTo(1))
+                .body("order.totals.passesDistributed", equalTo(3)).body("order.totals.bookletsStarted", equalTo(1))
+                .body("order.totals.passesRedeemed", equalTo(2)).body("order.totals.redeemedCents", equalTo(3000));
         String statements = "/territories/MF/vouchers/statements?actorId=" + actor;
         String statementsBefore = await(token, statements, r -> "paid".equals(r.extract().path("items[0].status")))
                 .extract().asString();

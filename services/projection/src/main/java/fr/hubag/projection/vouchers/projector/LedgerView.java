@@ -15,10 +15,12 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * What each voucher event changes in a schema. The order's row and its issued counts are set from the quote (set,
@@ -32,6 +34,11 @@ import java.util.List;
  */
 @ApplicationScoped
 public class LedgerView {
+
+    /** The columns of a PassDistributed row and of a PassRedeemed row ({@link Statement#row}). */
+    private static final List<Class<?>> DISTRIBUTION = List.of(UUID.class, UUID.class, Integer.class, String.class);
+    private static final List<Class<?>> REDEMPTION = List.of(UUID.class, UUID.class, UUID.class, String.class,
+            LocalDate.class, LocalDate.class, String.class, Long.class, String.class);
 
     List<Statement> quoted(String schema, OrderQuoted q) {
         int passes = q.booklets() * q.passesPerBooklet();
@@ -62,22 +69,33 @@ public class LedgerView {
                 + "WHERE order_id = $1", Tuple.of(c.orderId()));
     }
 
+    /**
+     * PassDistributed, one row of a multi-row statement ({@link Statement#row}): a poll's distributions are applied
+     * together, the booklets' and the ledger's counters raised once per booklet and order with the number of passes
+     * whose row changed. A booklet is counted distributed when its counter was 0 before the statement.
+     */
     Statement distributed(String schema, PassDistributed d) {
-        String passes = schema + ".voucher_passes";
-        String booklets = schema + ".voucher_booklets";
-        String ledger = schema + ".voucher_ledger";
-        return new Statement("WITH pass AS (INSERT INTO " + passes + " (pass_id, order_id, booklet, distributed) "
-                + "VALUES ($1, $2, $3, true) ON CONFLICT (pass_id) DO UPDATE SET distributed = true, "
-                + "booklet = EXCLUDED.booklet WHERE NOT " + passes + ".distributed RETURNING booklet), "
-                + "booklet AS (INSERT INTO " + booklets + " (order_id, booklet, distributed) "
-                + "SELECT $2, booklet, 1 FROM pass ON CONFLICT (order_id, booklet) DO UPDATE "
-                + "SET distributed = " + booklets + ".distributed + 1 RETURNING distributed) "
-                + "INSERT INTO " + ledger + " (order_id, territory, passes_distributed, booklets_distributed) "
-                + "SELECT $2, $4::text, 1, (SELECT count(*) FROM booklet WHERE distributed = 1)::int FROM pass "
+        return Statement.row("WITH r AS (SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::int4[], $4::text[]) "
+                + "AS r(pass_id, order_id, booklet, territory)), "
+                + "pass AS (INSERT INTO " + schema + ".voucher_passes AS p (pass_id, order_id, booklet, distributed) "
+                + "SELECT pass_id, order_id, booklet, true FROM r ON CONFLICT (pass_id) DO UPDATE SET distributed = "
+                + "true, booklet = EXCLUDED.booklet WHERE NOT p.distributed RETURNING p.pass_id), "
+                + "counted AS (SELECT r.* FROM r JOIN pass USING (pass_id)), "
+                + "per_booklet AS (SELECT order_id, booklet, min(territory) AS territory, count(*)::int AS n "
+                + "FROM counted GROUP BY order_id, booklet), "
+                + "booklet AS (INSERT INTO " + schema + ".voucher_booklets AS b (order_id, booklet, distributed) "
+                + "SELECT order_id, booklet, n FROM per_booklet ON CONFLICT (order_id, booklet) DO UPDATE "
+                + "SET distributed = b.distributed + EXCLUDED.distributed RETURNING b.order_id, b.booklet, "
+                + "b.distributed) "
+                + "INSERT INTO " + schema + ".voucher_ledger AS l (order_id, territory, passes_distributed, "
+                + "booklets_distributed) SELECT order_id, territory, sum(passes)::int, sum(booklets)::int FROM ("
+                + "SELECT order_id, territory, 1 AS passes, 0 AS booklets FROM counted UNION ALL "
+                + "SELECT pb.order_id, pb.territory, 0, 1 FROM booklet JOIN per_booklet pb USING (order_id, booklet) "
+                + "WHERE booklet.distributed = pb.n) t GROUP BY order_id, territory "
                 + "ON CONFLICT (order_id, territory) DO UPDATE SET "
-                + "passes_distributed = " + ledger + ".passes_distributed + 1, "
-                + "booklets_distributed = " + ledger + ".booklets_distributed + EXCLUDED.booklets_distributed",
-                Tuple.of(d.passId(), d.orderId(), d.booklet(), d.territory().name()));
+                + "passes_distributed = l.passes_distributed + EXCLUDED.passes_distributed, "
+                + "booklets_distributed = l.booklets_distributed + EXCLUDED.booklets_distributed",
+                Tuple.of(d.passId(), d.orderId(), d.booklet(), d.territory().name()), DISTRIBUTION);
     }
 
     /**
@@ -85,34 +103,40 @@ public class LedgerView {
      * counted redeemed in the actor's territory; the booklet it starts (its first pass redeemed) in the order's
      * ({@code orderTerritory}, its streams'), like its issue and distribution: which pass of a booklet arrives first
      * differs between the live run and a rebuild (passes' streams are on different partitions), the booklet's
-     * territory does not. One row per territory, so that the statement never updates a ledger row twice.
+     * territory does not. A row of a multi-row statement, like a distribution: the poll's redemptions raise each
+     * booklet, month and ledger row once, by their number (a booklet starts when its counter was 0 before); grouped
+     * so that the statement never updates a row twice. On a campaign's opening, one statement per schema and poll
+     * instead of one per redemption and schema on the same hot ledger row.
      */
     Statement redeemed(String schema, PassRedeemed r, String orderTerritory) {
-        String passes = schema + ".voucher_passes";
-        String booklets = schema + ".voucher_booklets";
-        String redemptions = schema + ".voucher_redemptions";
-        String ledger = schema + ".voucher_ledger";
         Tuple values = Tuple.wrap(Arrays.asList(r.passId(), r.orderId(), r.actorId(), r.territory().name(),
                 r.redeemedOn(), r.redeemedOn().withDayOfMonth(1), r.communeInseeCode(), r.faceValueCents(),
                 orderTerritory));
-        return new Statement("WITH pass AS (INSERT INTO " + passes + " (pass_id, order_id, redeemed_on, actor_id) "
-                + "VALUES ($1, $2, $5, $3) ON CONFLICT (pass_id) DO UPDATE SET redeemed_on = EXCLUDED.redeemed_on, "
-                + "actor_id = EXCLUDED.actor_id WHERE " + passes + ".redeemed_on IS NULL RETURNING booklet), "
-                + "booklet AS (UPDATE " + booklets + " b SET redeemed = b.redeemed + 1 FROM pass "
-                + "WHERE b.order_id = $2 AND b.booklet = pass.booklet RETURNING b.redeemed), "
-                + "month AS (INSERT INTO " + redemptions + " (order_id, month, actor_id, commune, territory, passes, "
-                + "cents) SELECT $2, $6::date, $3, $7::text, $4::text, 1, $8::bigint FROM pass "
+        return Statement.row("WITH r AS (SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], "
+                + "$5::date[], $6::date[], $7::text[], $8::int8[], $9::text[]) AS r(pass_id, order_id, actor_id, "
+                + "territory, redeemed_on, month, commune, cents, order_territory)), "
+                + "pass AS (INSERT INTO " + schema + ".voucher_passes AS p (pass_id, order_id, redeemed_on, actor_id) "
+                + "SELECT pass_id, order_id, redeemed_on, actor_id FROM r ON CONFLICT (pass_id) DO UPDATE SET "
+                + "redeemed_on = EXCLUDED.redeemed_on, actor_id = EXCLUDED.actor_id WHERE p.redeemed_on IS NULL "
+                + "RETURNING p.pass_id, p.booklet), "
+                + "counted AS (SELECT r.*, pass.booklet FROM r JOIN pass USING (pass_id)), "
+                + "booklet AS (UPDATE " + schema + ".voucher_booklets b SET redeemed = b.redeemed + c.n FROM ("
+                + "SELECT order_id, booklet, min(order_territory) AS order_territory, count(*)::int AS n "
+                + "FROM counted GROUP BY order_id, booklet) c WHERE b.order_id = c.order_id "
+                + "AND b.booklet = c.booklet RETURNING b.order_id, c.order_territory, b.redeemed = c.n AS started), "
+                + "month AS (INSERT INTO " + schema + ".voucher_redemptions AS m (order_id, month, actor_id, commune, "
+                + "territory, passes, cents) SELECT order_id, month, actor_id, commune, min(territory), "
+                + "count(*)::int, sum(cents)::int8 FROM counted GROUP BY order_id, month, actor_id, commune "
                 + "ON CONFLICT (order_id, month, actor_id, commune) "
-                + "DO UPDATE SET passes = " + redemptions + ".passes + 1, cents = " + redemptions + ".cents + "
-                + "EXCLUDED.cents) "
-                + "INSERT INTO " + ledger + " (order_id, territory, passes_redeemed, redeemed_cents, booklets_started) "
-                + "SELECT $2, t.territory, sum(t.passes), sum(t.cents), sum(t.started) FROM ("
-                + "SELECT $4::text AS territory, 1 AS passes, $8::bigint AS cents, 0 AS started FROM pass "
-                + "UNION ALL SELECT $9::text, 0, 0, 1 FROM booklet WHERE redeemed = 1) t GROUP BY t.territory "
-                + "ON CONFLICT (order_id, territory) DO UPDATE SET "
-                + "passes_redeemed = " + ledger + ".passes_redeemed + EXCLUDED.passes_redeemed, "
-                + "redeemed_cents = " + ledger + ".redeemed_cents + EXCLUDED.redeemed_cents, "
-                + "booklets_started = " + ledger + ".booklets_started + EXCLUDED.booklets_started", values);
+                + "DO UPDATE SET passes = m.passes + EXCLUDED.passes, cents = m.cents + EXCLUDED.cents) "
+                + "INSERT INTO " + schema + ".voucher_ledger AS l (order_id, territory, passes_redeemed, "
+                + "redeemed_cents, booklets_started) SELECT order_id, territory, sum(passes)::int, sum(cents)::int8, "
+                + "sum(started)::int FROM (SELECT order_id, territory, 1 AS passes, cents, 0 AS started FROM counted "
+                + "UNION ALL SELECT order_id, order_territory, 0, 0, 1 FROM booklet WHERE started) t "
+                + "GROUP BY order_id, territory ON CONFLICT (order_id, territory) DO UPDATE SET "
+                + "passes_redeemed = l.passes_redeemed + EXCLUDED.passes_redeemed, "
+                + "redeemed_cents = l.redeemed_cents + EXCLUDED.redeemed_cents, "
+                + "booklets_started = l.booklets_started + EXCLUDED.booklets_started", values, REDEMPTION);
     }
 
     /** Counted in the order's territory (the event's): a pass of the order, not of where anyone is. */
