@@ -16,6 +16,7 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -100,7 +101,7 @@ final class CatchUp implements Runnable {
                 // this poll decoded while PostgreSQL writes the previous one, which is then awaited: one in flight
                 Poll prepared = polled.isEmpty() ? null : prepare(polled, read);
                 await(records);
-                inFlight = prepared == null ? null : prepared.start();
+                inFlight = prepared == null ? null : start(prepared);
                 if (takenOver == null && System.currentTimeMillis() - lastCheck >= 500) {
                     lastCheck = System.currentTimeMillis();
                     if (lag(records, partitions) <= dualLag) {
@@ -148,14 +149,8 @@ final class CatchUp implements Runnable {
      * A poll decoded, not yet applied: each partition's events with what {@link ReadModel#prepare} computed ahead,
      * the offsets to commit once applied, and how many records will then have been read.
      */
-    private record Poll(List<Uni<Integer>> partitions, Map<TopicPartition, OffsetAndMetadata> offsets, long read) {
-
-        /** Each partition in a transaction of its own, side by side (see {@link CatchUp#prepare}). */
-        InFlight start() {
-            return new InFlight(Uni.join().all(partitions).andFailFast().subscribeAsCompletionStage()
-                    .toCompletableFuture(), offsets, read);
-        }
-    }
+    private record Poll(Map<List<ConsumedEvent>, BatchEffect> partitions,
+                        Map<TopicPartition, OffsetAndMetadata> offsets, long read) {}
 
     private record InFlight(CompletableFuture<List<Integer>> applied, Map<TopicPartition, OffsetAndMetadata> offsets,
                             long read) {}
@@ -163,20 +158,28 @@ final class CatchUp implements Runnable {
     /**
      * Decodes a poll on this thread. Each partition of the poll will apply in a transaction of its own, side by side:
      * its marks and checkpoint are its own, no stream spans two partitions, and PostgreSQL gets a backend (a core)
-     * for each. Nothing runs until {@link Poll#start}.
+     * for each. Nothing reaches the database (nor starts a span or a timing) until {@link #start}.
      */
     private Poll prepare(ConsumerRecords<String, String> polled, long read) {
-        List<Uni<Integer>> applied = new ArrayList<>();
+        Map<List<ConsumedEvent>, BatchEffect> prepared = new IdentityHashMap<>();
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         for (TopicPartition partition : polled.partitions()) {
             List<ConsumerRecord<String, String>> partitionRecords = polled.records(partition);
             List<ConsumedEvent> events = new ArrayList<>(partitionRecords.size());
             partitionRecords.forEach(record -> events.add(ConsumedEvent.of(record)));
-            BatchEffect effect = model.prepare(events, next);
-            applied.add(consumer.processPoll(next.consumer(), events, effect));
+            prepared.put(events, model.prepare(events, next));
             offsets.put(partition, new OffsetAndMetadata(partitionRecords.getLast().offset() + 1));
         }
-        return new Poll(applied, offsets, read);
+        return new Poll(prepared, offsets, read);
+    }
+
+    /** Each partition of a prepared poll in a transaction of its own, side by side (see {@link #prepare}). */
+    private InFlight start(Poll poll) {
+        List<Uni<Integer>> applied = new ArrayList<>();
+        poll.partitions().forEach((events, effect) ->
+                applied.add(consumer.processPoll(next.consumer(), events, effect)));
+        return new InFlight(Uni.join().all(applied).andFailFast().subscribeAsCompletionStage(), poll.offsets(),
+                poll.read());
     }
 
     /** Waits for the poll in flight, if any, then commits its offsets and counts it applied. */
