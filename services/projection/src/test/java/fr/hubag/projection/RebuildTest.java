@@ -162,7 +162,32 @@ class RebuildTest {
             assertThat(ids).as("nothing doubled in %s", scope.table("places")).doesNotHaveDuplicates();
             assertThat(new HashSet<>(ids)).as("nothing lost in %s", scope.table("places")).isEqualTo(written);
         }
+        for (String base : projector.baseSchemas()) {
+            assertThat(shape(base + "_actors_g" + generation))
+                    .as("generation %d of %s: the secondary indexes built at the end, the storage options", generation,
+                            base)
+                    .isEqualTo(shape(base)).contains("places toast_tuple_target=4096");
+        }
         return generation;
+    }
+
+    /** A schema's tables as the migrations shape them: storage options (V125) and non-unique indexes. */
+    private List<String> shape(String schema) {
+        List<String> shape = new ArrayList<>();
+        for (Row row : pool.preparedQuery("""
+                        SELECT t.relname || ' ' || coalesce(array_to_string(t.reloptions, ','), '')
+                          FROM pg_class t JOIN pg_namespace n ON n.oid = t.relnamespace
+                         WHERE n.nspname = $1 AND t.relname = ANY($2)
+                        UNION ALL
+                        SELECT replace(pg_get_indexdef(i.indexrelid), ' ON ' || n.nspname || '.', ' ON ')
+                          FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid
+                          JOIN pg_namespace n ON n.oid = t.relnamespace
+                         WHERE n.nspname = $1 AND t.relname = ANY($2) AND NOT i.indisunique
+                         ORDER BY 1""")
+                .execute(Tuple.of(schema, projector.tables().toArray(String[]::new))).await().indefinitely()) {
+            shape.add(row.getString(0));
+        }
+        return shape;
     }
 
     private static String register(String tag, String name) {

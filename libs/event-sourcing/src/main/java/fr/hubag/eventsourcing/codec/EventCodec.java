@@ -82,6 +82,9 @@ public final class EventCodec<E> {
             throw new IllegalArgumentException("unknown event type " + type);
         }
         try {
+            if (schemaVersion == registration.version()) { // nothing to upcast: straight to the record, one parse
+                return (E) JSON.readValue(json, registration.javaType());
+            }
             ObjectNode payload = (ObjectNode) JSON.readTree(json);
             int version = schemaVersion;
             while (version < registration.version()) {

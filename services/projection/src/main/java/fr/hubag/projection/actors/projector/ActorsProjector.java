@@ -13,6 +13,7 @@ import fr.hubag.contracts.actors.ActorEvent.LabelGranted;
 import fr.hubag.contracts.actors.ActorEvent.LabelRevoked;
 import fr.hubag.contracts.actors.Training;
 import fr.hubag.domain.Territory;
+import fr.hubag.eventsourcing.consumer.BatchEffect;
 import fr.hubag.eventsourcing.consumer.ConsumedEvent;
 import fr.hubag.eventsourcing.consumer.IdempotentConsumer;
 import fr.hubag.projection.shared.batch.Statement;
@@ -105,12 +106,20 @@ public class ActorsProjector implements ReadModel {
      */
     @Override
     public Uni<Void> applyAll(SqlConnection tx, List<ConsumedEvent> events, Generation target) {
-        return ScopedStatements.apply(tx, events, target, event -> {
-            ActorEvent read = ActorPayloads.read(event).orElse(null);
-            Territory territory = Territory.parse(event.territory()).orElse(null);
-            return read == null || territory == null ? null // a type these read models do not use
-                    : change(read, territory, event.streamVersion());
-        });
+        return ScopedStatements.apply(tx, events, target, this::change);
+    }
+
+    /** The poll's statements computed now, before its transaction (a rebuild's catch-up, {@link ReadModel}). */
+    @Override
+    public BatchEffect prepare(List<ConsumedEvent> events, Generation target) {
+        return ScopedStatements.prepare(events, target, this::change);
+    }
+
+    private Function<String, List<Statement>> change(ConsumedEvent event) {
+        ActorEvent read = ActorPayloads.read(event).orElse(null);
+        Territory territory = Territory.parse(event.territory()).orElse(null);
+        return read == null || territory == null ? null // a type these read models do not use
+                : change(read, territory, event.streamVersion());
     }
 
     /** What an event changes, given the schema of a scope; what costs (a place's row) is computed once. */

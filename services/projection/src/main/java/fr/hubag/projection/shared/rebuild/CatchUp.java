@@ -1,25 +1,34 @@
 package fr.hubag.projection.shared.rebuild;
 
+import fr.hubag.eventsourcing.consumer.BatchEffect;
 import fr.hubag.eventsourcing.consumer.ConsumedEvent;
 import fr.hubag.eventsourcing.consumer.IdempotentConsumer;
 import io.smallrye.mutiny.Uni;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The catch-up consumer of one rebuild: a plain Kafka consumer of its own (group {@code projection-actors-g<n>})
  * that reads the topic from the earliest offsets and applies each poll to the new generation with the read model's
- * own projector, through {@link IdempotentConsumer#processPoll} under the generation's consumer name. When it is
+ * own projector, through {@link IdempotentConsumer#processPoll} under the generation's consumer name, decoding each
+ * poll ({@link ReadModel#prepare}) while PostgreSQL applies the previous one. When it is
  * close to the end it builds the generation's secondary indexes ({@link GenerationSchemas#index}), turns the live
  * consumer's dual mode on, reads on until the positions the live consumer took over from, and switches the serving
  * generation. Runs on a thread of its own; blocking is fine here.
@@ -39,10 +48,13 @@ final class CatchUp implements Runnable {
     private final RebuildLog log;
     private final Properties kafka;
     private final long dualLag;
+    private final int indexConnections;
     private volatile boolean stopped;
+    private InFlight inFlight; // the poll PostgreSQL is applying, on the catch-up's thread only
 
     CatchUp(ReadModel model, Generation next, Progress progress, Generations generations, GenerationSchemas schemas,
-            IdempotentConsumer consumer, RebuildLog log, String bootstrapServers, long dualLag, int maxPollRecords) {
+            IdempotentConsumer consumer, RebuildLog log, String bootstrapServers, long dualLag, int maxPollRecords,
+            int indexConnections) {
         this.model = model;
         this.next = next;
         this.progress = progress;
@@ -51,6 +63,7 @@ final class CatchUp implements Runnable {
         this.consumer = consumer;
         this.log = log;
         this.dualLag = dualLag;
+        this.indexConnections = indexConnections;
         this.kafka = new Properties();
         kafka.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         kafka.put(ConsumerConfig.GROUP_ID_CONFIG, "projection-" + model.name() + "-g" + next.number());
@@ -81,29 +94,20 @@ final class CatchUp implements Runnable {
             long lastCheck = 0;
             while (!stopped) {
                 ConsumerRecords<String, String> polled = records.poll(Duration.ofMillis(200));
-                if (!polled.isEmpty()) {
-                    // each partition of the poll in a transaction of its own, side by side: its marks and checkpoint
-                    // are its own, no stream spans two partitions, and PostgreSQL gets a backend (a core) for each
-                    List<Uni<Integer>> applied = new ArrayList<>();
-                    for (TopicPartition partition : polled.partitions()) {
-                        List<ConsumedEvent> events = new ArrayList<>();
-                        polled.records(partition).forEach(record -> events.add(ConsumedEvent.of(record)));
-                        applied.add(consumer.processPoll(next.consumer(), events,
-                                (tx, fresh) -> model.applyAll(tx, fresh, next)));
-                    }
-                    Uni.join().all(applied).andFailFast().await().atMost(BATCH);
-                    records.commitAsync();
-                }
                 long read = 0;
                 for (TopicPartition p : partitions) {
                     read += Math.min(records.position(p), end.get(p)) - begin.get(p);
                 }
-                progress.read(read);
+                // this poll decoded while PostgreSQL writes the previous one, which is then awaited: one in flight
+                Poll prepared = polled.isEmpty() ? null : prepare(polled, read);
+                await(records);
+                inFlight = prepared == null ? null : start(prepared);
                 if (takenOver == null && System.currentTimeMillis() - lastCheck >= 500) {
                     lastCheck = System.currentTimeMillis();
                     if (lag(records, partitions) <= dualLag) {
+                        await(records); // every poll read so far applied before the indexes are built
                         long indexing = System.nanoTime();
-                        schemas.index(model, next).await().atMost(INDEXING);
+                        schemas.index(model, next, indexConnections).await().atMost(INDEXING);
                         LOG.infof("rebuild %d of %s: secondary indexes of generation %d built in %.1f s",
                                 progress.id(), model.name(), next.number(), (System.nanoTime() - indexing) / 1e9);
                         takenOver = generations.beginDual(model, next);
@@ -114,11 +118,13 @@ final class CatchUp implements Runnable {
                     }
                 }
                 if (takenOver != null && reached(records, partitions, takenOver)) {
+                    await(records); // read up to the positions taken over, and applied
                     break;
                 }
                 log.every(progress);
             }
             if (stopped) {
+                await(records);
                 generations.endDual(model);
                 return;
             }
@@ -137,6 +143,59 @@ final class CatchUp implements Runnable {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /**
+     * A poll decoded, not yet applied: each partition's events with what {@link ReadModel#prepare} computed ahead,
+     * the offsets to commit once applied, and how many records will then have been read.
+     */
+    private record Poll(Map<List<ConsumedEvent>, BatchEffect> partitions,
+                        Map<TopicPartition, OffsetAndMetadata> offsets, long read) {}
+
+    private record InFlight(CompletableFuture<List<Integer>> applied, Map<TopicPartition, OffsetAndMetadata> offsets,
+                            long read) {}
+
+    /**
+     * Decodes a poll on this thread. Each partition of the poll will apply in a transaction of its own, side by side:
+     * its marks and checkpoint are its own, no stream spans two partitions, and PostgreSQL gets a backend (a core)
+     * for each. Nothing reaches the database (nor starts a span or a timing) until {@link #start}.
+     */
+    private Poll prepare(ConsumerRecords<String, String> polled, long read) {
+        Map<List<ConsumedEvent>, BatchEffect> prepared = new IdentityHashMap<>();
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (TopicPartition partition : polled.partitions()) {
+            List<ConsumerRecord<String, String>> partitionRecords = polled.records(partition);
+            List<ConsumedEvent> events = new ArrayList<>(partitionRecords.size());
+            partitionRecords.forEach(record -> events.add(ConsumedEvent.of(record)));
+            prepared.put(events, model.prepare(events, next));
+            offsets.put(partition, new OffsetAndMetadata(partitionRecords.getLast().offset() + 1));
+        }
+        return new Poll(prepared, offsets, read);
+    }
+
+    /** Each partition of a prepared poll in a transaction of its own, side by side (see {@link #prepare}). */
+    private InFlight start(Poll poll) {
+        List<Uni<Integer>> applied = new ArrayList<>();
+        poll.partitions().forEach((events, effect) ->
+                applied.add(consumer.processPoll(next.consumer(), events, effect)));
+        return new InFlight(Uni.join().all(applied).andFailFast().subscribeAsCompletionStage(), poll.offsets(),
+                poll.read());
+    }
+
+    /** Waits for the poll in flight, if any, then commits its offsets and counts it applied. */
+    private void await(KafkaConsumer<String, String> records) throws Exception {
+        InFlight applied = inFlight;
+        if (applied == null) {
+            return;
+        }
+        inFlight = null;
+        try {
+            applied.applied().get(BATCH.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+        records.commitAsync(applied.offsets(), null);
+        progress.read(applied.read());
     }
 
     private static long lag(KafkaConsumer<String, String> records, List<TopicPartition> partitions) {

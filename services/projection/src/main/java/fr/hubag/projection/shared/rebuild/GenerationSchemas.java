@@ -9,14 +9,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Creates and drops the schemas of a generation. A new generation copies the tables of the base schemas
  * ({@code CREATE TABLE ... (LIKE ... INCLUDING ALL)}: columns, defaults, generated columns, identities, checks,
- * indexes), so it has exactly the shape the Flyway migrations give generation 0, with no second copy of the DDL.
+ * indexes; and the tables' storage options, which LIKE leaves out), so it has exactly the shape the Flyway
+ * migrations give generation 0, with no second copy of the DDL.
  *
  * <p>Its secondary indexes (those that are not unique: the GIN of free text and arrays, the listing orders) are
  * left out while the catch-up fills the tables and built once at the end ({@link #index}), copied from the base
@@ -43,25 +47,57 @@ class GenerationSchemas {
                     chain = chain.chain(() -> run(tx, "CREATE TABLE " + schema + "." + table + " (LIKE " + base
                             + "." + table + " INCLUDING ALL)"));
                 }
-                chain = chain.chain(() -> secondaryIndexes(tx, schema, model.tables()))
+                chain = chain.chain(() -> copyStorageOptions(tx, base, schema, model.tables()))
+                        .chain(() -> secondaryIndexes(tx, schema, model.tables()))
                         .chain(indexes -> dropAll(tx, schema, indexes.keySet()));
             }
             return chain;
         });
     }
 
-    /** Builds the secondary indexes of {@code generation}'s tables, as the base schemas have them. */
-    Uni<Void> index(ReadModel model, Generation generation) {
-        return pool.withTransaction(tx -> {
-            // a GIN build sorts its entries in this memory; the default 64 MB spills to disk beyond ~100 000 places
-            Uni<Void> chain = run(tx, "SET LOCAL maintenance_work_mem = '256MB'");
-            for (String base : model.baseSchemas()) {
-                String schema = generation.schema(base);
-                chain = chain.chain(() -> secondaryIndexes(tx, base, model.tables()))
-                        .chain(indexes -> createAll(tx, base, schema, indexes.values()));
+    /**
+     * Builds the secondary indexes of {@code generation}'s tables, as the base schemas have them, on
+     * {@code connections} connections side by side: one build keeps one PostgreSQL backend (a core) busy, and a
+     * rebuild's indexes are independent. Each connection takes the next index from a shared queue, the costliest
+     * first (the hub-wide tables hold every row; GIN builds cost most), so they finish about together.
+     */
+    Uni<Void> index(ReadModel model, Generation generation, int connections) {
+        return definitions(model, generation).chain(definitions -> {
+            Queue<String> queue = new ConcurrentLinkedQueue<>(definitions);
+            List<Uni<Void>> builders = new ArrayList<>();
+            for (int i = 0; i < Math.max(1, connections); i++) {
+                // a GIN build sorts its entries in this memory; the default 64 MB spills to disk beyond ~100 000 places.
+                // No parallel workers of PostgreSQL's own per B-tree build: the connections already keep the cores busy
+                builders.add(pool.withTransaction(tx -> run(tx, "SET LOCAL maintenance_work_mem = '256MB'")
+                        .chain(() -> run(tx, "SET LOCAL max_parallel_maintenance_workers = 0"))
+                        .chain(() -> buildFrom(tx, queue))));
             }
-            return chain;
+            return Uni.join().all(builders).andFailFast().replaceWithVoid();
         });
+    }
+
+    /** The CREATE INDEX statements of {@code generation}'s secondary indexes, costliest first. */
+    private Uni<List<String>> definitions(ReadModel model, Generation generation) {
+        return pool.withConnection(connection -> {
+            List<String> definitions = new ArrayList<>();
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (String base : model.baseSchemas()) {
+                chain = chain.chain(() -> secondaryIndexes(connection, base, model.tables()))
+                        .invoke(indexes -> definitions.addAll(copies(base, generation.schema(base), indexes.values())))
+                        .replaceWithVoid();
+            }
+            return chain.map(nothing -> definitions.stream()
+                    .sorted(Comparator.comparingInt(GenerationSchemas::cost).reversed()).toList());
+        });
+    }
+
+    private static int cost(String definition) {
+        return (definition.contains(" ON hub") ? 2 : 0) + (definition.contains(" USING gin ") ? 1 : 0);
+    }
+
+    private static Uni<Void> buildFrom(SqlConnection tx, Queue<String> queue) {
+        String next = queue.poll();
+        return next == null ? Uni.createFrom().voidItem() : run(tx, next).chain(() -> buildFrom(tx, queue));
     }
 
     /** The non-unique indexes of a schema's tables, by name: their definitions ({@code CREATE INDEX ... ON s.t}). */
@@ -90,16 +126,39 @@ class GenerationSchemas {
         return chain;
     }
 
-    private static Uni<Void> createAll(SqlConnection tx, String base, String schema, Collection<String> definitions) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
+    /** The definitions of a base schema's indexes, made to build the same on {@code schema}'s tables. */
+    private static List<String> copies(String base, String schema, Collection<String> definitions) {
+        List<String> copies = new ArrayList<>();
         for (String definition : definitions) {
             String copy = definition.replace(" ON " + base + ".", " ON " + schema + ".");
             if (copy.equals(definition)) {
-                return Uni.createFrom().failure(new IllegalStateException("cannot copy index " + definition));
+                throw new IllegalStateException("cannot copy index " + definition);
             }
-            chain = chain.chain(() -> run(tx, copy));
+            copies.add(copy);
         }
-        return chain;
+        return copies;
+    }
+
+    /**
+     * The base tables' storage options ({@code toast_tuple_target}, V125) on the new generation's: LIKE does not copy
+     * them, and they decide how costly each insert of the catch-up is.
+     */
+    private static Uni<Void> copyStorageOptions(SqlConnection tx, String base, String schema, List<String> tables) {
+        return tx.preparedQuery("""
+                        SELECT c.relname, array_to_string(c.reloptions, ', ')
+                          FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                         WHERE n.nspname = $1 AND c.relname = ANY($2) AND c.relkind = 'r'
+                           AND c.reloptions IS NOT NULL""")
+                .execute(Tuple.of(base, tables.toArray(String[]::new)))
+                .chain(rows -> {
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (Row row : rows) {
+                        String sql = "ALTER TABLE " + schema + "." + row.getString(0) + " SET (" + row.getString(1)
+                                + ")";
+                        chain = chain.chain(() -> run(tx, sql));
+                    }
+                    return chain;
+                });
     }
 
     /**

@@ -41,6 +41,16 @@ public interface ReadModel {
         return BatchEffect.inStreamOrder((connection, event) -> apply(connection, event, target)).apply(tx, events);
     }
 
+    /**
+     * A poll's events made ready to apply before its transaction: what needs no database (decoding the payloads,
+     * building the rows) done now, on the caller's thread, so that a rebuild decodes the next poll while PostgreSQL
+     * writes the current one ({@link CatchUp}). The effect applies the events it is given (the new ones among
+     * {@code events}) exactly as {@link #applyAll} would. By default nothing is done ahead.
+     */
+    default BatchEffect prepare(List<ConsumedEvent> events, Generation target) {
+        return (tx, fresh) -> applyAll(tx, fresh, target);
+    }
+
     default Generation generation(int number) {
         return new Generation(name(), number,
                 number == 0 ? firstConsumer() : "projection." + name() + ".g" + number);

@@ -40,6 +40,7 @@ public class Rebuilds {
     private final String bootstrapServers;
     private final long dualLag;
     private final int maxPollRecords;
+    private final int indexConnections;
     private final Map<String, Running> running = new HashMap<>();
 
     private record Running(Progress progress, CatchUp catchUp) {}
@@ -58,7 +59,8 @@ public class Rebuilds {
                     @All List<ReadModel> models,
                     @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
                     @ConfigProperty(name = "hub.rebuild.dual-lag", defaultValue = "2000") long dualLag,
-                    @ConfigProperty(name = "hub.rebuild.max-poll-records", defaultValue = "2000") int maxPollRecords) {
+                    @ConfigProperty(name = "hub.rebuild.max-poll-records", defaultValue = "2000") int maxPollRecords,
+                    @ConfigProperty(name = "hub.rebuild.index-connections", defaultValue = "2") int indexConnections) {
         this.pool = pool;
         this.generations = generations;
         this.schemas = schemas;
@@ -67,6 +69,7 @@ public class Rebuilds {
         this.bootstrapServers = bootstrapServers;
         this.dualLag = dualLag;
         this.maxPollRecords = maxPollRecords;
+        this.indexConnections = indexConnections;
     }
 
     void onStart(@Observes @Priority(1) StartupEvent start) {
@@ -105,7 +108,7 @@ public class Rebuilds {
                 .execute(Tuple.of(model.name(), next.number())).await().atMost(QUERY).iterator().next();
         Progress progress = Progress.of(row);
         CatchUp catchUp = new CatchUp(model, next, progress, generations, schemas, consumer, new RebuildLog(pool),
-                bootstrapServers, dualLag, maxPollRecords);
+                bootstrapServers, dualLag, maxPollRecords, indexConnections);
         running.put(model.name(), new Running(progress, catchUp));
         Thread.ofPlatform().name("rebuild-" + model.name() + "-g" + next.number()).daemon().start(catchUp);
         LOG.infof("rebuild %d of %s started into generation %d (generation %d serves meanwhile; dropped: %s)",
