@@ -30,6 +30,16 @@ import java.util.UUID;
 @ApplicationScoped
 public class EventStore {
 
+    /**
+     * A stream's events as {@link #envelope} reads them, from {@link #EVENT_SOURCE}: for a service statement that
+     * reads a stream along with a look-up of its own, so that a command costs one round trip less (a pass's events
+     * with its code's look-up; {@code CommandExecutor}'s {@code alreadyRead}).
+     */
+    public static final String EVENT_COLUMNS = """
+            e.global_position, e.event_id, e.stream_id, s.stream_type, s.territory, e.stream_version, e.event_type,
+            e.schema_version, e.payload::text AS payload, e.metadata, e.occurred_at, e.recorded_at""";
+    public static final String EVENT_SOURCE = "es_events e JOIN es_streams s ON s.stream_id = e.stream_id";
+
     private static final String UNIQUE_VIOLATION = "23505";
     static final String KEY_CONSTRAINT = "es_idempotency_keys_pkey";
 
@@ -49,12 +59,8 @@ public class EventStore {
      * statement, so a command knows in one round trip both whether it was answered before and what its streams hold.
      */
     public Uni<CommandRead> read(List<String> streamIds, KeyLookup key) {
-        String events = """
-                SELECT 0 AS kind, e.global_position, e.event_id, e.stream_id, s.stream_type, s.territory,
-                       e.stream_version, e.event_type, e.schema_version, e.payload::text AS payload, e.metadata,
-                       e.occurred_at, e.recorded_at, NULL::text AS request_hash, NULL::text AS answer
-                  FROM es_events e JOIN es_streams s ON s.stream_id = e.stream_id
-                 WHERE e.stream_id = ANY($1)""";
+        String events = "SELECT 0 AS kind, " + EVENT_COLUMNS + ", NULL::text AS request_hash, NULL::text AS answer"
+                + "\n  FROM " + EVENT_SOURCE + "\n WHERE e.stream_id = ANY($1)";
         String keys = """
                 SELECT 1, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, request_hash, answer
                   FROM es_idempotency_keys WHERE scope = $2 AND idempotency_key = $3""";
@@ -196,7 +202,8 @@ public class EventStore {
         public DuplicateIdempotencyKey() { super("idempotency key stored concurrently", null, false, false); }
     }
 
-    static EventEnvelope envelope(Row row) {
+    /** An event of a row read with {@link #EVENT_COLUMNS}. */
+    public static EventEnvelope envelope(Row row) {
         JsonObject metadata = row.getJsonObject("metadata");
         return new EventEnvelope(
                 row.getLong("global_position"),

@@ -23,6 +23,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -101,8 +102,9 @@ public class PassCommands {
     }
 
     /**
-     * Redeems the pass of {@code code} at {@code actorId}; a refusal is recorded, then answered. The actor's facts and
-     * the code's pass are read in one statement, the order from memory, then the pass's stream, decided and appended.
+     * Redeems the pass of {@code code} at {@code actorId}; a refusal is recorded, then answered. The actor's facts, the
+     * code's pass and its stream are read in one statement, the order from memory; the pass is decided on that stream
+     * and appended: two round trips to the database (three with an idempotency key, looked up by the executor).
      */
     public Uni<CommandResult<PassState>> redeem(PassCode.Reading code, UUID actorId, UUID sessionId, Instant at,
                                                 CommandContext context,
@@ -127,9 +129,10 @@ public class PassCommands {
                     return refuse(actor, null, null, unknown, at, context)
                             .flatMap(nothing -> Uni.createFrom().<CommandResult<PassState>>failure(unknown));
                 }
-                return executor.execute(VoucherStreams.PASS, List.of(pass.passId().toString()), context,
+                String stream = pass.passId().toString();
+                return executor.execute(VoucherStreams.PASS, List.of(stream), context,
                                 states -> List.of(new PassCommand.Redeem(pass.passId(), order.terms(), actor,
-                                        sessionId, at)), answer)
+                                        sessionId, at)), answer, null, Map.of(stream, read.passEvents()))
                         .call(result -> result instanceof CommandResult.Rejected<PassState> rejected
                                 ? refuse(actor, pass.passId(), pass.orderId(), rejected.rejection(), at, context)
                                 : Uni.createFrom().voidItem());
