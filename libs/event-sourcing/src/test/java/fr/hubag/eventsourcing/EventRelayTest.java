@@ -180,6 +180,32 @@ class EventRelayTest {
         }
     }
 
+    /**
+     * Transaction ids are shared by all the databases of a PostgreSQL cluster, but only a transaction of the event
+     * store's own database can append to it: one left open in another database (a read model's batch, another
+     * service's command) does not hold the relay back, while one of the same database still does (above).
+     */
+    @Test
+    void aTransactionOfAnotherDatabaseDoesNotHoldTheRelayBack() throws Exception {
+        String topic = topic();
+        EventRelay relay = new EventRelay(db.dataSource, producer, new RelaySettings("r-" + topic, topic, "tests",
+                100, Duration.ofMillis(10)));
+        drain(relay);
+        try (KernelFixture elsewhere = new KernelFixture(); Connection held = elsewhere.dataSource.getConnection();
+             Connection writer = db.dataSource.getConnection()) {
+            held.setAutoCommit(false);
+            touch(held);                             // an older transaction id, in another database, left open
+            writer.setAutoCommit(false);
+            writeRaw(writer, UUID.randomUUID().toString(), 300);
+            writer.commit();
+
+            assertThat(drain(relay)).as("published while the other database's transaction is open").isEqualTo(1);
+            assertThat(read(topic, 1)).extracting(r -> new String(r.value(), StandardCharsets.UTF_8))
+                    .containsExactly("{\"n\": 300}");
+            held.rollback();
+        }
+    }
+
     @Test
     void theCheckpointDoesNotMoveWhenTheBrokerDoesNotAcknowledge() throws Exception {
         String topic = topic();
