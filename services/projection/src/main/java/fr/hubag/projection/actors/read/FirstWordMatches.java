@@ -18,15 +18,15 @@ import java.util.UUID;
 /**
  * The matches whose first word starts with a word asked, read by (first word, commune) in name order (V123). Names
  * that share a first word also share what follows, their commune, so a walk of one first word's places to test the
- * other words crosses whole communes that have none. Split by commune, each part is bounded:
+ * other words crossed whole communes that have none. Split by commune, each part is bounded:
  * <ul>
  * <li>a commune whose words start every other word asked: all its places with that first word match, listed in
  * name order from the B-tree;</li>
  * <li>a commune leaving words to find among the place's other words without the commune's ({@code search_other}):
- * a walk when they are common there, else the GIN index over {@code search_other} (a commune's word is rarely
- * there: {@code lamentin} outside Le Lamentin). The statistics of {@code search_other} say a word is rare when no
- * common lexeme starts with it; otherwise a first walk of each commune's places tells, as they may be common in the
- * directory and absent from this first word's places.</li>
+ * the GIN index over {@code search_other} when the statistics say no common lexeme starts the rarest of them (a
+ * commune's word is rarely there: {@code lamentin} outside Le Lamentin); else a first walk of each commune's places
+ * tells whether they are common there (walked) or not (the index; but a word common in the directory, a street's
+ * name, has too many postings to intersect, and such a commune is walked to its end, once for page and count).</li>
  * </ul>
  * Each part adds its first {@code limit} matches after the cursor to the page and up to the cap from the start to the
  * count; the caller keeps the first of the union in name order.
@@ -69,26 +69,30 @@ final class FirstWordMatches {
             List<Group> walked = new ArrayList<>(groups.stream().filter(g -> g.left().isEmpty()).toList());
             List<Group> open = groups.stream().filter(g -> !g.left().isEmpty()).toList();
             if (open.isEmpty()) {
-                return walk(conn, scope, filter, walked, after, limit, page, counted);
+                return walk(conn, scope, filter, walked, after, limit, false, page, counted);
             }
             return frequencies(conn, scope, words).chain(frequency -> {
                 List<Group> indexed = new ArrayList<>();
                 List<Group> probed = new ArrayList<>();
-                List<Group> tested = new ArrayList<>();
+                List<Group> common = new ArrayList<>();
                 Map<Group, String> rarest = new HashMap<>();
                 for (Group group : open) {
                     String rare = group.left().stream().min((a, b) -> Double.compare(
                             frequency.getOrDefault(a, 0.0), frequency.getOrDefault(b, 0.0))).orElseThrow();
                     rarest.put(group, rare);
                     Double share = frequency.get(rare);
-                    // a word common in the directory (a street's name) may be absent from this first word's places,
-                    // and its GIN postings are too many to intersect (a second for a fifth of a million): walked
-                    (share == null ? probed : share == 0 ? indexed : share > INDEXED_FREQUENCY ? tested : probed)
+                    // a word common in the directory (a street's name) may yet be absent from this first word's
+                    // places, and its GIN postings are too many to intersect (a second for a fifth of a million):
+                    // such a group is walked, to its end when its first places have few matches
+                    (share == null ? probed : share == 0 ? indexed : share > INDEXED_FREQUENCY ? common : probed)
                             .add(group);
                 }
-                return classify(conn, scope, filter, probed, after, limit, Math.min(probe, window), tested, indexed)
-                        .chain(() -> walk(conn, scope, filter, walked, after, limit, page, counted))
-                        .chain(() -> walk(conn, scope, filter, tested, after, limit, page, counted))
+                int reach = Math.min(probe, window);
+                List<Group> thin = new ArrayList<>();
+                return classify(conn, scope, filter, probed, after, limit, reach, window, walked, indexed)
+                        .chain(() -> classify(conn, scope, filter, common, after, limit, reach, reach, walked, thin))
+                        .chain(() -> walk(conn, scope, filter, walked, after, limit, false, page, counted))
+                        .chain(() -> walk(conn, scope, filter, thin, after, limit, after == null, page, counted))
                         .chain(() -> byIndex(conn, scope, filter, indexed, rarest, after, limit, page, counted));
             });
         });
@@ -139,11 +143,11 @@ final class FirstWordMatches {
 
     /**
      * Walks the first {@code reach} places of each group after the cursor: a group with a page of matches there, or
-     * ending there, is walked; one with some matches is walked further, as far as a page needs at that rate (up to
-     * the window); one with none, or still short, is read by the index.
+     * ending there, is {@code dense}; one with some matches is walked further, as far as a page needs at that rate
+     * (up to {@code widest}); one with none, or still short, is {@code thin}.
      */
     private Uni<Void> classify(SqlConnection conn, Scope scope, PlaceFilter filter, List<Group> groups, Cursor after,
-                               int limit, int reach, List<Group> walked, List<Group> indexed) {
+                               int limit, int reach, int widest, List<Group> dense, List<Group> thin) {
         if (groups.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -169,30 +173,30 @@ final class FirstWordMatches {
             int wider = reach;
             for (int i = 0; i < groups.size(); i++) {
                 if (hits[i] >= limit || seen[i] < reach) {
-                    walked.add(groups.get(i));
-                } else if (hits[i] > 0 && reach < window) {
+                    dense.add(groups.get(i));
+                } else if (hits[i] > 0 && reach < widest) {
                     further.add(groups.get(i));
-                    wider = (int) Math.max(wider, Math.min(window, (long) limit * reach / hits[i] * 2));
+                    wider = (int) Math.max(wider, Math.min(widest, (long) limit * reach / hits[i] * 2));
                 } else {
-                    indexed.add(groups.get(i));
+                    thin.add(groups.get(i));
                 }
             }
             if (wider == reach) {
-                indexed.addAll(further);
+                thin.addAll(further);
                 return Uni.createFrom().voidItem();
             }
-            return classify(conn, scope, filter, further, after, limit, wider, walked, indexed);
+            return classify(conn, scope, filter, further, after, limit, wider, widest, dense, thin);
         });
     }
 
     /**
      * The groups' first {@code limit} matches after the cursor in name order, and up to the cap of them from the
-     * start, from the B-tree alone: the words left are tested on the {@code search_other} it carries. Without a
-     * cursor, groups testing words walk once for both, each up to the cap in name order: their matches may be
-     * sparse, and a second walk to count would cross the same places again.
+     * start, from the B-tree alone: the words left are tested on the {@code search_other} it carries. {@code once}
+     * (no cursor, sparse matches): one walk for both, each group up to the cap in name order, as a second walk to
+     * count would cross the same places again.
      */
     private static Uni<Void> walk(SqlConnection conn, Scope scope, PlaceFilter filter, List<Group> groups,
-                                  Cursor after, int limit, Set<UUID> page, Set<UUID> counted) {
+                                  Cursor after, int limit, boolean once, Set<UUID> page, Set<UUID> counted) {
         if (groups.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -207,7 +211,6 @@ final class FirstWordMatches {
                 + "p.actor_id, p.sort_name%s FROM " + scope.table("places") + " p WHERE " + TextSearch.typed(where)
                 + " AND p.search_head = g.h AND p.commune_key = g.c AND (g.q IS NULL OR (p.search_other @@ g.q) IS TRUE)";
         String inOrder = " ORDER BY p.sort_name, p.actor_id LIMIT ";
-        boolean once = after == null && groups.stream().noneMatch(group -> group.left().isEmpty());
         String sql = once ? "SELECT z.paged, z.actor_id FROM (SELECT x.actor_id, x.rank <= " + l + " AND row_number() "
                 + "OVER (ORDER BY x.rank <= " + l + " DESC, x.sort_name, x.actor_id) <= " + l + " AS paged, "
                 + "row_number() OVER () AS n" + walk.formatted(", row_number() OVER (ORDER BY p.sort_name, "
