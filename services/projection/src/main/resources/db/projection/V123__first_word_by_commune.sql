@@ -12,8 +12,8 @@
 -- start), and commune_key, which the projector writes already. Nothing more for the projector to write, but one
 -- more GIN index on places, written for each place in its territory's schema and the hub's.
 -- Cost on upgrade: the table is rewritten once (ADD COLUMN ... STORED) with all its indexes, then the two indexes
--- built, under an exclusive lock (queries on that scope wait): about a minute for a million places in one schema
--- on the scratch server of docs/benchmarks.md. Run on every schema that has the table: the bases, which later
+-- built, under an exclusive lock (queries on that scope wait): 2 min 24 s for a million places in one schema on
+-- the scratch server of docs/benchmarks.md (loaded machine). Run on every schema that has the table: the bases, which later
 -- generations copy, and any generation already built.
 DO $$
 DECLARE
