@@ -113,7 +113,7 @@ class TextSearchTest {
     }
 
     /** Every name of the listing, {@code size} a page, following the next links. */
-    private static List<String> paged(String path, int size) {
+    static List<String> paged(String path, int size) {
         List<String> names = new ArrayList<>();
         String next = path + "&size=" + size;
         while (next != null) {
@@ -125,7 +125,7 @@ class TextSearchTest {
         return names;
     }
 
-    private static List<String> names(ValidatableResponse response) {
+    static List<String> names(ValidatableResponse response) {
         return response.extract().path("items.name");
     }
 }

@@ -25,10 +25,9 @@ import java.util.regex.Pattern;
  * directory before its first match, and the GIN index hands the matches over in no order, so its path sorts them
  * all. The matches are therefore read in two parts, each in name order and a page at a time:
  * <ul>
- * <li>places whose first word ({@code search_head}) starts with a word asked: a B-tree on (first word, name) lists
- * each first word's places in name order, and a word starts only a few first words (at most {@link #HEAD_CAP}, else
- * the caller lists as before); the other words asked are tested on the {@code search_rest} the B-tree carries, so
- * the walk reads the index alone (V122);</li>
+ * <li>places whose first word ({@code search_head}) starts with a word asked: a B-tree on (first word, commune,
+ * name) lists each first word's places of each commune in name order ({@link FirstWordMatches}, V123), and a word
+ * starts only a few first words (at most {@link #HEAD_CAP}, else the caller lists as before);</li>
  * <li>places with every word asked among their other words ({@code search_rest}): those words (commune, address,
  * summary, the rest of the name) are spread along the name order, so a walk of the next names finds a page when they
  * are common; when it does not, or when the statistics say no common word starts with one of them, they are rare,
@@ -51,10 +50,12 @@ class TextSearch {
     private static final Pattern WORD = Pattern.compile("'([a-z0-9]+)':\\*");
 
     private final int window;
+    private final FirstWordMatches firstWords;
 
     /** @param window the most names a walk may look at for a page (a test makes it tiny to take the other path) */
     TextSearch(@ConfigProperty(name = "hub.projection.text-window", defaultValue = "5000") int window) {
         this.window = window;
+        this.firstWords = new FirstWordMatches(PROBE, window);
     }
 
     /** Up to {@code limit} matches after {@code after} (any order: the caller sorts them) and their capped count. */
@@ -69,7 +70,7 @@ class TextSearch {
             }
             Set<UUID> page = new LinkedHashSet<>();
             Set<UUID> counted = new LinkedHashSet<>();
-            return byHead(conn, scope, filter, words, heads, after, limit, page, counted)
+            return firstWords.find(conn, scope, filter, words, heads, after, limit, page, counted)
                     .chain(() -> rarest(conn, scope, words))
                     .chain(rare -> byRest(conn, scope, filter, rare, after, limit, page)
                             .chain(dense -> counted.size() >= COUNTED ? Uni.createFrom().voidItem()
@@ -91,53 +92,6 @@ class TextSearch {
             rows.forEach(row -> heads.add(row.getString(0)));
             return heads;
         });
-    }
-
-    /**
-     * The first {@code limit} matches of each first word after the cursor, and up to the cap of each from the start,
-     * both from the B-tree alone (V122): a first word starting with a word asked matches it, and the other words are
-     * tested on the {@code search_rest} the index carries. With one word asked there is nothing more to test.
-     */
-    private static Uni<Void> byHead(SqlConnection conn, Scope scope, PlaceFilter filter, List<String> words,
-                                    List<String> heads, Cursor after, int limit, Set<UUID> page, Set<UUID> counted) {
-        if (heads.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        PlaceFilter.Where where = filter.where(scope, false, PlaceFilter.Text.NONE);
-        List<Object> params = where.with(heads.toArray(String[]::new),
-                heads.stream().map(head -> others(words, head)).toArray(String[]::new), limit, COUNTED);
-        int first = where.next();
-        // each first word's places, the others asked tested: FROM ... (SELECT <columns> FROM places p WHERE ...
-        String walk = " FROM (SELECT u.h, to_tsquery('simple', u.q) AS q FROM unnest($" + first + "::text[], $"
-                + (first + 1) + "::text[]) u(h, q)) h CROSS JOIN LATERAL (SELECT p.actor_id%s FROM "
-                + scope.table("places") + " p WHERE " + typed(where) + " AND p.search_head = h.h AND (h.q IS NULL "
-                + "OR (p.search_rest @@ h.q) IS TRUE)";
-        String inOrder = " ORDER BY p.sort_name, p.actor_id LIMIT $";
-        // from the start, one walk in name order serves both: its first rows are the page
-        String sql = after == null ? "SELECT x.rank <= $" + (first + 2) + " AS paged, true AS counted, x.actor_id"
-                + walk.formatted(", row_number() OVER (ORDER BY p.sort_name, p.actor_id) AS rank") + inOrder
-                + (first + 3) + ") x"
-                : "SELECT true AS paged, false AS counted, x.actor_id" + walk.formatted("")
-                + after(after, params, "p.sort_name") + inOrder + (first + 2) + ") x UNION ALL SELECT false, true, "
-                + "y.actor_id" + walk.formatted("") + " LIMIT $" + (first + 3) + ") y";
-        return conn.preparedQuery(sql).execute(Tuple.from(params)).map(rows -> {
-            for (Row row : rows) {
-                if (row.getBoolean("paged")) {
-                    page.add(row.getUUID("actor_id"));
-                }
-                if (row.getBoolean("counted")) {
-                    counted.add(row.getUUID("actor_id"));
-                }
-            }
-            return null;
-        });
-    }
-
-    /** The query of the words a place whose first word is {@code head} must have among its others, or null. */
-    static String others(List<String> words, String head) {
-        List<String> others = words.stream().filter(word -> !head.startsWith(word)).map(word -> "'" + word + "':*")
-                .toList();
-        return others.isEmpty() ? null : String.join(" & ", others);
     }
 
     /**
@@ -277,7 +231,7 @@ class TextSearch {
      * The filter's condition, its first parameter (the day, which only a label or the labels shown use) typed, as
      * PostgreSQL must know every parameter's type.
      */
-    private static String typed(PlaceFilter.Where where) {
+    static String typed(PlaceFilter.Where where) {
         return "$1::date IS NOT NULL AND " + where.sql();
     }
 
@@ -287,7 +241,7 @@ class TextSearch {
     }
 
     /** {@code AND (key, p.actor_id) > cursor}, its values appended, or nothing without a cursor. */
-    private static String after(Cursor after, List<Object> params, String key) {
+    static String after(Cursor after, List<Object> params, String key) {
         if (after == null) {
             return "";
         }

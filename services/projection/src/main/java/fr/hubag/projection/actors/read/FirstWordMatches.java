@@ -1,0 +1,270 @@
+package fr.hubag.projection.actors.read;
+
+import fr.hubag.projection.shared.Cursor;
+import fr.hubag.projection.shared.Scope;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The matches whose first word starts with a word asked, read by (first word, commune) in name order (V123). Names
+ * that share a first word also share what follows, their commune, so a walk of one first word's places to test the
+ * other words crossed whole communes that have none. Split by commune, each part is bounded:
+ * <ul>
+ * <li>a commune whose words start every other word asked: all its places with that first word match, listed in
+ * name order from the B-tree;</li>
+ * <li>a commune leaving words to find among the place's other words without the commune's ({@code search_other}):
+ * the GIN index over {@code search_other} when the statistics say no common lexeme starts the rarest of them (a
+ * commune's word is rarely there: {@code lamentin} outside Le Lamentin); else a first walk of each commune's places
+ * tells whether they are common there (walked) or not (the index; but a word common in the directory, a street's
+ * name, has too many postings to intersect, and such a commune is walked to its end, once for page and count).</li>
+ * </ul>
+ * Each part adds its first {@code limit} matches after the cursor to the page and up to the cap from the start to the
+ * count; the caller keeps the first of the union in name order.
+ */
+final class FirstWordMatches {
+
+    private static final int COUNTED = NameOrder.COUNT_CAP + 1;
+
+    /** The most common a word may be among other words (a share of places) for the GIN index to serve it. */
+    static final double INDEXED_FREQUENCY = 0.01;
+
+    private final int probe;
+    private final int window;
+
+    /**
+     * @param probe  the places of each commune a first walk looks at
+     * @param window the most a walk may look at for a page
+     */
+    FirstWordMatches(int probe, int window) {
+        this.probe = probe;
+        this.window = window;
+    }
+
+    /** The places of one first word in one commune, and the words asked that neither starts. */
+    record Group(String head, String commune, List<String> left) {
+
+        /** The query of the words left, or null when every place of the group matches. */
+        String query() {
+            return left.isEmpty() ? null : String.join(" & ", left.stream().map(w -> "'" + w + "':*").toList());
+        }
+    }
+
+    /** Adds the matches of {@code heads} (first words started by the words asked) to the page and the count. */
+    Uni<Void> find(SqlConnection conn, Scope scope, PlaceFilter filter, List<String> words, List<String> heads,
+                   Cursor after, int limit, Set<UUID> page, Set<UUID> counted) {
+        if (heads.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return groups(conn, scope, words, heads).chain(groups -> {
+            List<Group> walked = new ArrayList<>(groups.stream().filter(g -> g.left().isEmpty()).toList());
+            List<Group> open = groups.stream().filter(g -> !g.left().isEmpty()).toList();
+            if (open.isEmpty()) {
+                return walk(conn, scope, filter, walked, after, limit, false, page, counted);
+            }
+            return frequencies(conn, scope, words).chain(frequency -> {
+                List<Group> indexed = new ArrayList<>();
+                List<Group> probed = new ArrayList<>();
+                List<Group> common = new ArrayList<>();
+                Map<Group, String> rarest = new HashMap<>();
+                for (Group group : open) {
+                    String rare = group.left().stream().min((a, b) -> Double.compare(
+                            frequency.getOrDefault(a, 0.0), frequency.getOrDefault(b, 0.0))).orElseThrow();
+                    rarest.put(group, rare);
+                    Double share = frequency.get(rare);
+                    // a word common in the directory (a street's name) may yet be absent from this first word's
+                    // places, and its GIN postings are too many to intersect (a second for a fifth of a million):
+                    // such a group is walked, to its end when its first places have few matches
+                    (share == null ? probed : share == 0 ? indexed : share > INDEXED_FREQUENCY ? common : probed)
+                            .add(group);
+                }
+                int reach = Math.min(probe, window);
+                List<Group> thin = new ArrayList<>();
+                return classify(conn, scope, filter, probed, after, limit, reach, window, walked, indexed)
+                        .chain(() -> classify(conn, scope, filter, common, after, limit, reach, reach, walked, thin))
+                        .chain(() -> walk(conn, scope, filter, walked, after, limit, false, page, counted))
+                        .chain(() -> walk(conn, scope, filter, thin, after, limit, after == null, page, counted))
+                        .chain(() -> byIndex(conn, scope, filter, indexed, rarest, after, limit, page, counted));
+            });
+        });
+    }
+
+    /** Each head's communes (a skip along the B-tree, one descent each), with the words neither starts. */
+    private static Uni<List<Group>> groups(SqlConnection conn, Scope scope, List<String> words, List<String> heads) {
+        String next = "(SELECT min(p.commune_key) FROM " + scope.table("places") + " p WHERE p.merged_into IS NULL "
+                + "AND p.search_head = ";
+        String sql = "WITH RECURSIVE c(h, k) AS (SELECT u.h, " + next + "u.h) FROM unnest($1::text[]) u(h) "
+                + "UNION ALL SELECT c.h, " + next + "c.h AND p.commune_key > c.k) FROM c WHERE c.k IS NOT NULL) "
+                + "SELECT h, k FROM c WHERE k IS NOT NULL";
+        return conn.preparedQuery(sql).execute(Tuple.of(heads.toArray(String[]::new))).map(rows -> {
+            List<Group> groups = new ArrayList<>();
+            for (Row row : rows) {
+                String head = row.getString("h");
+                String commune = row.getString("k");
+                List<String> communeWords = Arrays.asList(commune.split(" "));
+                groups.add(new Group(head, commune, words.stream().filter(word -> !head.startsWith(word)
+                        && communeWords.stream().noneMatch(c -> c.startsWith(word))).toList()));
+            }
+            return groups;
+        });
+    }
+
+    /**
+     * How common each word asked is among places' other words without their commune's, by the statistics ANALYZE
+     * keeps of {@code search_other} (its most common lexemes, a prefix summing those it starts): 0 when none starts
+     * with it, absent without statistics.
+     */
+    private static Uni<Map<String, Double>> frequencies(SqlConnection conn, Scope scope, List<String> words) {
+        String[] table = scope.table("places").split("\\.");
+        String sql = "SELECT w.w, CASE WHEN s.e IS NOT NULL THEN (SELECT coalesce(sum(m.f), 0) FROM unnest(s.e, s.f) "
+                + "m(e, f) WHERE starts_with(m.e, w.w)) END AS f FROM unnest($1::text[]) w(w) "
+                + "LEFT JOIN (SELECT most_common_elems::text::text[] AS e, most_common_elem_freqs AS f FROM pg_stats "
+                + "WHERE schemaname = $2 AND tablename = $3 AND attname = 'search_other') s ON true";
+        return conn.preparedQuery(sql).execute(Tuple.of(words.toArray(String[]::new), table[0], table[1]))
+                .map(rows -> {
+                    Map<String, Double> frequency = new HashMap<>();
+                    for (Row row : rows) {
+                        if (row.getDouble("f") != null) {
+                            frequency.put(row.getString("w"), row.getDouble("f"));
+                        }
+                    }
+                    return frequency;
+                });
+    }
+
+    /**
+     * Walks the first {@code reach} places of each group after the cursor: a group with a page of matches there, or
+     * ending there, is {@code dense}; one with some matches is walked further, as far as a page needs at that rate
+     * (up to {@code widest}); one with none, or still short, is {@code thin}.
+     */
+    private Uni<Void> classify(SqlConnection conn, Scope scope, PlaceFilter filter, List<Group> groups, Cursor after,
+                               int limit, int reach, int widest, List<Group> dense, List<Group> thin) {
+        if (groups.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        PlaceFilter.Where where = filter.where(scope, false, PlaceFilter.Text.NONE);
+        List<Object> params = where.with(column(groups, Group::head), column(groups, Group::commune),
+                column(groups, Group::query), reach);
+        int first = where.next();
+        String sql = "SELECT g.i, count(*) AS seen, count(*) FILTER (WHERE s.hit) AS hits FROM unnest($" + first
+                + "::text[], $" + (first + 1) + "::text[], $" + (first + 2) + "::text[]) WITH ORDINALITY g(h, c, q, i) "
+                + "CROSS JOIN LATERAL (SELECT (p.search_other @@ to_tsquery('simple', g.q)) AS hit FROM "
+                + scope.table("places") + " p WHERE " + TextSearch.typed(where) + " AND p.search_head = g.h AND "
+                + "p.commune_key = g.c" + TextSearch.after(after, params, "p.sort_name")
+                + " ORDER BY p.sort_name, p.actor_id LIMIT $" + (first + 3) + ") s GROUP BY g.i";
+        return conn.preparedQuery(sql).execute(Tuple.from(params)).chain(rows -> {
+            long[] seen = new long[groups.size()];
+            long[] hits = new long[groups.size()];
+            for (Row row : rows) {
+                int i = row.getLong("i").intValue() - 1;
+                seen[i] = row.getLong("seen");
+                hits[i] = row.getLong("hits");
+            }
+            List<Group> further = new ArrayList<>();
+            int wider = reach;
+            for (int i = 0; i < groups.size(); i++) {
+                if (hits[i] >= limit || seen[i] < reach) {
+                    dense.add(groups.get(i));
+                } else if (hits[i] > 0 && reach < widest) {
+                    further.add(groups.get(i));
+                    wider = (int) Math.max(wider, Math.min(widest, (long) limit * reach / hits[i] * 2));
+                } else {
+                    thin.add(groups.get(i));
+                }
+            }
+            if (wider == reach) {
+                thin.addAll(further);
+                return Uni.createFrom().voidItem();
+            }
+            return classify(conn, scope, filter, further, after, limit, wider, widest, dense, thin);
+        });
+    }
+
+    /**
+     * The groups' first {@code limit} matches after the cursor in name order, and up to the cap of them from the
+     * start, from the B-tree alone: the words left are tested on the {@code search_other} it carries. {@code once}
+     * (no cursor, sparse matches): one walk for both, each group up to the cap in name order, as a second walk to
+     * count would cross the same places again.
+     */
+    private static Uni<Void> walk(SqlConnection conn, Scope scope, PlaceFilter filter, List<Group> groups,
+                                  Cursor after, int limit, boolean once, Set<UUID> page, Set<UUID> counted) {
+        if (groups.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        PlaceFilter.Where where = filter.where(scope, false, PlaceFilter.Text.NONE);
+        List<Object> params = where.with(column(groups, Group::head), column(groups, Group::commune),
+                column(groups, Group::query), limit, COUNTED);
+        int first = where.next();
+        String l = "$" + (first + 3);
+        String c = "$" + (first + 4);
+        String walk = " FROM (SELECT u.h, u.c, to_tsquery('simple', u.q) AS q FROM unnest($" + first + "::text[], $"
+                + (first + 1) + "::text[], $" + (first + 2) + "::text[]) u(h, c, q)) g CROSS JOIN LATERAL (SELECT "
+                + "p.actor_id, p.sort_name%s FROM " + scope.table("places") + " p WHERE " + TextSearch.typed(where)
+                + " AND p.search_head = g.h AND p.commune_key = g.c AND (g.q IS NULL OR (p.search_other @@ g.q) IS TRUE)";
+        String inOrder = " ORDER BY p.sort_name, p.actor_id LIMIT ";
+        String sql = once ? "SELECT z.paged, z.actor_id FROM (SELECT x.actor_id, x.rank <= " + l + " AND row_number() "
+                + "OVER (ORDER BY x.rank <= " + l + " DESC, x.sort_name, x.actor_id) <= " + l + " AS paged, "
+                + "row_number() OVER () AS n" + walk.formatted(", row_number() OVER (ORDER BY p.sort_name, "
+                + "p.actor_id) AS rank") + inOrder + c + ") x) z WHERE z.paged OR z.n <= " + c
+                : "(SELECT true AS paged, x.actor_id" + walk.formatted("") + TextSearch.after(after, params,
+                "p.sort_name") + inOrder + l + ") x ORDER BY x.sort_name, x.actor_id LIMIT " + l + ") UNION ALL "
+                + "(SELECT false, y.actor_id" + walk.formatted("") + " LIMIT " + c + ") y LIMIT " + c + ")";
+        return conn.preparedQuery(sql).execute(Tuple.from(params)).map(rows -> {
+            for (Row row : rows) {
+                if (row.getBoolean("paged")) {
+                    page.add(row.getUUID("actor_id"));
+                }
+                if (once || !row.getBoolean("paged")) {
+                    counted.add(row.getUUID("actor_id"));
+                }
+            }
+            return null;
+        });
+    }
+
+    /**
+     * The groups' matches from the GIN index over {@code search_other}: the places with one group's rarest word
+     * left, of those groups, with every word asked. They are few; all are counted, the first after the cursor paged.
+     */
+    private static Uni<Void> byIndex(SqlConnection conn, Scope scope, PlaceFilter filter, List<Group> groups,
+                                     Map<Group, String> rarest, Cursor after, int limit, Set<UUID> page,
+                                     Set<UUID> counted) {
+        if (groups.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        PlaceFilter.Where where = filter.where(scope, false, PlaceFilter.Text.NONE);
+        String rare = String.join(" | ", groups.stream().map(g -> "'" + rarest.get(g) + "':*").distinct().toList());
+        List<Object> params = where.with(rare, column(groups, Group::head), column(groups, Group::commune),
+                filter.textQuery(), limit);
+        int first = where.next();
+        String sql = "SELECT m.actor_id, m.after AND row_number() OVER (PARTITION BY m.after ORDER BY m.sort_name, "
+                + "m.actor_id) <= $" + (first + 4) + " AS paged FROM (SELECT p.actor_id, p.sort_name, "
+                + (after == null ? "true" : TextSearch.after(after, params, "p.sort_name").substring(5))
+                + " AS after FROM " + scope.table("places") + " p WHERE " + TextSearch.typed(where)
+                + " AND p.search_other @@ to_tsquery('simple', $" + first + "::text) AND (p.search_head, "
+                + "p.commune_key) IN (SELECT * FROM unnest($" + (first + 1) + "::text[], $" + (first + 2)
+                + "::text[])) AND (p.search @@ to_tsquery('simple', $" + (first + 3) + "::text)) IS TRUE OFFSET 0) m";
+        return conn.preparedQuery(sql).execute(Tuple.from(params)).map(rows -> {
+            for (Row row : rows) {
+                counted.add(row.getUUID("actor_id"));
+                if (row.getBoolean("paged")) {
+                    page.add(row.getUUID("actor_id"));
+                }
+            }
+            return null;
+        });
+    }
+
+    private static String[] column(List<Group> groups, java.util.function.Function<Group, String> value) {
+        return groups.stream().map(value).toArray(String[]::new);
+    }
+}
