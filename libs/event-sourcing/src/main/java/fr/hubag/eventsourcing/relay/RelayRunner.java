@@ -156,10 +156,11 @@ public class RelayRunner {
                 lastSuccess = Instant.now();
                 lastError = null;
                 backoffMillis = 100;
-                if (count < settings.batchSize() && wakeUp.await(settings.idlePoll()) && count == 0) {
-                    // woken from idle by a commit: a few more milliseconds let the commits arriving together go in
-                    // one batch. Not after a round that published: the commits made during that round are the next
-                    // batch already, and waiting more only delays them (5 ms on every event under a steady load)
+                if (count < settings.batchSize() && wakeUp.await(settings.idlePoll())) {
+                    // woken by a commit: a few more milliseconds let the commits arriving together go in one batch.
+                    // After a round that published too: without it, at 1 000 redemptions/s the relay ran twice as
+                    // many rounds (13 083 instead of 6 631, each a horizon query, a send and a checkpoint) for
+                    // 0.1 ms more CPU per redemption, against 5 ms less on each event's way under load
                     Thread.sleep(gather.toMillis());
                 }
             } catch (InterruptedException e) {
