@@ -47,9 +47,11 @@ public class Commands {
         }
         String correlation = Correlation.of(request);
         String requestId = request.getHeaderString(Correlation.REQUEST_ID); // checked by Correlation's filter
+        // the request's hash is what a key remembers of its request: without a key there is nothing to compare it to
+        String requestHash = key == null ? null
+                : hash(request.getMethod() + " " + request.getUriInfo().getPath() + "\n" + serialise(body));
         return new CommandContext(correlation, requestId == null ? correlation : requestId, caller.subject(), key,
-                hash(request.getMethod() + " " + request.getUriInfo().getPath() + "\n" + serialise(body)),
-                expectedVersion(request.getHeaderString("If-Match")));
+                requestHash, expectedVersion(request.getHeaderString("If-Match")));
     }
 
     /**
