@@ -122,4 +122,43 @@ class JobRunnerTest extends KernelTest {
             db.vertx.cancelTimer(timer);
         }
     }
+
+    @Test
+    void aJobsCommandsTakeTheirTimeFromThePeriodsEndInItsZoneAndTheirKeyFromThePeriod() {
+        DailyBonus job = new DailyBonus();
+        Period day = new Period(job.name, "2026-11-20", LocalDate.parse("2026-11-20"), LocalDate.parse("2026-11-21"));
+
+        // midnight in Martinique (UTC-4), not in UTC
+        assertThat(job.endOf(day)).isEqualTo(Instant.parse("2026-11-21T04:00:00Z"));
+        CommandContext context = day.context("order-42");
+        assertThat(context.idempotencyKey()).isEqualTo(job.name + ":2026-11-20:order-42");
+        assertThat(context.correlationId()).isEqualTo(context.idempotencyKey());
+        assertThat(context.actingUser()).isEqualTo(job.name);
+        // 23 November 02:00 UTC is still the 22nd in Martinique: the last ended day there is the 21st
+        assertThat(PeriodicJob.yesterday(job.zone(), at("2026-11-23T02:00:00Z")))
+                .isEqualTo(LocalDate.parse("2026-11-21"));
+    }
+
+    @Test
+    void aJobPerTerritoryIsScheduledOncePerTerritoryWithTheSameTimerAndClock() {
+        List<String> scheduled = new java.util.ArrayList<>();
+        JobRunner recording = new JobRunner(db.pool, db.vertx) {
+            @Override
+            public long schedule(PeriodicJob job, java.time.Duration every, Clock clock) {
+                scheduled.add(job.name() + " " + job.zone() + " " + every + " " + clock.instant());
+                return scheduled.size();
+            }
+        };
+        recording.schedulePerTerritory(territory -> new PeriodicJob() {
+            @Override public String name() { return "tests.per-territory." + territory.name(); }
+            @Override public Cadence cadence() { return Cadence.DAILY; }
+            @Override public ZoneId zone() { return territory.zone(); }
+            @Override public LocalDate firstDay() { return LocalDate.parse("2026-11-20"); }
+            @Override public Uni<String> run(Period period) { return Uni.createFrom().item("nothing"); }
+        }, java.time.Duration.ofMinutes(10), at("2026-11-23T02:00:00Z"));
+
+        assertThat(scheduled).containsExactly(java.util.Arrays.stream(fr.hubag.domain.Territory.values())
+                .map(t -> "tests.per-territory." + t.name() + " " + t.zone() + " PT10M 2026-11-23T02:00:00Z")
+                .toArray(String[]::new));
+    }
 }

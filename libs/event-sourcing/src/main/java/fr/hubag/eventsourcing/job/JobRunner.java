@@ -1,5 +1,6 @@
 package fr.hubag.eventsourcing.job;
 
+import fr.hubag.domain.Territory;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 
 /**
  * Runs periodic jobs and catches up after downtime: each ended period of a job runs once, oldest first, and is then
@@ -85,5 +87,15 @@ public class JobRunner {
         };
         vertx.runOnContext(tick);
         return vertx.setPeriodic(every.toMillis(), id -> tick.run());
+    }
+
+    /**
+     * Schedules {@code jobOf}'s job for every territory, each on its own timer (a territory's periods end at midnight
+     * in its zone, so its runs are its own).
+     */
+    public void schedulePerTerritory(Function<Territory, ? extends PeriodicJob> jobOf, Duration every, Clock clock) {
+        for (Territory territory : Territory.values()) {
+            schedule(jobOf.apply(territory), every, clock);
+        }
     }
 }

@@ -2,6 +2,8 @@ package fr.hubag.eventsourcing.job;
 
 import io.smallrye.mutiny.Uni;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
@@ -25,4 +27,17 @@ public interface PeriodicJob {
 
     /** Runs the period's commands; the answer (a summary) is kept with the run. */
     Uni<String> run(Period period);
+
+    /**
+     * The instant {@code period} ends in the job's zone: the time of its commands, rather than the run's clock, so a
+     * period caught up after downtime reads as of its end.
+     */
+    default Instant endOf(Period period) {
+        return period.end().atStartOfDay(zone()).toInstant();
+    }
+
+    /** The last day ended in {@code zone} on {@code clock}: the first day of a job that starts with the service. */
+    static LocalDate yesterday(ZoneId zone, Clock clock) {
+        return LocalDate.now(clock.withZone(zone)).minusDays(1);
+    }
 }

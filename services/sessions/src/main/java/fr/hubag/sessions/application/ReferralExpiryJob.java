@@ -1,7 +1,6 @@
 package fr.hubag.sessions.application;
 
 import fr.hubag.domain.Territory;
-import fr.hubag.eventsourcing.command.CommandContext;
 import fr.hubag.eventsourcing.command.CommandExecutor;
 import fr.hubag.eventsourcing.command.CommandResult;
 import fr.hubag.eventsourcing.job.Cadence;
@@ -57,13 +56,13 @@ public final class ReferralExpiryJob implements PeriodicJob {
 
     @Override
     public Uni<String> run(Period period) {
-        Instant end = period.end().atStartOfDay(zone()).toInstant();
+        Instant end = endOf(period);
         Instant submittedBefore = end.minus(Duration.ofDays(afterDays));
         return queries.unansweredBefore(territory.name(), submittedBefore.atOffset(ZoneOffset.UTC))
                 .chain(ids -> Multi.createFrom().iterable(ids).onItem().transformToUniAndConcatenate(id ->
                                 executor.execute(ReferralStreams.REFERRAL, id.toString(),
                                         new ReferralCommand.ExpireReferral(id, afterDays, end),
-                                        CommandContext.derived(name(), period.key(id.toString()), period.key(id.toString()))))
+                                        period.context(id.toString())))
                         .collect().asList())
                 .map(results -> "expired " + expired(results));
     }

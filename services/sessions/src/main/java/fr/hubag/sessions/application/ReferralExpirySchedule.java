@@ -3,6 +3,7 @@ package fr.hubag.sessions.application;
 import fr.hubag.domain.Territory;
 import fr.hubag.eventsourcing.command.CommandExecutor;
 import fr.hubag.eventsourcing.job.JobRunner;
+import fr.hubag.eventsourcing.job.PeriodicJob;
 import fr.hubag.sessions.infra.ReferralQueries;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,9 +41,8 @@ public class ReferralExpirySchedule {
 
     void onStart(@Observes StartupEvent start) {
         Clock clock = Clock.systemUTC();
-        for (Territory territory : Territory.values()) {
-            runner.schedule(job(territory, LocalDate.now(clock.withZone(territory.zone())).minusDays(1)), every, clock);
-        }
+        runner.schedulePerTerritory(territory -> job(territory, PeriodicJob.yesterday(territory.zone(), clock)), every,
+                clock);
     }
 
     /** The job of a territory from {@code firstDay} (tests run it by hand with a clock of their own). */

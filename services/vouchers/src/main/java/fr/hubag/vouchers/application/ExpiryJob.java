@@ -36,7 +36,7 @@ public record ExpiryJob(Territory territory, LocalDate firstDay, OrderLedger led
 
     @Override
     public Uni<String> run(Period period) {
-        Instant end = period.end().atStartOfDay(zone()).toInstant();
+        Instant end = endOf(period);
         return ledger.dueForExpiry(territory, period.end().minusDays(1))
                 .flatMap(ids -> Multi.createFrom().iterable(ids).onItem().transformToUniAndConcatenate(id ->
                         expiry.expire(id, end, name(), period::key)).collect().asList())

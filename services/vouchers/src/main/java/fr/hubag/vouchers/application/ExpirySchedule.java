@@ -2,6 +2,7 @@ package fr.hubag.vouchers.application;
 
 import fr.hubag.domain.Territory;
 import fr.hubag.eventsourcing.job.JobRunner;
+import fr.hubag.eventsourcing.job.PeriodicJob;
 import fr.hubag.vouchers.infra.OrderLedger;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,9 +39,8 @@ public class ExpirySchedule {
     }
 
     void onStart(@Observes StartupEvent start) {
-        for (Territory territory : Territory.values()) {
-            runner.schedule(job(territory, LocalDate.now(clock.withZone(territory.zone())).minusDays(1)), every, clock);
-        }
+        runner.schedulePerTerritory(territory -> job(territory, PeriodicJob.yesterday(territory.zone(), clock)), every,
+                clock);
     }
 
     /** The job of a territory from {@code firstDay} (tests run it by hand with a clock of their own). */

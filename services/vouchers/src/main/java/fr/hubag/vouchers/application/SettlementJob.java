@@ -2,7 +2,6 @@ package fr.hubag.vouchers.application;
 
 import fr.hubag.contracts.vouchers.StatementLine;
 import fr.hubag.domain.Territory;
-import fr.hubag.eventsourcing.command.CommandContext;
 import fr.hubag.eventsourcing.command.CommandExecutor;
 import fr.hubag.eventsourcing.command.CommandResult;
 import fr.hubag.eventsourcing.job.Cadence;
@@ -66,8 +65,7 @@ public final class SettlementJob implements PeriodicJob {
     @Override
     public Uni<String> run(Period period) {
         YearMonth month = YearMonth.from(period.start());
-        Instant endOfMonth = period.end().atStartOfDay(zone()).toInstant();
-        return page(period, month, endOfMonth, null, new int[2])
+        return page(period, month, endOf(period), null, new int[2])
                 .map(counts -> "statements issued " + counts[0] + " of " + counts[1] + " actors with redemptions");
     }
 
@@ -89,10 +87,9 @@ public final class SettlementJob implements PeriodicJob {
         return Multi.createFrom().iterable(lines.entrySet()).onItem().transformToUniAndConcatenate(entry -> {
             UUID actorId = entry.getKey();
             UUID statementId = StatementDecider.statementId(actorId, month);
-            String key = period.key(actorId.toString());
             return executor.execute(VoucherStreams.STATEMENT, statementId.toString(),
                     new StatementCommand.Issue(statementId, actorId, territory, month, entry.getValue(), at),
-                    CommandContext.derived(name, key, key));
+                    period.context(actorId.toString()));
         }).collect().asList().map(results -> {
             for (CommandResult<?> result : results) {
                 if (result instanceof CommandResult.Rejected<?> rejected) {

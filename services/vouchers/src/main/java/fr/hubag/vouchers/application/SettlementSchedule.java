@@ -57,9 +57,7 @@ public class SettlementSchedule {
             return;
         }
         Clock lagging = Clock.offset(clock, grace.negated());
-        for (Territory territory : Territory.values()) {
-            runner.schedule(job(territory, firstMonth.atDay(1)), every, lagging);
-        }
+        runner.schedulePerTerritory(territory -> job(territory, firstMonth.atDay(1)), every, lagging);
     }
 
     /** The settlement of a territory from {@code firstDay}'s month (tests run it by hand with a clock of their own). */
