@@ -63,7 +63,6 @@ public class IdempotentConsumer {
     private final KernelMetrics metrics;
     private final Tracer tracer;
     private final int retries;
-    private final boolean synchronousCommit;
 
     /** Outside CDI (tests, tools): measures in memory, no spans. */
     public IdempotentConsumer(Pool pool) {
@@ -71,32 +70,20 @@ public class IdempotentConsumer {
     }
 
     public IdempotentConsumer(Pool pool, KernelMetrics metrics, OpenTelemetry openTelemetry) {
-        this(pool, metrics, openTelemetry, 2, true);
-    }
-
-    public IdempotentConsumer(Pool pool, KernelMetrics metrics, OpenTelemetry openTelemetry, int retries) {
-        this(pool, metrics, openTelemetry, retries, true);
+        this(pool, metrics, openTelemetry, 2);
     }
 
     /**
-     * @param retries           how many times an event that failed in its poll, then alone, is retried before it is
-     *                          parked (at least 1)
-     * @param synchronousCommit false: the consumer's transactions commit without waiting for their WAL to reach the
-     *                          disk ({@code synchronous_commit} off for them only), which is right for a read model
-     *                          and nothing else: a crash may lose its last commits, but atomically with their
-     *                          checkpoints, so the events are read again from Kafka and applied again. An effect
-     *                          that records facts of its own (events, messages sent) keeps the default, true
+     * @param retries how many times an event that failed in its poll, then alone, is retried before it is parked
+     *                (at least 1)
      */
     @Inject
     public IdempotentConsumer(Pool pool, KernelMetrics metrics, OpenTelemetry openTelemetry,
-                              @ConfigProperty(name = "hub.consumer.retries", defaultValue = "2") int retries,
-                              @ConfigProperty(name = "hub.consumer.synchronous-commit", defaultValue = "true")
-                              boolean synchronousCommit) {
+                              @ConfigProperty(name = "hub.consumer.retries", defaultValue = "2") int retries) {
         this.pool = pool;
         this.metrics = metrics;
         this.tracer = openTelemetry.getTracer(EventRelay.TRACER);
         this.retries = Math.max(1, retries);
-        this.synchronousCommit = synchronousCommit;
     }
 
     /** @return true if the effect ran, false if this consumer had already processed the event */
@@ -147,7 +134,7 @@ public class IdempotentConsumer {
 
     private Uni<Boolean> transaction(String consumer, ConsumedEvent event,
                                      Function<SqlConnection, Uni<Void>> effect) {
-        return inTransaction(tx -> tx.preparedQuery("""
+        return pool.withTransaction(tx -> tx.preparedQuery("""
                         INSERT INTO es_processed_events (consumer, event_id) VALUES ($1, $2)
                         ON CONFLICT DO NOTHING""")
                 .execute(Tuple.of(consumer, event.eventId()))
@@ -256,7 +243,7 @@ public class IdempotentConsumer {
                                        BatchEffect effect, String[] outcomes) {
         Set<String> streams = new HashSet<>();
         events.forEach(event -> streams.add(event.streamKey()));
-        return inTransaction(tx -> ParkedEvents.parkedStreams(tx, consumer, streams)
+        return pool.withTransaction(tx -> ParkedEvents.parkedStreams(tx, consumer, streams)
                 .flatMap(parked -> {
                     List<ConsumedEvent> behind = new ArrayList<>();
                     List<UUID> toMark = new ArrayList<>();
@@ -298,7 +285,7 @@ public class IdempotentConsumer {
 
     private Uni<String> alone(String consumer, ConsumedEvent event, BatchEffect effect) {
         String[] outcome = new String[1];
-        return inTransaction(tx -> ParkedEvents.parkedStreams(tx, consumer, Set.of(event.streamKey()))
+        return pool.withTransaction(tx -> ParkedEvents.parkedStreams(tx, consumer, Set.of(event.streamKey()))
                         .flatMap(parked -> {
                             if (!parked.isEmpty()) {
                                 outcome[0] = KernelMetrics.PARKED;
@@ -329,17 +316,9 @@ public class IdempotentConsumer {
         int attempts = retries + 2; // in its poll, alone, then each retry
         LOG.errorf("%s: event %s (%s, stream %s, %s/%d@%d) parked after %d attempts: %s", consumer, event.eventId(),
                 event.ceType(), event.streamKey(), event.topic(), event.partition(), event.offset(), attempts, error);
-        return inTransaction(tx -> ParkedEvents.park(tx, consumer, List.of(event), error, attempts)
+        return pool.withTransaction(tx -> ParkedEvents.park(tx, consumer, List.of(event), error, attempts)
                         .call(() -> checkpoints(tx, consumer, List.of(event))))
                 .replaceWith(KernelMetrics.PARKED);
-    }
-
-    /** A transaction of this consumer, committed without waiting for the disk when so configured. */
-    private <T> Uni<T> inTransaction(Function<SqlConnection, Uni<T>> work) {
-        // the setting is sent ahead of the work's first statement, without waiting for its answer (pipelined)
-        return pool.withTransaction(tx -> synchronousCommit ? work.apply(tx)
-                : Uni.combine().all().unis(tx.query("SET LOCAL synchronous_commit TO OFF").execute(), work.apply(tx))
-                .with((set, done) -> done));
     }
 
     /**
