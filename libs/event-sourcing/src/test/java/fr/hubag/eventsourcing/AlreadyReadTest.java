@@ -2,6 +2,7 @@ package fr.hubag.eventsourcing;
 
 import fr.hubag.eventsourcing.command.CommandContext;
 import fr.hubag.eventsourcing.command.CommandResult;
+import fr.hubag.eventsourcing.command.IdempotencyKeyReused;
 import fr.hubag.eventsourcing.store.EventEnvelope;
 import fr.hubag.eventsourcing.store.EventStore;
 import io.vertx.mutiny.sqlclient.Row;
@@ -16,11 +17,13 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A command given the streams its caller already read (with a look-up of its own, one round trip less) decides on
  * them; if they were stale, the append loses the race and the command is read and decided again, so the answer is the
- * same as without them. A command with an idempotency key reads as usual: its key must be looked up.
+ * same as without them. A command with an idempotency key decides on them too and stores its key with the append:
+ * a key answered before fails that append, and the command is answered as the first time.
  */
 class AlreadyReadTest extends KernelTest {
 
@@ -54,18 +57,60 @@ class AlreadyReadTest extends KernelTest {
     }
 
     @Test
-    void aCommandWithAnIdempotencyKeyReadsItsStreamAndKeyItself() {
+    void aCommandWithAnIdempotencyKeyDecidesOnTheCallersReadAndStoresItsKeyWithTheAppend() {
         String stream = stream(3, 4);
-        List<EventEnvelope> stale = readAlong(stream).subList(0, 1);
         AtomicInteger decided = new AtomicInteger();
-        CommandContext keyed = new CommandContext("c", "c", "m", "key-" + stream, "hash", OptionalLong.empty());
+        CommandContext keyed = keyed(stream, "hash");
 
-        run(stream, 1, stale, keyed, decided);
-        CommandResult<Counter.State> replayed = run(stream, 1, stale, keyed, decided);
+        CommandResult<Counter.State> result = run(stream, 1, readAlong(stream), keyed, decided);
 
         assertThat(decided).hasValue(1);
+        assertThat(((CommandResult.Decided<Counter.State>) result).first().state().value()).isEqualTo(8);
+        assertThat(db.pool.preparedQuery("SELECT count(*) FROM es_idempotency_keys WHERE idempotency_key = $1")
+                .execute(Tuple.of(keyed.idempotencyKey())).await().indefinitely().iterator().next().getLong(0))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aReplayedKeyFailsTheOptimisticAppendAndGetsTheFirstAnswer() {
+        String stream = stream(3, 4);
+        AtomicInteger decided = new AtomicInteger();
+        CommandContext keyed = keyed(stream, "hash");
+        run(stream, 1, readAlong(stream), keyed, decided);
+
+        CommandResult<Counter.State> replayed = run(stream, 1, readAlong(stream), keyed, decided);
+
+        // decided on the fresh read, its append refused by the stored key, then answered from the key
         assertThat(replayed).isInstanceOf(CommandResult.Replayed.class);
         assertThat(events(stream)).isEqualTo(3);
+    }
+
+    @Test
+    void aReplayedKeyWhoseDecisionWouldNowBeARefusalStillGetsTheFirstAnswer() {
+        String stream = stream(3, 4);
+        CommandContext keyed = keyed(stream, "hash");
+        run(stream, 1, readAlong(stream), keyed, new AtomicInteger());
+
+        // the same key once more, decided on a read where it would be refused (over the counter's limit)
+        CommandResult<Counter.State> replayed = run(stream, Counter.LIMIT, readAlong(stream), keyed,
+                new AtomicInteger());
+
+        assertThat(replayed).isInstanceOf(CommandResult.Replayed.class);
+        assertThat(events(stream)).isEqualTo(3);
+    }
+
+    @Test
+    void aKeyReusedForAnotherRequestIsRefusedAfterTheOptimisticAppendFails() {
+        String stream = stream(3, 4);
+        run(stream, 1, readAlong(stream), keyed(stream, "hash"), new AtomicInteger());
+
+        assertThatThrownBy(() -> run(stream, 1, readAlong(stream), keyed(stream, "another"), new AtomicInteger()))
+                .isInstanceOf(IdempotencyKeyReused.class);
+        assertThat(events(stream)).isEqualTo(3);
+    }
+
+    private static CommandContext keyed(String stream, String requestHash) {
+        return new CommandContext("c", "c", "m", "key-" + stream, requestHash, OptionalLong.empty());
     }
 
     private static String stream(int... increments) {

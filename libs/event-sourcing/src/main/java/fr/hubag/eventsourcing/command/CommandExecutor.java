@@ -130,7 +130,10 @@ public class CommandExecutor {
      * anyway (a pass's events read with its code's look-up, {@link EventStore#EVENT_COLUMNS}): the first attempt
      * decides on them instead of reading again — one round trip less. They are as safe as a read of the executor's:
      * the append still claims the version they were folded at, so a stream that moved since loses the race and is
-     * read again. A command with an idempotency key reads as usual, since its key must be looked up.
+     * read again. A command with an idempotency key decides on them too, its key unread: the append stores the key in
+     * the same statement, so a key answered before fails it ({@link DuplicateIdempotencyKey}) and the command is read
+     * with its key and answered as the first time; a decision that appends nothing (a rejection, a no-change, a
+     * failure) looks the key up before it answers, since that key may hold an earlier answer to replay instead.
      */
     public <C, E, S> Uni<CommandResult<S>> execute(AggregateType<C, E, S> type, List<String> streamIds,
                                                    CommandContext context, Function<List<S>, List<C>> commandsFor,
@@ -168,15 +171,18 @@ public class CommandExecutor {
                                                     Alongside<S> alongside,
                                                     Map<String, List<EventEnvelope>> alreadyRead, int attempt) {
         KeyLookup lookup = context.hasIdempotencyKey() ? new KeyLookup(scope(context), context.idempotencyKey()) : null;
-        Uni<CommandRead> reading = attempt == 1 && lookup == null && alreadyRead != null
-                && alreadyRead.keySet().containsAll(streamIds)
+        boolean preRead = attempt == 1 && alreadyRead != null && alreadyRead.keySet().containsAll(streamIds);
+        Uni<CommandRead> reading = preRead
                 ? Uni.createFrom().item(new CommandRead(alreadyRead, Optional.empty()))
                 : store.read(streamIds, lookup);
         return reading
-                .flatMap(read -> decideAndAppend(type, streamIds, context, commandsFor, answer, alongside, read))
+                .flatMap(read -> decideAndAppend(type, streamIds, context, commandsFor, answer, alongside, read,
+                        preRead && lookup != null))
                 .onFailure(LostRace.class).transform(lost -> mayRetry(context, attempt) ? lost : lost.getCause())
-                .onFailure(failure -> failure instanceof DuplicateIdempotencyKey || failure instanceof LostRace)
-                // the same key raced us (its answer is now stored), or another command moved the stream: read again
+                .onFailure(failure -> failure instanceof DuplicateIdempotencyKey || failure instanceof LostRace
+                        || failure instanceof KeyNotLookedUp)
+                // the same key raced us or was answered before (its answer is stored), another command moved the
+                // stream, or a decision on a caller's read must know its key's answer first: read again
                 .recoverWithUni(failure -> {
                     Uni<CommandResult<S>> again = Uni.createFrom().deferred(
                             () -> attempt(type, streamIds, context, commandsFor, answer, alongside, null,
@@ -186,6 +192,14 @@ public class CommandExecutor {
                                     .flatMap(nothing -> again)
                             : again;
                 });
+    }
+
+    /**
+     * A command decided on its caller's read, its idempotency key not looked up, appends nothing: it is read again
+     * with its key, which may hold the answer to give instead (a replay that today would be refused).
+     */
+    private static final class KeyNotLookedUp extends RuntimeException {
+        KeyNotLookedUp() { super("idempotency key not looked up", null, false, false); }
     }
 
     /** An append found its stream moved on since it was read (not a stale If-Match, which is final). */
@@ -202,7 +216,8 @@ public class CommandExecutor {
                                                             CommandContext context,
                                                             Function<List<S>, List<C>> commandsFor,
                                                             Function<List<CommandOutcome<S>>, String> answer,
-                                                            Alongside<S> alongside, CommandRead read) {
+                                                            Alongside<S> alongside, CommandRead read,
+                                                            boolean keyUnread) {
         if (read.stored().isPresent()) {
             if (!read.stored().get().requestHash().equals(context.requestHash())) {
                 throw new IdempotencyKeyReused(context.idempotencyKey());
@@ -211,6 +226,9 @@ public class CommandExecutor {
         }
         List<Loaded<S>> loaded = streamIds.stream().map(id -> fold(type, read.streams().get(id))).toList();
         if (context.expectedVersion().isPresent() && context.expectedVersion().getAsLong() != loaded.get(0).version()) {
+            if (keyUnread) {
+                throw new KeyNotLookedUp();
+            }
             throw new ConcurrencyConflict(streamIds.get(0), context.expectedVersion().getAsLong(),
                     loaded.get(0).version());
         }
@@ -221,7 +239,18 @@ public class CommandExecutor {
                 outcomes.add(decide(type, streamIds.get(i), commands.get(i), loaded.get(i)));
             }
         } catch (CommandRejected rejection) {
+            if (keyUnread) {
+                throw new KeyNotLookedUp();
+            }
             return Uni.createFrom().item(new CommandResult.Rejected<>(rejection));
+        } catch (RuntimeException failure) {
+            if (keyUnread) {
+                throw new KeyNotLookedUp();
+            }
+            throw failure;
+        }
+        if (keyUnread && outcomes.stream().noneMatch(CommandOutcome::changed)) {
+            throw new KeyNotLookedUp();
         }
         String answerText = answer.apply(outcomes);
         if (outcomes.stream().noneMatch(CommandOutcome::changed)) {

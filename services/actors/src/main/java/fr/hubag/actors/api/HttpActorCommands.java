@@ -52,7 +52,7 @@ public class HttpActorCommands {
     /** Registers a new actor: the caller's territory was checked against the place's commune beforehand. */
     public Uni<Response> register(UUID actorId, ActorCommand command, ContainerRequestContext http, Object body) {
         Commands.Answer<ActorState> answer = commands.answering(outcomes -> respond(outcomes.get(0), 201, Map.of()));
-        return actors.register(actorId, command, commands.context(http, actors.caller(), body), answer)
+        return actors.registerNew(actorId, command, commands.context(http, actors.caller(), body), answer)
                 .map(answer::toResponse);
     }
 

@@ -12,6 +12,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -45,6 +46,18 @@ public class ActorCommands {
                                                    Function<List<CommandOutcome<ActorState>>, String> answer) {
         return executor.execute(ActorStreams.ACTOR, List.of(actorId.toString()), context, states -> List.of(command),
                 answer);
+    }
+
+    /**
+     * Registers a place under an id this service has just generated: no stream can exist under it yet, so none is
+     * read — the command is one statement (its append, with its idempotency key). Were the id taken after all, the
+     * append would lose the race and the command be read and decided again.
+     */
+    public Uni<CommandResult<ActorState>> registerNew(UUID actorId, ActorCommand command, CommandContext context,
+                                                      Function<List<CommandOutcome<ActorState>>, String> answer) {
+        String stream = actorId.toString();
+        return executor.execute(ActorStreams.ACTOR, List.of(stream), context, states -> List.of(command), answer,
+                null, Map.of(stream, List.of()));
     }
 
     /**
