@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The official communes of the hub territories (COG and La Poste, see {@code communes/README.md}). The territory of
@@ -21,6 +22,10 @@ import java.util.Optional;
  * commune is accepted only when its name, INSEE code and postcode agree with it.
  */
 public final class CommuneRegistry {
+
+    private static final Pattern FIVE_DIGITS = Pattern.compile("\\d{5}");
+    private static final Pattern INSEE_CODE = Pattern.compile("\\d{5}|2[AB]\\d{3}");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     public static final String RESOURCE = "/communes/hub-communes.csv";
 
@@ -76,7 +81,7 @@ public final class CommuneRegistry {
             Territory territory = Territory.parse(cells[3].strip())
                     .orElseThrow(() -> new IllegalStateException("unknown territory in row: " + line));
             communes.add(new HubCommune(cells[0].strip(), cells[1].strip(),
-                    Arrays.asList(cells[2].strip().split("\\s+")), territory));
+                    Arrays.asList(SPACES.split(cells[2].strip())), territory));
         }
         return new CommuneRegistry(communes);
     }
@@ -140,7 +145,7 @@ public final class CommuneRegistry {
         }
         if (code == null) {
             problems.add(new FieldProblem(StandardField.CODE_POSTAL, "is required: the address's 5-digit postcode"));
-        } else if (!code.matches("\\d{5}")) {
+        } else if (!FIVE_DIGITS.matcher(code).matches()) {
             problems.add(new FieldProblem(StandardField.CODE_POSTAL, "'" + code + "' is not a postcode: 5 digits"));
             code = null;
         }
@@ -159,7 +164,7 @@ public final class CommuneRegistry {
 
     private HubCommune byCode(String insee, String name, String postcode, List<FieldProblem> problems,
                               boolean closeVariants) {
-        if (!insee.matches("\\d{5}|2[AB]\\d{3}")) {
+        if (!INSEE_CODE.matcher(insee).matches()) {
             problems.add(new FieldProblem(StandardField.CODE_INSEE, "'" + insee
                     + "' is not an INSEE commune code: 5 characters (e.g. 97213)"));
             return byPostcodeAndName(name, postcode, problems, closeVariants);

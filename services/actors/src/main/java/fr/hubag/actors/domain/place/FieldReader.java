@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Turns the loosely typed values of a {@link RawPlace} (CSV text, JSON numbers and lists) into Java values, one
@@ -23,6 +24,12 @@ import java.util.function.Function;
  * {@link PlaceReader}; this class only knows shapes: text, codes, numbers, dates, flags and lists.
  */
 final class FieldReader {
+
+    private static final Pattern COMMA_DECIMAL = Pattern.compile("[+-]?\\d+,\\d+");
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+    private static final Pattern DIGITS = Pattern.compile("\\d+");
+    private static final Pattern WHOLE_DECIMAL = Pattern.compile("\\d+\\.0+");
+    private static final Pattern ZERO_DECIMALS = Pattern.compile("\\.0+$");
 
     private final RawPlace raw;
     private final ReadOptions options;
@@ -76,9 +83,9 @@ final class FieldReader {
         if (text == null) {
             return null;
         }
-        if (value instanceof Number || text.matches("\\d+\\.0+")) {
-            text = text.replaceFirst("\\.0+$", "");
-            if (!text.matches("\\d+")) {
+        if (value instanceof Number || WHOLE_DECIMAL.matcher(text).matches()) {
+            text = ZERO_DECIMALS.matcher(text).replaceFirst("");
+            if (!DIGITS.matcher(text).matches()) {
                 problems.error(field, "'" + text + "' is not a code: digits expected");
                 return null;
             }
@@ -100,10 +107,10 @@ final class FieldReader {
         if (text == null) {
             return null;
         }
-        String decimal = text.matches("[+-]?\\d+,\\d+") ? text.replace(',', '.') : text;
+        String decimal = COMMA_DECIMAL.matcher(text).matches() ? text.replace(',', '.') : text;
         try {
             double d = Double.parseDouble(decimal);
-            if (Double.isFinite(d) && decimal.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?")) {
+            if (Double.isFinite(d) && DECIMAL.matcher(decimal).matches()) {
                 return d;
             }
         } catch (NumberFormatException e) {

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /**
  * Finds the known values in one value of an older export, where producers joined several values with spaces or new
@@ -13,6 +14,9 @@ import java.util.function.Predicate;
  * every piece is a known value; otherwise nothing is guessed.
  */
 final class MultiValues {
+
+    private static final Pattern LINE_BREAKS = Pattern.compile("\\s*[\\r\\n]+\\s*");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     /** Beyond this many words a value is not a list of a vocabulary's values: not searched. */
     private static final int MAX_WORDS = 80;
@@ -25,7 +29,7 @@ final class MultiValues {
         if (known.test(text)) {
             return Optional.of(List.of(text));
         }
-        String[] lines = text.split("\\s*[\\r\\n]+\\s*");
+        String[] lines = LINE_BREAKS.split(text);
         if (lines.length > 1) {
             List<String> all = new ArrayList<>();
             for (String line : lines) {
@@ -42,7 +46,7 @@ final class MultiValues {
 
     /** The fewest runs of whole words that are each a known value, covering all the words. */
     private static Optional<List<String>> words(String text, Predicate<String> known) {
-        String[] words = text.strip().split("\\s+");
+        String[] words = SPACES.split(text.strip());
         int n = words.length;
         if (n > MAX_WORDS) {
             return Optional.empty();

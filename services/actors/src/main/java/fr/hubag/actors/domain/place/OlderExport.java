@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * What reading an older export of the standard adds before and around the v1 rules: columns under their former
@@ -12,6 +13,8 @@ import java.util.Optional;
  * correction the row's report states, never a silent change.
  */
 final class OlderExport {
+
+    private static final Pattern ZEROS = Pattern.compile("0+");
 
     /** The geocoder's score from which its commune is trusted (the address base scores 0 to 1). */
     static final double GEOCODER_TRUSTED_SCORE = 0.8;
@@ -39,7 +42,7 @@ final class OlderExport {
     /** A value is given; an all-zeros pivot is a placeholder, which a second pivot column may replace. */
     private static boolean given(StandardField field, Object value) {
         String text = FieldReader.text(value);
-        return text != null && !(field == StandardField.PIVOT && text.matches("0+"));
+        return text != null && !(field == StandardField.PIVOT && ZEROS.matcher(text).matches());
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /**
  * Checks {@code horaires} against the OpenStreetMap opening_hours syntax the standard requires, for the forms
@@ -17,6 +18,8 @@ import java.util.function.Predicate;
  * quoted comment. It answers with the first problem and its 1-based position, so a producer can fix it by hand.
  */
 public final class OpeningHours {
+
+    private static final Pattern YEAR = Pattern.compile("(19|2\\d)\\d\\d");
 
     private static final List<String> WEEKDAYS = List.of("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su");
     private static final List<String> MONTHS =
@@ -257,7 +260,7 @@ public final class OpeningHours {
             }
         }
 
-        private boolean isYear(Token t) { return t.type() == Type.NUM && t.text().matches("(19|2\\d)\\d\\d"); }
+        private boolean isYear(Token t) { return t.type() == Type.NUM && YEAR.matcher(t.text()).matches(); }
 
         private boolean isMonth(Token t) { return t.type() == Type.WORD && MONTHS.contains(t.text()); }
 

@@ -4,9 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** The tokens of an opening_hours value and the wording of syntax errors, for {@link OpeningHours}. */
 final class OpeningHoursLexer {
+
+    private static final Pattern DAY_OR_MONTH_SHORT = Pattern.compile("[A-Z][a-z]?");
+    private static final Pattern THREE_LETTERS = Pattern.compile("[A-Z][a-z]{2}");
 
     private static final Set<String> ENGLISH_DAYS = Set.of("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun");
     private static final Set<String> FRENCH_DAYS = Set.of("lundi", "mardi", "mercredi", "jeudi", "vendredi",
@@ -96,10 +100,10 @@ final class OpeningHoursLexer {
                     yield new Syntax("'" + text + "'" + where + ": weekdays have two letters (e.g. "
                             + text.substring(0, 2) + ")");
                 }
-                if (text.matches("[A-Z][a-z]?")) {
+                if (DAY_OR_MONTH_SHORT.matcher(text).matches()) {
                     yield unknownWeekday(token);
                 }
-                if (text.matches("[A-Z][a-z]{2}")) {
+                if (THREE_LETTERS.matcher(text).matches()) {
                     yield new Syntax("unknown month '" + text + "'" + where + " (Jan, Feb, ..., Dec)");
                 }
                 yield new Syntax("unexpected '" + text + "'" + where);

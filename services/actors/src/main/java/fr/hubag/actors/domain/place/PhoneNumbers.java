@@ -4,6 +4,7 @@ import fr.hubag.domain.Territory;
 
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Phone numbers in the standard's international form (E.164, "+596596123456"), accepting how people write them
@@ -11,6 +12,11 @@ import java.util.Map;
  * numbers are how people reach a place, and a mainland or neighbour-island number is almost always a copy error.
  */
 public final class PhoneNumbers {
+
+    private static final Pattern DIGITS = Pattern.compile("\\d+");
+    private static final Pattern NATIONAL_NUMBER = Pattern.compile("0\\d{9}");
+    private static final Pattern NINE_DIGITS = Pattern.compile("\\d{9}");
+    private static final Pattern PHONE_SEPARATORS = Pattern.compile("[\\s\\u00A0.\\-()]");
 
     /** The national prefixes (after the 0) of each territory, landlines then mobiles (ARCEP numbering plan). */
     private static final Map<Territory, List<String>> PREFIXES = Map.of(
@@ -38,8 +44,8 @@ public final class PhoneNumbers {
      * digits that do not start like a hub number (then nothing says the 0 is what is missing).
      */
     public static String withLeadingZero(String raw) {
-        String compact = raw == null ? "" : raw.strip().replaceAll("[\\s\\u00A0.\\-()]", "");
-        if (!compact.matches("\\d{9}")) {
+        String compact = raw == null ? "" : PHONE_SEPARATORS.matcher(raw.strip()).replaceAll("");
+        if (!NINE_DIGITS.matcher(compact).matches()) {
             return null;
         }
         boolean hub = PREFIXES.values().stream().flatMap(List::stream).anyMatch(compact::startsWith);
@@ -51,7 +57,7 @@ public final class PhoneNumbers {
         if (raw == null || raw.isBlank()) {
             return new Rejected("the number is empty");
         }
-        String compact = raw.strip().replaceAll("[\\s\\u00A0.\\-()]", "");
+        String compact = PHONE_SEPARATORS.matcher(raw.strip()).replaceAll("");
         if (compact.startsWith("00")) {
             compact = "+" + compact.substring(2);
         }
@@ -59,7 +65,7 @@ public final class PhoneNumbers {
         String countryCode = null;
         if (compact.startsWith("+")) {
             String digits = compact.substring(1);
-            if (!digits.matches("\\d+")) {
+            if (!DIGITS.matcher(digits).matches()) {
                 return new Rejected("'" + raw.strip() + "' is not a phone number: only digits may follow +");
             }
             countryCode = List.of("590", "594", "596", "262", "269", "33").stream().filter(digits::startsWith)
@@ -72,13 +78,13 @@ public final class PhoneNumbers {
             if (rest.length() == 10 && rest.startsWith("0")) {
                 rest = rest.substring(1); // "+33 (0)5 96..." once the parentheses are gone
             }
-            if (!rest.matches("\\d{9}")) {
+            if (!NINE_DIGITS.matcher(rest).matches()) {
                 return new Rejected("'" + raw.strip() + "' has " + rest.length()
                         + " digits after +" + countryCode + " where 9 are expected");
             }
             national = "0" + rest;
-        } else if (compact.matches("\\d+")) {
-            if (!compact.matches("0\\d{9}")) {
+        } else if (DIGITS.matcher(compact).matches()) {
+            if (!NATIONAL_NUMBER.matcher(compact).matches()) {
                 return new Rejected("'" + raw.strip() + "' is not a phone number: 10 digits starting with 0 ("
                         + example(territory) + ") or the international form ("
                         + "+" + COUNTRY_CODES.get(territory) + " ...) expected");

@@ -1,6 +1,7 @@
 package fr.hubag.actors.domain.place;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * What a {@code pivot} is: the identifier that links a place to the national registers (SIRENE, or the RNA for
@@ -8,6 +9,12 @@ import java.util.Locale;
  * data.inclusion and the national map.
  */
 public final class Pivots {
+
+    private static final Pattern DIGITS = Pattern.compile("\\d+");
+    private static final Pattern PLACEHOLDER = Pattern.compile("0{9,14}");
+    private static final Pattern RNA = Pattern.compile("W(\\d{9}|\\d[A-Z]\\d{7}|\\d{2}[A-Z]\\d{6})");
+    private static final Pattern SPACE = Pattern.compile("[\\s\\u00A0]");
+    private static final Pattern STARTS_WITH_W = Pattern.compile("[Ww].*");
 
     /** La Poste's SIREN: its establishments' SIRETs follow their own key (digit sum a multiple of 5). */
     private static final String LA_POSTE_SIREN = "356000000";
@@ -27,15 +34,15 @@ public final class Pivots {
         if (raw == null || raw.isBlank()) {
             return new Invalid("the pivot is empty");
         }
-        String value = raw.strip().replaceAll("[\\s\\u00A0]", "");
-        if (value.matches("[Ww].*")) {
+        String value = SPACE.matcher(raw.strip()).replaceAll("");
+        if (STARTS_WITH_W.matcher(value).matches()) {
             return rna(value.toUpperCase(Locale.ROOT), raw.strip());
         }
-        if (!value.matches("\\d+")) {
+        if (!DIGITS.matcher(value).matches()) {
             return new Invalid("'" + raw.strip() + "' is not a pivot: a SIRET (14 digits), a SIREN (9 digits) or an"
                     + " RNA number (W and 9 characters) expected");
         }
-        if (value.matches("0{9,14}")) {
+        if (PLACEHOLDER.matcher(value).matches()) {
             return new Recognised(Kind.PLACEHOLDER, value);
         }
         return switch (value.length()) {
@@ -53,7 +60,7 @@ public final class Pivots {
 
     /** W, then 9 digits of which the 2nd or 3rd may be a letter (2A/2B Corsica, 9M... overseas prefectures). */
     private static Classification rna(String value, String raw) {
-        if (value.matches("W(\\d{9}|\\d[A-Z]\\d{7}|\\d{2}[A-Z]\\d{6})")) {
+        if (RNA.matcher(value).matches()) {
             return new Recognised(Kind.RNA, value);
         }
         return new Invalid("'" + raw + "' is not an RNA number: W followed by 9 digits (one letter allowed in the "

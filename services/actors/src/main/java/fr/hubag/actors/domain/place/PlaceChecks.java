@@ -8,9 +8,15 @@ import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** The field rules of {@link PlaceReader} that need more than a shape: pivot, coordinates, contacts, codes. */
 final class PlaceChecks {
+
+    private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]*");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s|;,]+@[^@\\s|;,]+\\.[^@\\s|;,.]+");
+    private static final Pattern SEVERAL_EMAILS = Pattern.compile(".*[;,\\s].*@.*");
+    private static final Pattern ZEROS = Pattern.compile("0+");
 
     static final String UNKNOWN_PIVOT = Place.UNKNOWN_PIVOT;
 
@@ -29,7 +35,7 @@ final class PlaceChecks {
         Boolean flagged = in.flag(StandardField.PIVOT_UNKNOWN);
         String text = in.code(StandardField.PIVOT, 0);
         if (text != null && raw.get(StandardField.PIVOT) instanceof Number) {
-            text = text.matches("0+") ? UNKNOWN_PIVOT : text.length() == 13 || text.length() == 8 ? "0" + text : text;
+            text = ZEROS.matcher(text).matches() ? UNKNOWN_PIVOT : text.length() == 13 || text.length() == 8 ? "0" + text : text;
         }
         if (text == null) {
             if (Boolean.TRUE.equals(flagged)) {
@@ -161,11 +167,11 @@ final class PlaceChecks {
     static List<String> emails(FieldReader in) {
         List<String> emails = new ArrayList<>();
         for (String email : in.values(StandardField.COURRIELS)) {
-            if (email.matches("[^@\\s|;,]+@[^@\\s|;,]+\\.[^@\\s|;,.]+")) {
+            if (EMAIL.matcher(email).matches()) {
                 emails.add(email);
             } else {
                 in.problems().optional(StandardField.COURRIELS, email, "'" + Text.cap(email, 80) + "' is not an email "
-                        + "address" + (email.matches(".*[;,\\s].*@.*") ? " (separate several addresses with |)" : ""));
+                        + "address" + (SEVERAL_EMAILS.matcher(email).matches() ? " (separate several addresses with |)" : ""));
             }
         }
         return emails;
@@ -199,7 +205,7 @@ final class PlaceChecks {
     static List<String> typologies(FieldReader in) {
         List<String> codes = new ArrayList<>();
         for (String code : in.values(StandardField.TYPOLOGIE)) {
-            if (code.matches("[A-Z][A-Z0-9_]*")) {
+            if (CODE.matcher(code).matches()) {
                 codes.add(code);
             } else {
                 in.problems().optional(StandardField.TYPOLOGIE, code, "'" + Text.cap(code, 60) + "' is not a typology "

@@ -3,16 +3,21 @@ package fr.hubag.actors.domain.place;
 import fr.hubag.contracts.standard.FrenchText;
 
 import java.text.Normalizer;
+import java.util.regex.Pattern;
 
 /** Comparing the way people actually type French values: accents, apostrophes, ligatures and spaces vary. */
 public final class Text {
+
+    private static final Pattern APOSTROPHES = Pattern.compile("[’‘`´ʼ]");
+    private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u202F\\u2009]+");
+    private static final Pattern LEADING_ARTICLE = Pattern.compile("^(le|la|les|l) ");
 
     private Text() {}
 
     /** Same characters, typography aside: NFC, one kind of apostrophe, no spaces at all. Case and accents count. */
     static String tight(String text) {
         String nfc = Normalizer.normalize(text, Normalizer.Form.NFC);
-        return nfc.replaceAll("[’‘`´ʼ]", "'").replaceAll("[\\s\\u00A0\\u202F\\u2009]+", "");
+        return SPACES.matcher(APOSTROPHES.matcher(nfc).replaceAll("'")).replaceAll("");
     }
 
     /** Lower case, no accents, œ as oe, anything else than letters and digits as one space: "grand riviere". */
@@ -23,7 +28,7 @@ public final class Text {
     /** A commune name's key: {@link #loose} without a leading article, "St"/"Ste" spelled out. */
     static String communeKey(String name) {
         String key = (" " + loose(name) + " ").replace(" st ", " saint ").replace(" ste ", " sainte ").strip();
-        return key.replaceFirst("^(le|la|les|l) ", "");
+        return LEADING_ARTICLE.matcher(key).replaceFirst("");
     }
 
     /** The Levenshtein distance: how many letters to insert, delete or replace to turn one text into the other. */
