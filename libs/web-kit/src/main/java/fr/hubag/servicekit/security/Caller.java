@@ -6,8 +6,12 @@ import jakarta.enterprise.context.RequestScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The authenticated caller as this platform sees it: subject, roles and the territories their token covers
@@ -20,6 +24,10 @@ public class Caller {
     public static final String TERRITORIES_CLAIM = "territories";
     /** The actors (places) a mediator works at: what they may update about their own place. */
     public static final String ACTORS_CLAIM = "actors";
+
+    /** Tokens whose claims were read, by their raw text (see {@link #claimsOf}). */
+    private static final int REMEMBERED = 10_000;
+    private static final Map<String, Claimed> CLAIMED = new ConcurrentHashMap<>();
 
     private final SecurityIdentity identity;
     private final JsonWebToken token;
@@ -41,26 +49,49 @@ public class Caller {
 
     /** The territories a token covers; usable where the identity was resolved without blocking (the gateway). */
     public static Set<Territory> territoriesOf(JsonWebToken token) {
-        EnumSet<Territory> territories = EnumSet.noneOf(Territory.class);
-        Object claim = token == null ? null : token.getClaim(TERRITORIES_CLAIM);
-        if (claim instanceof Collection<?> values) {
-            values.forEach(v -> Territory.parse(unquote(String.valueOf(v))).ifPresent(territories::add));
-        } else if (claim != null) {
-            Territory.parse(unquote(String.valueOf(claim))).ifPresent(territories::add);
-        }
-        return territories;
+        return token == null ? Set.of() : claimsOf(token).territories();
     }
 
     /** The actor ids named in the token's {@code actors} claim. */
     public Set<String> actors() {
-        Object claim = token == null ? null : token.getClaim(ACTORS_CLAIM);
-        Set<String> actors = new java.util.HashSet<>();
-        if (claim instanceof Collection<?> values) {
-            values.forEach(v -> actors.add(unquote(String.valueOf(v))));
-        } else if (claim != null) {
-            actors.add(unquote(String.valueOf(claim)));
+        return token == null ? Set.of() : claimsOf(token).actors();
+    }
+
+    /**
+     * What this platform reads from a token, read once per token: SmallRye's {@code getClaim} of a claim outside the
+     * standard's list throws and catches an exception (its {@code Claims.valueOf}) each time — two per call, the
+     * first cost of a request on the gateway and the services under load. A token is immutable and its raw text
+     * names it; the remembered ones are dropped together when they pass {@link #REMEMBERED} (tokens live minutes).
+     */
+    private static Claimed claimsOf(JsonWebToken token) {
+        String raw = token.getRawToken();
+        Claimed claimed = raw == null ? null : CLAIMED.get(raw);
+        if (claimed == null) {
+            claimed = new Claimed(territoriesIn(token.getClaim(TERRITORIES_CLAIM)),
+                    Set.copyOf(valuesIn(token.getClaim(ACTORS_CLAIM))));
+            if (raw != null) {
+                if (CLAIMED.size() >= REMEMBERED) {
+                    CLAIMED.clear();
+                }
+                CLAIMED.put(raw, claimed);
+            }
         }
-        return actors;
+        return claimed;
+    }
+
+    private record Claimed(Set<Territory> territories, Set<String> actors) {}
+
+    private static Set<Territory> territoriesIn(Object claim) {
+        EnumSet<Territory> territories = EnumSet.noneOf(Territory.class);
+        valuesIn(claim).forEach(v -> Territory.parse(v).ifPresent(territories::add));
+        return Collections.unmodifiableSet(territories);
+    }
+
+    private static List<String> valuesIn(Object claim) {
+        if (claim instanceof Collection<?> values) {
+            return values.stream().map(v -> unquote(String.valueOf(v))).toList();
+        }
+        return claim == null ? List.of() : List.of(unquote(String.valueOf(claim)));
     }
 
     public boolean isAnonymous() { return identity.isAnonymous(); }
