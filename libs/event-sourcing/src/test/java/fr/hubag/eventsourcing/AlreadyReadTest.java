@@ -109,6 +109,51 @@ class AlreadyReadTest extends KernelTest {
         assertThat(events(stream)).isEqualTo(3);
     }
 
+    @Test
+    void aCommandCreatingItsStreamUnderANewIdDecidesOnceOnTheEmptyStreamUnread() {
+        String stream = UUID.randomUUID().toString();
+        AtomicInteger decided = new AtomicInteger();
+
+        CommandResult<Counter.State> result = create(stream, keyed(stream, "hash"), decided);
+
+        assertThat(decided).hasValue(1);
+        assertThat(((CommandResult.Decided<Counter.State>) result).first().version()).isEqualTo(1);
+        assertThat(events(stream)).isEqualTo(1);
+        assertThat(create(stream, keyed(stream, "hash"), decided)).isInstanceOf(CommandResult.Replayed.class);
+        assertThat(events(stream)).isEqualTo(1);
+    }
+
+    @Test
+    void anIdTakenAfterAllLosesTheRaceAndTheCommandIsDecidedOnTheStream() {
+        String stream = stream(3, 4);
+        AtomicInteger decided = new AtomicInteger();
+
+        CommandResult<Counter.State> result = create(stream, NO_KEY, decided);
+
+        assertThat(decided).hasValue(2);
+        assertThat(((CommandResult.Decided<Counter.State>) result).first().state().value()).isEqualTo(8);
+        assertThat(events(stream)).isEqualTo(3);
+    }
+
+    @Test
+    void anExpectedVersionIsCheckedAgainstTheStreamNeverAgainstTheGuess() {
+        String stream = stream(3, 4);
+        AtomicInteger decided = new AtomicInteger();
+        CommandContext ifMatch = new CommandContext("c", "c", "m", null, null, OptionalLong.of(2));
+
+        CommandResult<Counter.State> result = create(stream, ifMatch, decided);
+
+        assertThat(decided).hasValue(1);
+        assertThat(((CommandResult.Decided<Counter.State>) result).first().version()).isEqualTo(3);
+    }
+
+    private static CommandResult<Counter.State> create(String stream, CommandContext context, AtomicInteger decided) {
+        return executor.create(Counter.TYPE, stream, context, states -> {
+            decided.incrementAndGet();
+            return List.of(new Counter.Increment("MQ", 1));
+        }, outcomes -> "{}", null).await().indefinitely();
+    }
+
     private static CommandContext keyed(String stream, String requestHash) {
         return new CommandContext("c", "c", "m", "key-" + stream, requestHash, OptionalLong.empty());
     }

@@ -152,6 +152,22 @@ public class CommandExecutor {
                         outcomeOf(result, failure), System.nanoTime() - started));
     }
 
+    /**
+     * A command that creates its stream under an id its caller has just made up (a place registered, a session
+     * scheduled, an order quoted): nothing can be stored under it yet, so the first attempt decides on the empty
+     * stream without reading it, and the command is one statement, its append — its idempotency key checked by that
+     * append (see the {@code alreadyRead} variant). An id taken after all (a client's own id sent again) loses the
+     * race and the command is read and decided again. With an expected version (If-Match) it reads as usual: a guess
+     * must never answer 409.
+     */
+    public <C, E, S> Uni<CommandResult<S>> create(AggregateType<C, E, S> type, String newStreamId,
+                                                  CommandContext context, Function<List<S>, List<C>> commandsFor,
+                                                  Function<List<CommandOutcome<S>>, String> answer,
+                                                  Alongside<S> alongside) {
+        return execute(type, List.of(newStreamId), context, commandsFor, answer, alongside,
+                context.expectedVersion().isPresent() ? null : Map.of(newStreamId, List.of()));
+    }
+
     private static String outcomeOf(CommandResult<?> result, Throwable failure) {
         if (failure != null) {
             return failure instanceof ConcurrencyConflict ? KernelMetrics.CONFLICT

@@ -12,7 +12,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -50,14 +49,12 @@ public class ActorCommands {
 
     /**
      * Registers a place under an id this service has just generated: no stream can exist under it yet, so none is
-     * read — the command is one statement (its append, with its idempotency key). Were the id taken after all, the
-     * append would lose the race and the command be read and decided again.
+     * read — the command is one statement, its append with its idempotency key ({@link CommandExecutor#create}).
      */
     public Uni<CommandResult<ActorState>> registerNew(UUID actorId, ActorCommand command, CommandContext context,
                                                       Function<List<CommandOutcome<ActorState>>, String> answer) {
-        String stream = actorId.toString();
-        return executor.execute(ActorStreams.ACTOR, List.of(stream), context, states -> List.of(command), answer,
-                null, Map.of(stream, List.of()));
+        return executor.create(ActorStreams.ACTOR, actorId.toString(), context, states -> List.of(command), answer,
+                null);
     }
 
     /**

@@ -53,12 +53,18 @@ public class ActivityReportCommands {
                                                                answer) {
         SessionAccess.requireMayActFor(caller, activity.territory(), activity.actorId());
         UUID reportId = command.reportId();
-        return executor.execute(ActivityReportStreams.REPORT, List.of(reportId.toString()), context,
-                        states -> {
-                            requireMayActOn(states.get(0));
-                            return List.of(command);
-                        }, answer,
-                        (tx, changed) -> notes.write(tx, reportId, kept.person(), kept.text(), command.at()))
+        Function<List<ActivityReportState>, List<ActivityReportCommand>> commandsFor = states -> {
+            requireMayActOn(states.get(0));
+            return List.of(command);
+        };
+        CommandExecutor.Alongside<ActivityReportState> withNotes =
+                (tx, changed) -> notes.write(tx, reportId, kept.person(), kept.text(), command.at());
+        // a new report's id was just made up (or sent by an offline batch): its empty stream is not read first
+        return (command instanceof ActivityReportCommand.RecordActivity
+                ? executor.create(ActivityReportStreams.REPORT, reportId.toString(), context, commandsFor, answer,
+                        withNotes)
+                : executor.execute(ActivityReportStreams.REPORT, List.of(reportId.toString()), context, commandsFor,
+                        answer, withNotes))
                 .call(result -> result instanceof CommandResult.Decided<ActivityReportState> decided
                         && !decided.changed()
                         ? notes.write(reportId, kept.person(), kept.text(), command.at())

@@ -47,8 +47,8 @@ public class ReferralCommands {
         return executor.load(BeneficiaryStreams.BENEFICIARY, command.beneficiaryId().toString()).chain(loaded -> {
             SubmitReferral decided = new SubmitReferral(command.referralId(), command.partner(), command.territory(),
                     command.beneficiaryId(), facts(loaded.state()), command.reason(), command.themes(), command.at());
-            return executor.execute(ReferralStreams.REFERRAL, List.of(command.referralId().toString()), context,
-                    states -> List.of(decided), answer);
+            return executor.create(ReferralStreams.REFERRAL, command.referralId().toString(), context,
+                    states -> List.of(decided), answer, null);
         });
     }
 

@@ -34,8 +34,9 @@ public class SessionCommands {
     public Uni<CommandResult<SessionState>> schedule(SessionCommand.ScheduleSession command, CommandContext context,
                                                      Function<List<CommandOutcome<SessionState>>, String> answer) {
         SessionAccess.requireMayActFor(caller, command.territory(), command.actorId());
-        return executor.execute(SessionStreams.SESSION, List.of(command.sessionId().toString()), context,
-                states -> List.of(command), answer);
+        // a new session's id was just made up: its empty stream is not read (one statement)
+        return executor.create(SessionStreams.SESSION, command.sessionId().toString(), context,
+                states -> List.of(command), answer, null);
     }
 
     /** A command on an existing session the caller may act on. */

@@ -93,7 +93,7 @@ public class OrderCommands {
                 request.booklets(), request.passesPerBooklet(), request.faceValueCents(), request.validUntil(),
                 request.programmeId(), request.distributors(), issued, request.at());
         // the codes' rows commit with the quote's events: a refused or replayed quote stores none
-        return executor.execute(VoucherStreams.ORDER, List.of(request.orderId().toString()), context,
+        return executor.create(VoucherStreams.ORDER, request.orderId().toString(), context,
                 states -> List.of(command), answer,
                 (tx, changed) -> entries.isEmpty() ? Uni.createFrom().voidItem() : codes.insert(tx, entries));
     }

@@ -56,7 +56,7 @@ public class RefusalCommands {
             UUID refusalId = Ids.timeOrdered();
             RedemptionRefused refused = new RedemptionRefused(refusalId, actor.actorId(), where, passId,
                     leading == null ? null : orderId, leading, reason, at);
-            return executor.execute(VoucherStreams.REFUSAL, List.of(refusalId.toString()),
+            return executor.create(VoucherStreams.REFUSAL, refusalId.toString(),
                             CommandContext.of(request.correlationId(), request.causationId(), caller),
                             states -> List.of(new RefusalDecider.Refuse(refused)), CommandExecutor::summary,
                             (tx, changed) -> refusals.record(tx, row))
