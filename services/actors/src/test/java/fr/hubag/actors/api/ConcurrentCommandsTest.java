@@ -7,9 +7,13 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.UUID;
 
 import static fr.hubag.actors.api.ActorsTestSupport.as;
 import static fr.hubag.actors.api.ActorsTestSupport.martiniqueActor;
@@ -22,6 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTest
 @QuarkusTestResource(value = HubTestResource.class, initArgs = @ResourceArg(name = "database", value = "actors"))
 class ConcurrentCommandsTest {
+
+    @Inject
+    Pool pool;
 
     /** Every caller got an HTTP answer (a transport failure would be a test failure here). */
     static List<Response> responses(List<Object> answers) {
@@ -64,6 +71,22 @@ class ConcurrentCommandsTest {
         // the others were decided on the state where the label is held: the domain's refusal, not a transport race
         assertThat(responses).filteredOn(r -> r.statusCode() != 201).hasSize(15)
                 .allSatisfy(r -> assertThat((String) r.path("code")).isNotEqualTo("concurrent-modification"));
+    }
+
+    @Test
+    void oneRegistrationSentThirtyTwoTimesAtOnceWithItsKeyRegistersOnePlaceAndAnswersAllAlike() throws Exception {
+        // each copy is decided on its own new id and appended with the key: one append wins, the others fail on the
+        // key and are answered from it (CommandExecutor.create), byte for byte
+        String mq = TestTokens.coordinator("MQ");
+        String key = "retried-" + UUID.randomUUID();
+        String name = "Fablab rejoué " + key;
+        List<Response> responses = responses(Race.of(32, caller -> as(mq).header("Idempotency-Key", key)
+                .body(martiniqueActor(name)).post("/api/actors")));
+
+        assertThat(responses).allSatisfy(r -> assertThat(r.statusCode()).as(r.asString()).isEqualTo(201));
+        assertThat(responses.stream().map(Response::asString).distinct()).hasSize(1);
+        assertThat(pool.preparedQuery("SELECT count(*) FROM es_events WHERE payload->'place'->>'name' = $1")
+                .execute(Tuple.of(name)).await().indefinitely().iterator().next().getLong(0)).isEqualTo(1);
     }
 
     @Test
