@@ -2,6 +2,7 @@ package fr.hubag.eventsourcing.relay;
 
 import fr.hubag.eventsourcing.store.EventEnvelope;
 import fr.hubag.eventsourcing.store.EventMetadata;
+import fr.hubag.eventsourcing.store.VisibilityHorizon;
 import fr.hubag.eventsourcing.tracing.TraceContext;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
@@ -31,9 +32,9 @@ import io.vertx.core.json.JsonObject;
 /**
  * Publishes committed events from the event store to Kafka — the only way an event reaches the broker (no dual
  * writes). One relay at a time per store (a transaction-scoped advisory lock); it reads in (transaction id,
- * position) order only events whose transaction is older than every transaction still running
- * ({@code tx_id < pg_snapshot_xmin(pg_current_snapshot())}), so an event whose transaction commits after a
- * later-numbered one is never passed over. The checkpoint moves in the same database transaction, past the records
+ * position) order only events whose transaction is older than every transaction of this database still running
+ * ({@link VisibilityHorizon}), so an event whose transaction commits after a later-numbered one is never passed
+ * over. The checkpoint moves in the same database transaction, past the records
  * the broker acknowledged up to the first it refused ({@link UnpublishableEvent}): what was acknowledged is not sent
  * again, a crash in between republishes (at least once), nothing is skipped.
  *
@@ -222,31 +223,10 @@ public class EventRelay {
         return new Checkpoint("0", 0);
     }
 
-    /**
-     * The relay's visibility horizon, as a {@code WITH} clause naming {@code horizon(xid)}: the oldest transaction
-     * still running in this database (or, if none, the first not yet started) in the statement's snapshot. Only a
-     * transaction of this database can append to its {@code es_events}, but transaction ids are shared by the whole
-     * cluster and {@code pg_snapshot_xmin} counts every database's: on a shared PostgreSQL, the projection's batch
-     * transactions (hundreds of milliseconds after a pause) held every service's relay back with them. A running
-     * transaction is set aside only when {@code pg_stat_activity} shows it on a backend of another database; one it
-     * cannot place (finished since the snapshot, prepared, a background worker's) still holds the horizon.
-     */
-    static final String HORIZON = """
-            WITH snapshot AS MATERIALIZED (SELECT pg_current_snapshot() AS s),
-                 elsewhere AS MATERIALIZED (
-                   SELECT backend_xid::text::bigint AS xid FROM pg_stat_activity
-                    WHERE backend_xid IS NOT NULL
-                      AND datid <> (SELECT oid FROM pg_database WHERE datname = current_database())),
-                 horizon AS (
-                   SELECT least((SELECT min(x) FROM snapshot, pg_snapshot_xip(snapshot.s) AS x
-                                  WHERE x::text::bigint % 4294967296 NOT IN (SELECT xid FROM elsewhere)),
-                                (SELECT pg_snapshot_xmax(s) FROM snapshot)) AS xid)
-            """;
-
     private List<Pending> committedAfter(Connection connection, Checkpoint checkpoint, int limit)
             throws SQLException {
         List<Pending> batch = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement(HORIZON + """
+        try (PreparedStatement select = connection.prepareStatement(VisibilityHorizon.WITH + """
                 SELECT e.tx_id::text AS tx_id, e.global_position, e.event_id, e.stream_id, s.stream_type, s.territory,
                        e.stream_version, e.event_type, e.schema_version, e.payload::text AS payload,
                        e.metadata::text AS metadata, e.occurred_at, e.recorded_at
