@@ -2,6 +2,7 @@ package fr.hubag.eventsourcing.relay;
 
 import fr.hubag.eventsourcing.store.EventEnvelope;
 import fr.hubag.eventsourcing.store.EventMetadata;
+import fr.hubag.eventsourcing.store.EventStore;
 import fr.hubag.eventsourcing.store.VisibilityHorizon;
 import fr.hubag.eventsourcing.tracing.TraceContext;
 import io.opentelemetry.api.OpenTelemetry;
@@ -223,18 +224,23 @@ public class EventRelay {
         return new Checkpoint("0", 0);
     }
 
+    /**
+     * The next events in commit order after the checkpoint, below the horizon: the event store's own columns and
+     * source ({@link EventStore#EVENT_COLUMNS}), with the transaction id the checkpoint keeps; read along
+     * {@code es_events_relay_order (tx_id, global_position)}.
+     */
+    static final String COMMITTED_AFTER = VisibilityHorizon.WITH
+            + "SELECT e.tx_id::text AS tx_id, " + EventStore.EVENT_COLUMNS
+            + "\n  FROM " + EventStore.EVENT_SOURCE + "\n" + """
+             WHERE (e.tx_id, e.global_position) > (?::xid8, ?)
+               AND e.tx_id < (SELECT xid FROM horizon)
+             ORDER BY e.tx_id, e.global_position
+             LIMIT ?""";
+
     private List<Pending> committedAfter(Connection connection, Checkpoint checkpoint, int limit)
             throws SQLException {
         List<Pending> batch = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement(VisibilityHorizon.WITH + """
-                SELECT e.tx_id::text AS tx_id, e.global_position, e.event_id, e.stream_id, s.stream_type, s.territory,
-                       e.stream_version, e.event_type, e.schema_version, e.payload::text AS payload,
-                       e.metadata::text AS metadata, e.occurred_at, e.recorded_at
-                  FROM es_events e JOIN es_streams s ON s.stream_id = e.stream_id
-                 WHERE (e.tx_id, e.global_position) > (?::xid8, ?)
-                   AND e.tx_id < (SELECT xid FROM horizon)
-                 ORDER BY e.tx_id, e.global_position
-                 LIMIT ?""")) {
+        try (PreparedStatement select = connection.prepareStatement(COMMITTED_AFTER)) {
             select.setString(1, checkpoint.txId());
             select.setLong(2, checkpoint.position());
             select.setInt(3, limit);
