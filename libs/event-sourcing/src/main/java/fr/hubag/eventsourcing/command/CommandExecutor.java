@@ -354,7 +354,7 @@ public class CommandExecutor {
                         + " KiB (shorten the longest texts)");
             }
         }
-        return new CommandOutcome<>(streamId, loaded.version() + newEvents.size(), state, newEvents);
+        return new CommandOutcome<>(streamId, loaded.version() + newEvents.size(), state, newEvents, events);
     }
 
     /** The answer a caller without its own gets for a replay: each stream's new version and event ids. */

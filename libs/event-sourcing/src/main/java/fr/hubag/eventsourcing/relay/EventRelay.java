@@ -2,6 +2,8 @@ package fr.hubag.eventsourcing.relay;
 
 import fr.hubag.eventsourcing.store.EventEnvelope;
 import fr.hubag.eventsourcing.store.EventMetadata;
+import fr.hubag.eventsourcing.store.EventStore;
+import fr.hubag.eventsourcing.store.VisibilityHorizon;
 import fr.hubag.eventsourcing.tracing.TraceContext;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
@@ -31,9 +33,9 @@ import io.vertx.core.json.JsonObject;
 /**
  * Publishes committed events from the event store to Kafka — the only way an event reaches the broker (no dual
  * writes). One relay at a time per store (a transaction-scoped advisory lock); it reads in (transaction id,
- * position) order only events whose transaction is older than every transaction still running
- * ({@code tx_id < pg_snapshot_xmin(pg_current_snapshot())}), so an event whose transaction commits after a
- * later-numbered one is never passed over. The checkpoint moves in the same database transaction, past the records
+ * position) order only events whose transaction is older than every transaction of this database still running
+ * ({@link VisibilityHorizon}), so an event whose transaction commits after a later-numbered one is never passed
+ * over. The checkpoint moves in the same database transaction, past the records
  * the broker acknowledged up to the first it refused ({@link UnpublishableEvent}): what was acknowledged is not sent
  * again, a crash in between republishes (at least once), nothing is skipped.
  *
@@ -223,38 +225,22 @@ public class EventRelay {
     }
 
     /**
-     * The relay's visibility horizon, as a {@code WITH} clause naming {@code horizon(xid)}: the oldest transaction
-     * still running in this database (or, if none, the first not yet started) in the statement's snapshot. Only a
-     * transaction of this database can append to its {@code es_events}, but transaction ids are shared by the whole
-     * cluster and {@code pg_snapshot_xmin} counts every database's: on a shared PostgreSQL, the projection's batch
-     * transactions (hundreds of milliseconds after a pause) held every service's relay back with them. A running
-     * transaction is set aside only when {@code pg_stat_activity} shows it on a backend of another database; one it
-     * cannot place (finished since the snapshot, prepared, a background worker's) still holds the horizon.
+     * The next events in commit order after the checkpoint, below the horizon: the event store's own columns and
+     * source ({@link EventStore#EVENT_COLUMNS}), with the transaction id the checkpoint keeps; read along
+     * {@code es_events_relay_order (tx_id, global_position)}.
      */
-    static final String HORIZON = """
-            WITH snapshot AS MATERIALIZED (SELECT pg_current_snapshot() AS s),
-                 elsewhere AS MATERIALIZED (
-                   SELECT backend_xid::text::bigint AS xid FROM pg_stat_activity
-                    WHERE backend_xid IS NOT NULL
-                      AND datid <> (SELECT oid FROM pg_database WHERE datname = current_database())),
-                 horizon AS (
-                   SELECT least((SELECT min(x) FROM snapshot, pg_snapshot_xip(snapshot.s) AS x
-                                  WHERE x::text::bigint % 4294967296 NOT IN (SELECT xid FROM elsewhere)),
-                                (SELECT pg_snapshot_xmax(s) FROM snapshot)) AS xid)
-            """;
+    static final String COMMITTED_AFTER = VisibilityHorizon.WITH
+            + "SELECT e.tx_id::text AS tx_id, " + EventStore.EVENT_COLUMNS
+            + "\n  FROM " + EventStore.EVENT_SOURCE + "\n" + """
+             WHERE (e.tx_id, e.global_position) > (?::xid8, ?)
+               AND e.tx_id < (SELECT xid FROM horizon)
+             ORDER BY e.tx_id, e.global_position
+             LIMIT ?""";
 
     private List<Pending> committedAfter(Connection connection, Checkpoint checkpoint, int limit)
             throws SQLException {
         List<Pending> batch = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement(HORIZON + """
-                SELECT e.tx_id::text AS tx_id, e.global_position, e.event_id, e.stream_id, s.stream_type, s.territory,
-                       e.stream_version, e.event_type, e.schema_version, e.payload::text AS payload,
-                       e.metadata::text AS metadata, e.occurred_at, e.recorded_at
-                  FROM es_events e JOIN es_streams s ON s.stream_id = e.stream_id
-                 WHERE (e.tx_id, e.global_position) > (?::xid8, ?)
-                   AND e.tx_id < (SELECT xid FROM horizon)
-                 ORDER BY e.tx_id, e.global_position
-                 LIMIT ?""")) {
+        try (PreparedStatement select = connection.prepareStatement(COMMITTED_AFTER)) {
             select.setString(1, checkpoint.txId());
             select.setLong(2, checkpoint.position());
             select.setInt(3, limit);

@@ -1,5 +1,6 @@
 package fr.hubag.sessions.infra;
 
+import fr.hubag.eventsourcing.store.VisibilityHorizon;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,8 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * Turns committed referral events into deliveries, never a dual write: the command only appends its event; this feed
  * reads the service's own {@code es_events} after a checkpoint, in the relay's order — by (transaction id, position),
- * only transactions older than every one still running ({@code pg_snapshot_xmin}), so an event whose transaction
- * commits after a later-numbered one is never passed over — and, in one statement, inserts one delivery per event and
+ * only transactions older than every one of this database still running (the relay's {@link VisibilityHorizon}), so
+ * an event whose transaction commits after a later-numbered one is never passed over, and a transaction of another
+ * database on the same server does not hold the feed back — and, in one statement, inserts one delivery per event and
  * active endpoint of the referral's partner and moves the checkpoint. {@code UNIQUE (event_id, endpoint_id)} makes a
  * replay (checkpoint lost or reset, two instances) add nothing. Reading the database rather than the Kafka topic keeps
  * the relay and the broker off the way from a commit to the partner.
@@ -31,15 +33,15 @@ public class WebhookFeed {
 
     /** Reads one batch; the number of events read (0: nothing new). */
     public Uni<Integer> poll() {
-        return pool.query("""
-                WITH cp AS (
+        return pool.query(VisibilityHorizon.WITH + """
+                , cp AS (
                     SELECT last_tx_id, last_position FROM webhook_feed_checkpoint WHERE feed = 'referrals' FOR UPDATE
                 ), batch AS (
                     SELECT e.tx_id, e.global_position, e.event_id, e.event_type, e.stream_id, e.payload,
                            e.occurred_at, e.recorded_at
                       FROM es_events e JOIN es_streams s ON s.stream_id = e.stream_id, cp
                      WHERE (e.tx_id, e.global_position) > (cp.last_tx_id, cp.last_position)
-                       AND e.tx_id < pg_snapshot_xmin(pg_current_snapshot())
+                       AND e.tx_id < (SELECT xid FROM horizon)
                        AND s.stream_type = 'referral'
                      ORDER BY e.tx_id, e.global_position
                      LIMIT 500

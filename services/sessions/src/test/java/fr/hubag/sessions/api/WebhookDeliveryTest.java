@@ -3,6 +3,7 @@ package fr.hubag.sessions.api;
 import com.standardwebhooks.Webhook;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import fr.hubag.testing.HubInfrastructure;
 import fr.hubag.testing.HubTestResource;
 import fr.hubag.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -17,6 +18,9 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -38,7 +42,8 @@ import static org.hamcrest.Matchers.startsWith;
  * Webhooks against a real local HTTP receiver that verifies every message with the Standard Webhooks reference
  * library: a notification refused twice (503, Retry-After: 1) arrives the third time with the same webhook-id and the
  * partner's log shows the three attempts; a replay of the feed adds nothing; during a rotation both secrets verify;
- * a 410 disables the endpoint; and a partner reaches only its own endpoints.
+ * a 410 disables the endpoint; a partner reaches only its own endpoints; and a transaction open in another database
+ * of the server does not hold the feed back.
  */
 @QuarkusTest
 @QuarkusTestResource(value = HubTestResource.class, initArgs = @ResourceArg(name = "database", value = "sessions"))
@@ -185,6 +190,31 @@ class WebhookDeliveryTest {
         as(partner).get(WEBHOOKS + "/" + endpoint + "/deliveries?limit=0").then().statusCode(400);
         as(partner).delete(WEBHOOKS + "/" + endpoint).then().statusCode(204);
         as(partner).get(WEBHOOKS + "/" + endpoint + "/deliveries").then().statusCode(404);
+    }
+
+    /**
+     * Transaction ids are shared by all the databases of a PostgreSQL server, but only this service's transactions can
+     * append to its event store: one left open in another database (a read model's batch, another service's command)
+     * does not hold the feed back. With the cluster-wide {@code pg_snapshot_xmin} it did, until that one ended.
+     */
+    @Test
+    void aTransactionOfAnotherDatabaseDoesNotHoldTheFeedBack() throws Exception {
+        String partner = ReferralsTestSupport.partner("mission-locale-" + UUID.randomUUID());
+        failuresLeft.set(0);
+        register(partner, base + "/hook");
+        HubInfrastructure.get().createDatabase("sessions_elsewhere");
+        try (Connection held = DriverManager.getConnection(HubInfrastructure.get().jdbcUrl("sessions_elsewhere"),
+                "postgres", "postgres")) {
+            held.setAutoCommit(false);
+            try (PreparedStatement touch = held.prepareStatement("SELECT pg_current_xact_id()")) {
+                touch.executeQuery();                // an older transaction id, in another database, left open
+            }
+            String referral = submit(partner);
+
+            await(() -> verified.size() == 1);
+            assertThat(verified.get(0)).contains("ReferralSubmitted").contains(referral);
+            held.rollback();
+        }
     }
 
     private String register(String partner, String url) {

@@ -13,7 +13,6 @@ import fr.hubag.vouchers.domain.OrderCommand;
 import fr.hubag.vouchers.domain.OrderState;
 import fr.hubag.vouchers.domain.PassCode;
 import fr.hubag.vouchers.domain.PassState;
-import fr.hubag.vouchers.infra.VoucherStreams;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -105,8 +104,7 @@ public class HttpVoucherCommands {
     }
 
     private CommandResponse redeemed(CommandOutcome<PassState> outcome) {
-        PassRedeemed r = (PassRedeemed) VoucherStreams.PASS_CODEC.decode(outcome.events().get(0).type(),
-                outcome.events().get(0).schemaVersion(), outcome.events().get(0).payload());
+        PassRedeemed r = (PassRedeemed) outcome.decided().get(0);
         return new CommandResponse(201, Map.of(), commands.toJson(new VoucherViews.RedemptionView(r.passId(),
                 r.orderId(), r.actorId(), r.territory().name(), r.communeInseeCode(), r.redeemedOn(),
                 r.faceValueCents(), r.sessionId(), outcome.version())));

@@ -15,8 +15,7 @@ import fr.hubag.projection.sessions.read.ReferralQueries;
 import fr.hubag.projection.sessions.read.TrajectoryDetail;
 import fr.hubag.projection.sessions.read.TrajectoryPage;
 import fr.hubag.projection.sessions.read.TrajectoryQueries;
-import fr.hubag.projection.shared.Cursor;
-import fr.hubag.projection.shared.NextLink;
+import fr.hubag.projection.shared.Paging;
 import fr.hubag.projection.shared.QueryParams;
 import fr.hubag.projection.shared.Scope;
 import fr.hubag.servicekit.security.Roles;
@@ -124,13 +123,12 @@ public abstract class SessionsEndpoints {
         if (last != null && last.isBefore(first)) {
             params.invalid("to", "must not be before from");
         }
-        int pageSize = params.integer("size", size, 50, 1, QueryParams.MAX_SIZE);
-        Cursor after = params.cursor("cursor", cursor, AgendaQueries::validCursor);
+        Paging paging = Paging.of(params, size, cursor, AgendaQueries::validCursor, uri);
         params.check();
-        return agenda.upcoming(scope, new AgendaFilter(first, last, communeCode, themeCode, levelCode), after,
-                        pageSize)
-                .map(page -> new AgendaPage(scope.name(), first, last, pageSize, page.items(),
-                        NextLink.of(uri, page.next())));
+        return agenda.upcoming(scope, new AgendaFilter(first, last, communeCode, themeCode, levelCode),
+                        paging.after(), paging.size())
+                .map(page -> new AgendaPage(scope.name(), first, last, paging.size(), page.items(),
+                        paging.next(page)));
     }
 
     @GET
@@ -187,13 +185,13 @@ public abstract class SessionsEndpoints {
         UUID actorId = QueryParams.blankToNull(actor) == null ? null : params.uuid("actor", actor);
         Boolean reached = QueryParams.blankToNull(autonomous) == null ? null
                 : params.bool("autonomous", autonomous, false);
-        int pageSize = params.integer("size", size, 50, 1, QueryParams.MAX_SIZE);
-        Cursor after = params.cursor("cursor", cursor, TrajectoryQueries::validCursor);
+        Paging paging = Paging.of(params, size, cursor, TrajectoryQueries::validCursor, uri);
         params.check();
         return identity.getDeferredIdentity()
                 .map(caller -> FollowUpAccess.territories(caller, scope))
-                .chain(readable -> trajectories.page(scope, readable, actorId, reached, after, pageSize))
-                .map(page -> new TrajectoryPage(scope.name(), pageSize, page.items(), NextLink.of(uri, page.next())));
+                .chain(readable -> trajectories.page(scope, readable, actorId, reached, paging.after(),
+                        paging.size()))
+                .map(page -> new TrajectoryPage(scope.name(), paging.size(), page.items(), paging.next(page)));
     }
 
     @GET
@@ -267,8 +265,7 @@ public abstract class SessionsEndpoints {
                 || partnerName.chars().anyMatch(Character::isISOControl))) {
             params.invalid("partner", "must be a partner's token subject: at most 255 characters, none a control one");
         }
-        int pageSize = params.integer("size", size, 50, 1, QueryParams.MAX_SIZE);
-        Cursor after = params.cursor("cursor", cursor, ReferralQueries::validCursor);
+        Paging paging = Paging.of(params, size, cursor, ReferralQueries::validCursor, uri);
         params.check();
         Instant changed = since;
         return identity.getDeferredIdentity()
@@ -278,7 +275,7 @@ public abstract class SessionsEndpoints {
                             own != null ? own : partnerName, FollowUpAccess.assignedTo(caller),
                             statusCode, outcomeCode, changed);
                 })
-                .chain(filter -> referrals.page(scope, filter, after, pageSize))
-                .map(page -> new ReferralPage(scope.name(), pageSize, page.items(), NextLink.of(uri, page.next())));
+                .chain(filter -> referrals.page(scope, filter, paging.after(), paging.size()))
+                .map(page -> new ReferralPage(scope.name(), paging.size(), page.items(), paging.next(page)));
     }
 }

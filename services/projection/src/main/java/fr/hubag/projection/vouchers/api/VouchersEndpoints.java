@@ -1,7 +1,6 @@
 package fr.hubag.projection.vouchers.api;
 
-import fr.hubag.projection.shared.Cursor;
-import fr.hubag.projection.shared.NextLink;
+import fr.hubag.projection.shared.Paging;
 import fr.hubag.projection.shared.QueryParams;
 import fr.hubag.projection.shared.Scope;
 import fr.hubag.projection.vouchers.read.Consolidation;
@@ -91,8 +90,7 @@ public abstract class VouchersEndpoints {
         if (funder != null && !FUNDER_ID.matcher(funder).matches()) {
             params.invalid("funderId", "must be an organisation id: 1 to 128 of letters, digits and . _ : @ -");
         }
-        int pageSize = params.integer("size", size, 50, 1, QueryParams.MAX_SIZE);
-        Cursor after = params.cursor("cursor", cursor, VoucherQueries::validOrderCursor);
+        Paging paging = Paging.of(params, size, cursor, VoucherQueries::validOrderCursor, uri);
         params.check();
         return identity.getDeferredIdentity().map(caller -> FunderViewAccess.orders(caller, scope))
                 .chain(access -> {
@@ -100,9 +98,9 @@ public abstract class VouchersEndpoints {
                         throw new ForbiddenException();
                     }
                     String only = access.funder() != null ? access.funder() : funder;
-                    return queries.orders(scope, only, access.territories(), after, pageSize)
-                            .map(page -> new OrdersPage(scope.name(), only, pageSize, page.items(),
-                                    NextLink.of(uri, page.next())));
+                    return queries.orders(scope, only, access.territories(), paging.after(), paging.size())
+                            .map(page -> new OrdersPage(scope.name(), only, paging.size(), page.items(),
+                                    paging.next(page)));
                 });
     }
 
@@ -146,12 +144,12 @@ public abstract class VouchersEndpoints {
         UUID id = params.uuid("orderId", orderId);
         String given = QueryParams.blankToNull(month);
         LocalDate first = month(params, given);
-        int pageSize = params.integer("size", size, 50, 1, QueryParams.MAX_SIZE);
-        Cursor after = params.cursor("cursor", cursor, VoucherQueries::validRedemptionCursor);
+        Paging paging = Paging.of(params, size, cursor, VoucherQueries::validRedemptionCursor, uri);
         params.check();
         LocalDate only = first;
-        return visible(scope, id).chain(order -> queries.redemptions(scope, id, only, after, pageSize))
-                .map(page -> new RedemptionsPage(id, given, pageSize, page.items(), NextLink.of(uri, page.next())));
+        return visible(scope, id)
+                .chain(order -> queries.redemptions(scope, id, only, paging.after(), paging.size()))
+                .map(page -> new RedemptionsPage(id, given, paging.size(), page.items(), paging.next(page)));
     }
 
     @GET
@@ -193,14 +191,13 @@ public abstract class VouchersEndpoints {
         UUID actor = QueryParams.blankToNull(actorId) == null ? null : params.uuid("actorId", actorId);
         String given = QueryParams.blankToNull(month);
         LocalDate first = month(params, given);
-        int pageSize = params.integer("size", size, 50, 1, QueryParams.MAX_SIZE);
-        Cursor after = params.cursor("cursor", cursor, VoucherQueries::validStatementCursor);
+        Paging paging = Paging.of(params, size, cursor, VoucherQueries::validStatementCursor, uri);
         params.check();
         return identity.getDeferredIdentity()
                 .map(caller -> StatementAccess.only(StatementAccess.actors(caller, scope), actor))
-                .chain(actors -> queries.statements(scope, actors, first, after, pageSize))
-                .map(page -> new StatementsPage(scope.name(), actor, given, pageSize, page.items(),
-                        NextLink.of(uri, page.next())));
+                .chain(actors -> queries.statements(scope, actors, first, paging.after(), paging.size()))
+                .map(page -> new StatementsPage(scope.name(), actor, given, paging.size(), page.items(),
+                        paging.next(page)));
     }
 
     /** The first day of a month given as YYYY-MM (null if not given; named in the 400 if not a month). */
