@@ -5,6 +5,7 @@ import fr.hubag.actors.infra.KeyColumns.Known;
 import fr.hubag.contracts.actors.ActorEvent;
 import fr.hubag.contracts.actors.Place;
 import fr.hubag.domain.Territory;
+import fr.hubag.eventsourcing.store.VisibilityHorizon;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -87,12 +88,13 @@ public class PlaceKeyIndex {
                         + "WHERE id = 1 FOR UPDATE").execute()
                 .flatMap(checkpoint -> {
                     Row at = checkpoint.iterator().next();
-                    return tx.preparedQuery("""
+                    // below this database's horizon only (another database's transactions do not hold it back)
+                    return tx.preparedQuery(VisibilityHorizon.WITH + """
                                     SELECT e.tx_id::text AS tx, e.global_position, s.territory, e.stream_version,
                                            e.event_type, e.schema_version, e.payload::text AS payload
                                       FROM es_events e JOIN es_streams s ON s.stream_id = e.stream_id
                                      WHERE (e.tx_id, e.global_position) > ($1::xid8, $2)
-                                       AND e.tx_id < pg_snapshot_xmin(pg_current_snapshot())
+                                       AND e.tx_id < (SELECT xid FROM horizon)
                                        AND s.stream_type = 'actor'
                                        AND e.event_type IN ('ActorRegistered', 'ActorDetailsChanged', 'ActorsMerged')
                                      ORDER BY e.tx_id, e.global_position
