@@ -77,6 +77,21 @@ public final class HubInfrastructure {
         return "postgresql://localhost:" + postgres.getPort() + "/" + database;
     }
 
+    /**
+     * A transaction left open, holding a transaction id, in a database of its own on the same server (rolled back on
+     * close): transaction ids are shared by every database, so a reader of a service's events in commit order must not
+     * wait for it (the visibility horizon's tests).
+     */
+    public Connection transactionOpenElsewhere() throws java.sql.SQLException {
+        createDatabase("elsewhere");
+        Connection held = java.sql.DriverManager.getConnection(jdbcUrl("elsewhere"), "postgres", "postgres");
+        held.setAutoCommit(false);
+        try (Statement touch = held.createStatement()) {
+            touch.executeQuery("SELECT pg_current_xact_id()").close();
+        }
+        return held;
+    }
+
     /** Creates the database if it does not exist yet (each service has its own, as in production). */
     public synchronized void createDatabase(String name) {
         if (!name.matches("[a-z_][a-z0-9_]*")) {

@@ -14,8 +14,6 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -113,13 +111,7 @@ class ImportWindowsTest {
     void aTransactionOfAnotherDatabaseDoesNotHideAJustRegisteredPlaceFromTheImport() throws Exception {
         String mq = TestTokens.coordinator("MQ");
         String p = "x" + System.nanoTime();
-        HubInfrastructure.get().createDatabase("actors_elsewhere");
-        try (Connection held = DriverManager.getConnection(HubInfrastructure.get().jdbcUrl("actors_elsewhere"),
-                "postgres", "postgres")) {
-            held.setAutoCommit(false);
-            try (PreparedStatement touch = held.prepareStatement("SELECT pg_current_xact_id()")) {
-                touch.executeQuery();                // an older transaction id, in another database, left open
-            }
+        try (Connection held = HubInfrastructure.get().transactionOpenElsewhere()) {
             String census = as(mq).body(martiniqueActor("Fablab " + p)).post("/api/actors")
                     .then().statusCode(201).extract().path("id");
             byte[] file = (HEADER + csvRow(p + "-1", 1, "FABLAB " + p, "1 rue Victor Hugo", ""))
@@ -129,7 +121,6 @@ class ImportWindowsTest {
 
             assertThat(report.getList("mergeCandidates.find { it.row == 1 }.similarTo.actorId"))
                     .containsExactly(census);
-            held.rollback();
         }
     }
 

@@ -19,8 +19,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -202,18 +200,11 @@ class WebhookDeliveryTest {
         String partner = ReferralsTestSupport.partner("mission-locale-" + UUID.randomUUID());
         failuresLeft.set(0);
         register(partner, base + "/hook");
-        HubInfrastructure.get().createDatabase("sessions_elsewhere");
-        try (Connection held = DriverManager.getConnection(HubInfrastructure.get().jdbcUrl("sessions_elsewhere"),
-                "postgres", "postgres")) {
-            held.setAutoCommit(false);
-            try (PreparedStatement touch = held.prepareStatement("SELECT pg_current_xact_id()")) {
-                touch.executeQuery();                // an older transaction id, in another database, left open
-            }
+        try (Connection held = HubInfrastructure.get().transactionOpenElsewhere()) {
             String referral = submit(partner);
 
             await(() -> verified.size() == 1);
             assertThat(verified.get(0)).contains("ReferralSubmitted").contains(referral);
-            held.rollback();
         }
     }
 
