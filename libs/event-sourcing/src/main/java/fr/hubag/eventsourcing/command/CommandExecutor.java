@@ -254,14 +254,12 @@ public class CommandExecutor {
             for (int i = 0; i < streamIds.size(); i++) {
                 outcomes.add(decide(type, streamIds.get(i), commands.get(i), loaded.get(i)));
             }
-        } catch (CommandRejected rejection) {
-            if (keyUnread) {
-                throw new KeyNotLookedUp();
-            }
-            return Uni.createFrom().item(new CommandResult.Rejected<>(rejection));
         } catch (RuntimeException failure) {
             if (keyUnread) {
                 throw new KeyNotLookedUp();
+            }
+            if (failure instanceof CommandRejected rejection) {
+                return Uni.createFrom().item(new CommandResult.Rejected<>(rejection));
             }
             throw failure;
         }
