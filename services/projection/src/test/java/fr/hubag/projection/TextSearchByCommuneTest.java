@@ -68,6 +68,30 @@ class TextSearchByCommuneTest {
     }
 
     @Test
+    void aWordCommonElsewhereButRareAmongTheFirstWordsPlaces() {
+        String tag = Api.tag();
+        String other = Api.tag();
+        register(tag + " Golf", "Avenue Lumina Sophie.", FORT_DE_FRANCE);
+        register(tag + " Hotel", "Boulevard Victor Hugo.", FORT_DE_FRANCE);
+        register(tag + " India", "Un lieu.", null);
+        for (int i = 0; i < 3; i++) {
+            register(other + " Lieu " + i, "Avenue Lumina Sophie.", FORT_DE_FRANCE); // the street, another first word
+        }
+        String path = "/territories/MQ/actors?q=";
+        await(path + other, r -> total(r) == 3);
+        await(path + tag, r -> total(r) == 3);
+
+        assertThat(names(get(path + tag + "%20lumina"))).containsExactly(tag + " Golf");
+        assertThat(names(get(path + tag + "%20lum"))).containsExactly(tag + " Golf");
+        assertThat(names(get(path + tag + "%20fort%20sophie"))).containsExactly(tag + " Golf");
+        assertThat(names(get(path + tag + "%20lumina%20avenue"))).containsExactly(tag + " Golf");
+        assertThat(names(get(path + tag + "%20victor"))).containsExactly(tag + " Hotel");
+        assertThat(total(get(path + tag + "%20lumina%20hugo"))).isZero();
+        assertThat(total(get(path + tag + "%20lamentin%20lumina"))).isZero();
+        assertThat(total(get(path + other + "%20lum"))).isEqualTo(3);
+    }
+
+    @Test
     void aCountPastTheCap() throws Exception {
         String tag = Api.tag();
         List<Future<?>> sent = new ArrayList<>();

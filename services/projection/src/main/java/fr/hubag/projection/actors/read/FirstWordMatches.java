@@ -23,10 +23,11 @@ import java.util.UUID;
  * <li>a commune whose words start every other word asked: all its places with that first word match, listed in
  * name order from the B-tree;</li>
  * <li>a commune leaving words to find among the place's other words without the commune's ({@code search_other}):
- * the GIN index over {@code search_other} when the statistics say no common lexeme starts the rarest of them (a
- * commune's word is rarely there: {@code lamentin} outside Le Lamentin); else a first walk of each commune's places
- * tells whether they are common there (walked) or not (the index; but a word common in the directory, a street's
- * name, has too many postings to intersect, and such a commune is walked to its end, once for page and count).</li>
+ * straight to the GIN index when the statistics say no common lexeme starts the rarest of them (a commune's word is
+ * rarely there: {@code lamentin} outside Le Lamentin); else a first walk of each commune's places tells whether they
+ * are common there (walked) or not (the index). The index is over the first word paired with each other word
+ * ({@code search_pairs}, V126), so a word common in the directory but not among that first word's places (a street's
+ * name) costs its few postings there, not its many elsewhere.</li>
  * </ul>
  * Each part adds its first {@code limit} matches after the cursor to the page and up to the cap from the start to the
  * count; the caller keeps the first of the union in name order.
@@ -34,9 +35,6 @@ import java.util.UUID;
 final class FirstWordMatches {
 
     private static final int COUNTED = NameOrder.COUNT_CAP + 1;
-
-    /** The most common a word may be among other words (a share of places) for the GIN index to serve it. */
-    static final double INDEXED_FREQUENCY = 0.01;
 
     private final int probe;
     private final int window;
@@ -69,30 +67,20 @@ final class FirstWordMatches {
             List<Group> walked = new ArrayList<>(groups.stream().filter(g -> g.left().isEmpty()).toList());
             List<Group> open = groups.stream().filter(g -> !g.left().isEmpty()).toList();
             if (open.isEmpty()) {
-                return walk(conn, scope, filter, walked, after, limit, false, page, counted);
+                return walk(conn, scope, filter, walked, after, limit, page, counted);
             }
             return frequencies(conn, scope, words).chain(frequency -> {
                 List<Group> indexed = new ArrayList<>();
                 List<Group> probed = new ArrayList<>();
-                List<Group> common = new ArrayList<>();
                 Map<Group, String> rarest = new HashMap<>();
                 for (Group group : open) {
                     String rare = group.left().stream().min((a, b) -> Double.compare(
                             frequency.getOrDefault(a, 0.0), frequency.getOrDefault(b, 0.0))).orElseThrow();
                     rarest.put(group, rare);
-                    Double share = frequency.get(rare);
-                    // a word common in the directory (a street's name) may yet be absent from this first word's
-                    // places, and its GIN postings are too many to intersect (a second for a fifth of a million):
-                    // such a group is walked, to its end when its first places have few matches
-                    (share == null ? probed : share == 0 ? indexed : share > INDEXED_FREQUENCY ? common : probed)
-                            .add(group);
+                    (Double.valueOf(0).equals(frequency.get(rare)) ? indexed : probed).add(group);
                 }
-                int reach = Math.min(probe, window);
-                List<Group> thin = new ArrayList<>();
-                return classify(conn, scope, filter, probed, after, limit, reach, window, walked, indexed)
-                        .chain(() -> classify(conn, scope, filter, common, after, limit, reach, reach, walked, thin))
-                        .chain(() -> walk(conn, scope, filter, walked, after, limit, false, page, counted))
-                        .chain(() -> walk(conn, scope, filter, thin, after, limit, after == null, page, counted))
+                return classify(conn, scope, filter, probed, after, limit, Math.min(probe, window), walked, indexed)
+                        .chain(() -> walk(conn, scope, filter, walked, after, limit, page, counted))
                         .chain(() -> byIndex(conn, scope, filter, indexed, rarest, after, limit, page, counted));
             });
         });
@@ -144,10 +132,10 @@ final class FirstWordMatches {
     /**
      * Walks the first {@code reach} places of each group after the cursor: a group with a page of matches there, or
      * ending there, is {@code dense}; one with some matches is walked further, as far as a page needs at that rate
-     * (up to {@code widest}); one with none, or still short, is {@code thin}.
+     * (up to {@code window}); one with none, or still short, is {@code thin}.
      */
     private Uni<Void> classify(SqlConnection conn, Scope scope, PlaceFilter filter, List<Group> groups, Cursor after,
-                               int limit, int reach, int widest, List<Group> dense, List<Group> thin) {
+                               int limit, int reach, List<Group> dense, List<Group> thin) {
         if (groups.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -174,9 +162,9 @@ final class FirstWordMatches {
             for (int i = 0; i < groups.size(); i++) {
                 if (hits[i] >= limit || seen[i] < reach) {
                     dense.add(groups.get(i));
-                } else if (hits[i] > 0 && reach < widest) {
+                } else if (hits[i] > 0 && reach < window) {
                     further.add(groups.get(i));
-                    wider = (int) Math.max(wider, Math.min(widest, (long) limit * reach / hits[i] * 2));
+                    wider = (int) Math.max(wider, Math.min(window, (long) limit * reach / hits[i] * 2));
                 } else {
                     thin.add(groups.get(i));
                 }
@@ -185,18 +173,16 @@ final class FirstWordMatches {
                 thin.addAll(further);
                 return Uni.createFrom().voidItem();
             }
-            return classify(conn, scope, filter, further, after, limit, wider, widest, dense, thin);
+            return classify(conn, scope, filter, further, after, limit, wider, dense, thin);
         });
     }
 
     /**
      * The groups' first {@code limit} matches after the cursor in name order, and up to the cap of them from the
-     * start, from the B-tree alone: the words left are tested on the {@code search_other} it carries. {@code once}
-     * (no cursor, sparse matches): one walk for both, each group up to the cap in name order, as a second walk to
-     * count would cross the same places again.
+     * start, from the B-tree alone: the words left are tested on the {@code search_other} it carries.
      */
     private static Uni<Void> walk(SqlConnection conn, Scope scope, PlaceFilter filter, List<Group> groups,
-                                  Cursor after, int limit, boolean once, Set<UUID> page, Set<UUID> counted) {
+                                  Cursor after, int limit, Set<UUID> page, Set<UUID> counted) {
         if (groups.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -208,22 +194,18 @@ final class FirstWordMatches {
         String c = "$" + (first + 4);
         String walk = " FROM (SELECT u.h, u.c, to_tsquery('simple', u.q) AS q FROM unnest($" + first + "::text[], $"
                 + (first + 1) + "::text[], $" + (first + 2) + "::text[]) u(h, c, q)) g CROSS JOIN LATERAL (SELECT "
-                + "p.actor_id, p.sort_name%s FROM " + scope.table("places") + " p WHERE " + TextSearch.typed(where)
+                + "p.actor_id, p.sort_name FROM " + scope.table("places") + " p WHERE " + TextSearch.typed(where)
                 + " AND p.search_head = g.h AND p.commune_key = g.c AND (g.q IS NULL OR (p.search_other @@ g.q) IS TRUE)";
         String inOrder = " ORDER BY p.sort_name, p.actor_id LIMIT ";
-        String sql = once ? "SELECT z.paged, z.actor_id FROM (SELECT x.actor_id, x.rank <= " + l + " AND row_number() "
-                + "OVER (ORDER BY x.rank <= " + l + " DESC, x.sort_name, x.actor_id) <= " + l + " AS paged, "
-                + "row_number() OVER () AS n" + walk.formatted(", row_number() OVER (ORDER BY p.sort_name, "
-                + "p.actor_id) AS rank") + inOrder + c + ") x) z WHERE z.paged OR z.n <= " + c
-                : "(SELECT true AS paged, x.actor_id" + walk.formatted("") + TextSearch.after(after, params,
-                "p.sort_name") + inOrder + l + ") x ORDER BY x.sort_name, x.actor_id LIMIT " + l + ") UNION ALL "
-                + "(SELECT false, y.actor_id" + walk.formatted("") + " LIMIT " + c + ") y LIMIT " + c + ")";
+        String sql = "(SELECT true AS paged, x.actor_id" + walk + TextSearch.after(after, params, "p.sort_name")
+                + inOrder + l + ") x ORDER BY x.sort_name, x.actor_id LIMIT " + l + ") UNION ALL "
+                + "(SELECT false, y.actor_id" + walk + " LIMIT " + c + ") y LIMIT " + c + ")";
         return conn.preparedQuery(sql).execute(Tuple.from(params)).map(rows -> {
             for (Row row : rows) {
                 if (row.getBoolean("paged")) {
                     page.add(row.getUUID("actor_id"));
                 }
-                if (once || !row.getBoolean("paged")) {
+                if (!row.getBoolean("paged")) {
                     counted.add(row.getUUID("actor_id"));
                 }
             }
@@ -232,8 +214,10 @@ final class FirstWordMatches {
     }
 
     /**
-     * The groups' matches from the GIN index over {@code search_other}: the places with one group's rarest word
-     * left, of those groups, with every word asked. They are few; all are counted, the first after the cursor paged.
+     * The groups' matches from the GIN index over {@code search_pairs} (V126): the places with one group's first word
+     * and its rarest word left among the others ({@code 'mediatheque^schoelcher':*}, whose postings are the places
+     * that have both, however common the word is elsewhere), of those groups, with every word asked. They are few;
+     * all are counted, the first after the cursor paged.
      */
     private static Uni<Void> byIndex(SqlConnection conn, Scope scope, PlaceFilter filter, List<Group> groups,
                                      Map<Group, String> rarest, Cursor after, int limit, Set<UUID> page,
@@ -242,7 +226,8 @@ final class FirstWordMatches {
             return Uni.createFrom().voidItem();
         }
         PlaceFilter.Where where = filter.where(scope, false, PlaceFilter.Text.NONE);
-        String rare = String.join(" | ", groups.stream().map(g -> "'" + rarest.get(g) + "':*").distinct().toList());
+        String rare = String.join(" | ", groups.stream().map(g -> "'" + g.head() + "^" + rarest.get(g) + "':*")
+                .distinct().toList());
         List<Object> params = where.with(rare, column(groups, Group::head), column(groups, Group::commune),
                 filter.textQuery(), limit);
         int first = where.next();
@@ -250,7 +235,7 @@ final class FirstWordMatches {
                 + "m.actor_id) <= $" + (first + 4) + " AS paged FROM (SELECT p.actor_id, p.sort_name, "
                 + (after == null ? "true" : TextSearch.after(after, params, "p.sort_name").substring(5))
                 + " AS after FROM " + scope.table("places") + " p WHERE " + TextSearch.typed(where)
-                + " AND p.search_other @@ to_tsquery('simple', $" + first + "::text) AND (p.search_head, "
+                + " AND p.search_pairs @@ $" + first + "::text::tsquery AND (p.search_head, "
                 + "p.commune_key) IN (SELECT * FROM unnest($" + (first + 1) + "::text[], $" + (first + 2)
                 + "::text[])) AND (p.search @@ to_tsquery('simple', $" + (first + 3) + "::text)) IS TRUE OFFSET 0) m";
         return conn.preparedQuery(sql).execute(Tuple.from(params)).map(rows -> {
