@@ -3,18 +3,26 @@
 -- never of a Médiathèque outside Schoelcher). V123 could not ask the GIN index over search_other for such a word
 -- (its 200 000 postings at a million places, collected before they are intersected with the first word's places),
 -- so it walked the first word's places of every other commune to their end (91 000 entries, 255 ms).
---   search_pairs  the lexemes of search_other, each prefixed with the first word and '^' (mediatheque^rue), so that
---                 a prefix asked with a first word ('mediatheque^schoelcher':*) reads only the postings of the
---                 places that have both: the index's cost follows the matches, not the word's frequency. The
---                 first word is letters only and the words asked are letters and digits, so '^' cannot be typed.
--- The expression repeats search_head's and search_other's (a generated column cannot read another) and rewrites
--- the text of the latter's lexemes ('rue' 'schoelcher', letters and digits only: SearchText normalises them), as
--- array_to_string is not immutable; a place without a first word, or with no other word, has none (null).
--- Its GIN index replaces places_search_other, which FirstWordMatches no longer asks (same number of entries per
--- place, longer keys). Nothing more for the projector to write.
--- Cost on upgrade: the table is rewritten once (ADD COLUMN ... STORED) with its indexes, then the index built,
--- under an exclusive lock, as V123 (about 2.5 minutes for a million places in one schema). Run on every schema that
--- has the table: the bases, which later generations copy, and any generation already built.
+--   search_pairs  the words of search_other, each prefixed with the first word and '^' (mediatheque^rue), so that a
+--                 prefix asked with a first word ('mediatheque^schoelcher':*) reads only the postings of the places
+--                 that have both: the index's cost follows the matches, not the word's frequency. The first word is
+--                 letters only and the words asked are letters and digits, so '^' cannot be typed.
+-- Its GIN index replaces places_search_other, which FirstWordMatches no longer asks (as many entries per place,
+-- longer keys). Nothing more for the projector to write.
+--
+-- Issue 8 (rebuild rate): the stored tsvectors were most of an insert's cost (each to_tsvector about 5 us a row,
+-- the text search parser run again on words FrenchText already split). search_text is FrenchText's words, letters
+-- and digits separated by single spaces, so they are now the words themselves (array_to_tsvector of the split
+-- text, about three times cheaper; no positions, which no query reads), and the queries cast their words to
+-- tsquery without the parser either (TextSearch, FirstWordMatches, PlaceFilter): both sides keep a word whole where
+-- the parser split it (2e5x was 2e5 and x). A generated column cannot read another, so each expression repeats
+-- the first word's pattern (search_head's). A place without a commune keeps its other words (ts_delete of a null
+-- list was null).
+--
+-- Cost on upgrade: each table is rewritten once (one ALTER TABLE: the new expressions and the new column) with its
+-- indexes, then the new index built, under an exclusive lock, as V123 (about 2.5 minutes for a million places in
+-- one schema). Run on every schema that has the table: the bases, which later generations copy, and any generation
+-- already built.
 DO $$
 DECLARE
     s text;
@@ -24,11 +32,17 @@ BEGIN
     LOOP
         EXECUTE format('DROP INDEX %I.places_search_other', s);
         EXECUTE format($t$
-            ALTER TABLE %I.places ADD COLUMN search_pairs tsvector
-                GENERATED ALWAYS AS (array_to_tsvector(string_to_array(nullif(regexp_replace(
-                    strip(ts_delete(to_tsvector('simple'::regconfig, regexp_replace(search_text, '^[a-z]+( |$)', '')),
-                        string_to_array(commune_key, ' ')))::text,
-                    '''([^'']+)''', substring(search_text FROM '^([a-z]+)(?: |$)') || '^\1', 'g'), ''), ' '))) STORED$t$, s);
+            ALTER TABLE %I.places
+                ALTER COLUMN search SET EXPRESSION AS (array_to_tsvector(string_to_array(search_text, ' '))),
+                ALTER COLUMN search_rest SET EXPRESSION AS (array_to_tsvector(string_to_array(
+                    regexp_replace(search_text, '^[a-z]+( |$)', ''), ' '))),
+                ALTER COLUMN search_other SET EXPRESSION AS (ts_delete(array_to_tsvector(string_to_array(
+                    regexp_replace(search_text, '^[a-z]+( |$)', ''), ' ')), string_to_array(coalesce(commune_key, ''), ' '))),
+                ADD COLUMN search_pairs tsvector GENERATED ALWAYS AS (ts_delete(array_to_tsvector(string_to_array(
+                    regexp_replace(regexp_replace(search_text, '^[a-z]+( |$)', ''), '([a-z0-9]+)',
+                        substring(search_text FROM '^([a-z]+)(?: |$)') || '^\1', 'g'), ' ')),
+                    string_to_array(regexp_replace(coalesce(commune_key, ''), '([a-z0-9]+)',
+                        substring(search_text FROM '^([a-z]+)(?: |$)') || '^\1', 'g'), ' '))) STORED$t$, s);
         EXECUTE format('CREATE INDEX places_search_pairs ON %I.places USING gin (search_pairs)', s);
     END LOOP;
 END

@@ -144,8 +144,8 @@ final class FirstWordMatches {
                 column(groups, Group::query), reach);
         int first = where.next();
         String sql = "SELECT g.i, count(*) AS seen, count(*) FILTER (WHERE s.hit) AS hits FROM unnest($" + first
-                + "::text[], $" + (first + 1) + "::text[], $" + (first + 2) + "::text[]) WITH ORDINALITY g(h, c, q, i) "
-                + "CROSS JOIN LATERAL (SELECT (p.search_other @@ to_tsquery('simple', g.q)) AS hit FROM "
+                + "::text[], $" + (first + 1) + "::text[], $" + (first + 2) + "::text[]::tsquery[]) WITH ORDINALITY g(h, c, q, i) "
+                + "CROSS JOIN LATERAL (SELECT (p.search_other @@ g.q) AS hit FROM "
                 + scope.table("places") + " p WHERE " + TextSearch.typed(where) + " AND p.search_head = g.h AND "
                 + "p.commune_key = g.c" + TextSearch.after(after, params, "p.sort_name")
                 + " ORDER BY p.sort_name, p.actor_id LIMIT $" + (first + 3) + ") s GROUP BY g.i";
@@ -192,7 +192,7 @@ final class FirstWordMatches {
         int first = where.next();
         String l = "$" + (first + 3);
         String c = "$" + (first + 4);
-        String walk = " FROM (SELECT u.h, u.c, to_tsquery('simple', u.q) AS q FROM unnest($" + first + "::text[], $"
+        String walk = " FROM (SELECT u.h, u.c, u.q::tsquery AS q FROM unnest($" + first + "::text[], $"
                 + (first + 1) + "::text[], $" + (first + 2) + "::text[]) u(h, c, q)) g CROSS JOIN LATERAL (SELECT "
                 + "p.actor_id, p.sort_name FROM " + scope.table("places") + " p WHERE " + TextSearch.typed(where)
                 + " AND p.search_head = g.h AND p.commune_key = g.c AND (g.q IS NULL OR (p.search_other @@ g.q) IS TRUE)";
@@ -237,7 +237,7 @@ final class FirstWordMatches {
                 + " AS after FROM " + scope.table("places") + " p WHERE " + TextSearch.typed(where)
                 + " AND p.search_pairs @@ $" + first + "::text::tsquery AND (p.search_head, "
                 + "p.commune_key) IN (SELECT * FROM unnest($" + (first + 1) + "::text[], $" + (first + 2)
-                + "::text[])) AND (p.search @@ to_tsquery('simple', $" + (first + 3) + "::text)) IS TRUE OFFSET 0) m";
+                + "::text[])) AND (p.search @@ $" + (first + 3) + "::text::tsquery) IS TRUE OFFSET 0) m";
         return conn.preparedQuery(sql).execute(Tuple.from(params)).map(rows -> {
             for (Row row : rows) {
                 counted.add(row.getUUID("actor_id"));

@@ -36,9 +36,9 @@ public record PlaceFilter(String textQuery, String inseeCode, String communeKey,
     /** How the words asked are tested: on which tsvector, and whether its GIN index may serve (V105). */
     enum Text {
         /** On every word, by index or not, as the planner sees fit. */
-        SEARCH("p.search @@ to_tsquery('simple', $%d)"),
+        SEARCH("p.search @@ $%d::text::tsquery"),
         /** On the words after the first (search_rest), row by row (TextSearch adds what its GIN index may serve). */
-        REST_WALKED("(p.search_rest @@ to_tsquery('simple', $%d)) IS TRUE"),
+        REST_WALKED("(p.search_rest @@ $%d::text::tsquery) IS TRUE"),
         /** Not tested: the rows are known to match already. */
         NONE(null);
 

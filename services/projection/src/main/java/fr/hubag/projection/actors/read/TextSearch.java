@@ -237,7 +237,7 @@ class TextSearch {
 
     /** The condition the GIN index over {@code search_rest} serves: the rarest word, parameter {@code n}. */
     private static String byRarest(int n) {
-        return "p.search_rest @@ to_tsquery('simple', $" + n + "::text)";
+        return "p.search_rest @@ $" + n + "::text::tsquery";
     }
 
     /** {@code AND (key, p.actor_id) > cursor}, its values appended, or nothing without a cursor. */
