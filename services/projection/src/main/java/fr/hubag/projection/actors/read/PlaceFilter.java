@@ -37,8 +37,11 @@ public record PlaceFilter(String textQuery, String inseeCode, String communeKey,
     enum Text {
         /** On every word, by index or not, as the planner sees fit. */
         SEARCH("p.search @@ $%d::text::tsquery"),
-        /** On the words after the first (search_rest), row by row (TextSearch adds what its GIN index may serve). */
-        REST_WALKED("(p.search_rest @@ $%d::text::tsquery) IS TRUE"),
+        /**
+         * On the words after the first without the commune's (search_other), row by row (TextSearch adds what its GIN
+         * index may serve; the commune's words are matched by GroupMatches).
+         */
+        REST_WALKED("(p.search_other @@ $%d::text::tsquery) IS TRUE"),
         /** Not tested: the rows are known to match already. */
         NONE(null);
 

@@ -23,18 +23,21 @@ import java.util.regex.Pattern;
  * Free text in name order, at a cost that does not follow the directory's size (V105). Names that share a word sort
  * together (every "Cyber-base …" after every "Centre social …"), so a walk of the name order can cross most of the
  * directory before its first match, and the GIN index hands the matches over in no order, so its path sorts them
- * all. The matches are therefore read in two parts, each in name order and a page at a time:
+ * all. The matches are therefore read in three parts, each in name order and a page at a time:
  * <ul>
  * <li>places whose first word ({@code search_head}) starts with a word asked: a B-tree on (first word, commune,
- * name) lists each first word's places of each commune in name order ({@link FirstWordMatches}, V123), and a word
- * starts only a few first words (at most {@link #HEAD_CAP}, else the caller lists as before);</li>
- * <li>places with every word asked among their other words ({@code search_rest}): those words (commune, address,
- * summary, the rest of the name) are spread along the name order, so a walk of the next names finds a page when they
- * are common; when it does not, or when the statistics say no common word starts with one of them, they are rare,
- * and the GIN index over {@code search_rest} hands the places of the rarest word to be tested for the others and
- * sorted.</li>
+ * name) lists each first word's places of each commune in name order ({@link GroupMatches#byFirstWord}, V123), and a
+ * word starts only a few first words (at most {@link #HEAD_CAP}, else the caller lists as before);</li>
+ * <li>places with every word asked after their first, in a commune a word asked starts: the commune's B-tree lists
+ * its places in name order ({@link GroupMatches#byCommune}), as names carry their commune after their first word
+ * and a walk of the whole name order crossed every other commune first;</li>
+ * <li>places with every word asked among their other words without the commune's ({@code search_other}: address,
+ * summary, the rest of the name), which are spread along the name order, so a walk of the next names finds a page
+ * when they are common; when it does not, or when the statistics say no common word starts with one of them, they
+ * are rare, and the GIN index over {@code search_other} hands the places of the rarest word to be tested for the
+ * others and sorted.</li>
  * </ul>
- * A match is in one part or both. The page is the first rows of their union; the count, capped, the union's, from
+ * A match is in one part or more. The page is the first rows of their union; the count, capped, the union's, from
  * the same parts. The caller runs these statements in one repeatable-read transaction (one snapshot).
  */
 @ApplicationScoped
@@ -50,12 +53,12 @@ class TextSearch {
     private static final Pattern WORD = Pattern.compile("'([a-z0-9]+)':\\*");
 
     private final int window;
-    private final FirstWordMatches firstWords;
+    private final GroupMatches groups;
 
     /** @param window the most names a walk may look at for a page (a test makes it tiny to take the other path) */
     TextSearch(@ConfigProperty(name = "hub.projection.text-window", defaultValue = "5000") int window) {
         this.window = window;
-        this.firstWords = new FirstWordMatches(PROBE, window);
+        this.groups = new GroupMatches(PROBE, window);
     }
 
     /** Up to {@code limit} matches after {@code after} (any order: the caller sorts them) and their capped count. */
@@ -70,7 +73,8 @@ class TextSearch {
             }
             Set<UUID> page = new LinkedHashSet<>();
             Set<UUID> counted = new LinkedHashSet<>();
-            return firstWords.find(conn, scope, filter, words, heads, after, limit, page, counted)
+            return groups.byFirstWord(conn, scope, filter, words, heads, after, limit, page, counted)
+                    .chain(() -> groups.byCommune(conn, scope, filter, words, after, limit, page, counted))
                     .chain(() -> rarest(conn, scope, words))
                     .chain(rare -> byRest(conn, scope, filter, rare, after, limit, page)
                             .chain(dense -> counted.size() >= COUNTED ? Uni.createFrom().voidItem()
@@ -96,7 +100,7 @@ class TextSearch {
 
     /**
      * The word asked that is rarest among places' other words, by the statistics ANALYZE keeps of {@code
-     * search_rest} (its most common lexemes and their frequencies, a prefix summing those it starts), and whether it
+     * search_other} (its most common lexemes and their frequencies, a prefix summing those it starts), and whether it
      * is rarer than any of those: the GIN index is then asked for that word alone (its few places, the others tested
      * on them) rather than for every word, which would collect every place of a common word first. Without
      * statistics (a table never analysed), the first word, and a walk tells.
@@ -106,7 +110,7 @@ class TextSearch {
         String sql = "SELECT w.w, CASE WHEN s.e IS NOT NULL THEN (SELECT coalesce(sum(m.f), 0) FROM unnest(s.e, s.f) "
                 + "m(e, f) WHERE starts_with(m.e, w.w)) END AS f FROM unnest($1::text[]) WITH ORDINALITY w(w, i) "
                 + "LEFT JOIN (SELECT most_common_elems::text::text[] AS e, most_common_elem_freqs AS f FROM pg_stats "
-                + "WHERE schemaname = $2 AND tablename = $3 AND attname = 'search_rest') s ON true "
+                + "WHERE schemaname = $2 AND tablename = $3 AND attname = 'search_other') s ON true "
                 + "ORDER BY 2, w.i LIMIT 1";
         return conn.preparedQuery(sql).execute(Tuple.of(words.toArray(String[]::new), table[0], table[1]))
                 .map(rows -> {
@@ -235,9 +239,9 @@ class TextSearch {
         return "$1::date IS NOT NULL AND " + where.sql();
     }
 
-    /** The condition the GIN index over {@code search_rest} serves: the rarest word, parameter {@code n}. */
+    /** The condition the GIN index over {@code search_other} serves: the rarest word, parameter {@code n}. */
     private static String byRarest(int n) {
-        return "p.search_rest @@ $" + n + "::text::tsquery";
+        return "p.search_other @@ $" + n + "::text::tsquery";
     }
 
     /** {@code AND (key, p.actor_id) > cursor}, its values appended, or nothing without a cursor. */
