@@ -133,10 +133,26 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unexpected(Throwable e, ContainerRequestContext request) {
         String correlation = Correlation.of(request);
-        LOG.errorf(e, "unexpected failure on %s %s (correlation %s)", request.getMethod(),
-                request.getUriInfo().getPath(), correlation);
+        if (clientGone(e)) {
+            // the client stopped reading a streamed answer (an export read in part): no answer to give, nothing failed
+            LOG.debugf("client closed the connection during %s %s (correlation %s)", request.getMethod(),
+                    request.getUriInfo().getPath(), correlation);
+        } else {
+            LOG.errorf(e, "unexpected failure on %s %s (correlation %s)", request.getMethod(),
+                    request.getUriInfo().getPath(), correlation);
+        }
         return respond(Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "internal-error",
                 "an unexpected error occurred; quote correlation id " + correlation), request);
+    }
+
+    /** Whether {@code e} comes from writing to a connection the client has closed (Vert.x's own message). */
+    static boolean clientGone(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.io.IOException && "Connection has been closed".equals(cause.getMessage())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -50,4 +50,14 @@ class ProblemMappersTest {
                 problem(new WebApplicationException(Response.status(415).build())).code());
         assertEquals(500, problem(new WebApplicationException(Response.status(503).build())).status());
     }
+
+    @Test
+    void aClientThatClosedTheConnectionIsToldApartFromAFailure() {
+        // what Vert.x's output stream throws when an export's reader has gone
+        Throwable gone = new java.io.IOException(new java.io.IOException("Failed to write",
+                new java.io.IOException("Connection has been closed")));
+        assertEquals(true, ProblemMappers.clientGone(gone));
+        assertEquals(false, ProblemMappers.clientGone(new java.io.IOException("Failed to write")));
+        assertEquals(false, ProblemMappers.clientGone(new IllegalStateException("Connection has been closed")));
+    }
 }
