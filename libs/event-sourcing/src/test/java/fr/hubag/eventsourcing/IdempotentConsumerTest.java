@@ -2,13 +2,19 @@ package fr.hubag.eventsourcing;
 
 import fr.hubag.eventsourcing.consumer.ConsumedEvent;
 import fr.hubag.eventsourcing.consumer.IdempotentConsumer;
+import fr.hubag.eventsourcing.consumer.PendingPolls;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Tuple;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.UUID;
 
@@ -138,5 +144,91 @@ class IdempotentConsumerTest {
         assertThat(tally()).as("the failed attempts left nothing").isEqualTo(before + 2);
         assertThat(db.count("SELECT count(*) FROM es_processed_events WHERE consumer = 'batch-failing'")).isEqualTo(2);
         assertThat(db.count("SELECT count(*) FROM es_parked_events WHERE consumer = 'batch-failing'")).isZero();
+    }
+
+    // --- pending polls (issue 8's staleness tail): the polls that arrive while a poll's transaction runs are not
+    // applied one commit each behind it, but together in the next transaction, in order, each event once
+
+    static final Duration WAIT = Duration.ofSeconds(10);
+
+    static ConsumedEvent polled(long offset) {
+        return new ConsumedEvent(UUID.randomUUID(), "hubag.tests.Counted", 1, "s-" + offset, "MQ", 1, "{}", "corr",
+                "topic-p", 0, offset);
+    }
+
+    /** A channel whose first transaction waits for {@code held} before its effect completes. */
+    static PendingPolls<ConsumedEvent> channel(String name, int maxRecords, List<List<Long>> transactions,
+                                               CompletableFuture<Void> held) {
+        return new PendingPolls<>(name, maxRecords, taken -> consumer.processPoll(name, taken, (tx, fresh) -> {
+            List<Long> offsets = fresh.stream().map(ConsumedEvent::offset).toList();
+            transactions.add(offsets);
+            Uni<Void> effect = Uni.createFrom().voidItem();
+            return transactions.size() == 1 ? effect.chain(() -> Uni.createFrom().completionStage(held)) : effect;
+        }));
+    }
+
+    void awaitCheckpoint(String name, long next) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (checkpoint(name) != next && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(checkpoint(name)).isEqualTo(next);
+    }
+
+    @Test
+    void thePollsThatArriveWhileATransactionRunsAreAppliedTogetherInTheNext() throws Exception {
+        List<List<Long>> transactions = Collections.synchronizedList(new ArrayList<>());
+        CompletableFuture<Void> held = new CompletableFuture<>();
+        PendingPolls<ConsumedEvent> polls = channel("coalescing", 100, transactions, held);
+
+        polls.offer(List.of(polled(0))).await().atMost(WAIT);
+        // accepted at once while the first transaction runs: the connector hands the next polls over
+        polls.offer(List.of(polled(1), polled(2))).await().atMost(WAIT);
+        polls.offer(List.of(polled(3))).await().atMost(WAIT);
+        polls.offer(List.of(polled(4))).await().atMost(WAIT);
+        assertThat(polls.waiting()).isEqualTo(4);
+
+        held.complete(null);
+        awaitCheckpoint("coalescing", 5);
+
+        assertThat(transactions).containsExactly(List.of(0L), List.of(1L, 2L, 3L, 4L));
+        assertThat(polls.waiting()).isZero();
+        polls.offer(List.of(polled(5))).await().atMost(WAIT);
+        awaitCheckpoint("coalescing", 6);
+        assertThat(transactions).hasSize(3).last().isEqualTo(List.of(5L));
+    }
+
+    @Test
+    void beyondItsLimitAPollWaitsUntilTheWaitingRecordsAreTaken() throws Exception {
+        List<List<Long>> transactions = Collections.synchronizedList(new ArrayList<>());
+        CompletableFuture<Void> held = new CompletableFuture<>();
+        PendingPolls<ConsumedEvent> polls = channel("holding", 2, transactions, held);
+
+        polls.offer(List.of(polled(0))).await().atMost(WAIT);
+        polls.offer(List.of(polled(1))).await().atMost(WAIT);
+        CompletableFuture<Void> third = polls.offer(List.of(polled(2))).subscribeAsCompletionStage();
+        Thread.sleep(200);
+        assertThat(third).as("two records wait: the connector is held back").isNotDone();
+
+        held.complete(null);
+        third.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        awaitCheckpoint("holding", 3);
+        assertThat(transactions).containsExactly(List.of(0L), List.of(1L, 2L));
+    }
+
+    @Test
+    void aTransactionThatFailsFailsTheNextPollAndEveryOneAfter() throws Exception {
+        CompletableFuture<Void> failing = new CompletableFuture<>();
+        PendingPolls<ConsumedEvent> polls = new PendingPolls<>("polls-failing", 100,
+                taken -> Uni.createFrom().completionStage(failing));
+
+        polls.offer(List.of(polled(0))).await().atMost(WAIT);
+        polls.offer(List.of(polled(1))).await().atMost(WAIT);
+        failing.completeExceptionally(new IllegalStateException("the store is gone"));
+
+        assertThatThrownBy(() -> polls.offer(List.of(polled(2))).await().atMost(WAIT))
+                .hasMessageContaining("the store is gone");
+        assertThatThrownBy(() -> polls.offer(List.of(polled(3))).await().atMost(WAIT))
+                .hasMessageContaining("the store is gone");
     }
 }

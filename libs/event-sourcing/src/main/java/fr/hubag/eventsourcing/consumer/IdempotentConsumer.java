@@ -238,38 +238,28 @@ public class IdempotentConsumer {
         });
     }
 
-    /** The poll in one transaction: parked streams' events parked, the others marked and applied, checkpoints. */
+    /**
+     * The poll in one transaction: parked streams' events parked, the others marked and applied, checkpoints. The
+     * marks and the checkpoints are sent together (pipelined), so a poll costs its effect's round trips plus three:
+     * begin, marks with checkpoints, commit.
+     */
     private Uni<Void> inOneTransaction(String consumer, List<ConsumedEvent> events,
                                        BatchEffect effect, String[] outcomes) {
-        Set<String> streams = new HashSet<>();
-        events.forEach(event -> streams.add(event.streamKey()));
-        return pool.withTransaction(tx -> ParkedEvents.parkedStreams(tx, consumer, streams)
-                .flatMap(parked -> {
+        return pool.withTransaction(tx -> Uni.combine().all()
+                .unis(PollMarks.mark(tx, consumer, events), checkpoints(tx, consumer, events)).asTuple()
+                .flatMap(marked -> {
+                    PollMarks marks = marked.getItem1();
                     List<ConsumedEvent> behind = new ArrayList<>();
-                    List<UUID> toMark = new ArrayList<>();
                     for (int i = 0; i < events.size(); i++) {
-                        if (parked.contains(events.get(i).streamKey())) {
+                        if (marks.parked().contains(events.get(i).streamKey())) {
                             behind.add(events.get(i));
                             outcomes[i] = KernelMetrics.PARKED;
-                        } else {
-                            toMark.add(events.get(i).eventId());
                         }
                     }
-                    Uni<Set<UUID>> marked = toMark.isEmpty() ? Uni.createFrom().item(new HashSet<>())
-                            : tx.preparedQuery("""
-                                    INSERT INTO es_processed_events (consumer, event_id)
-                                    SELECT $1, id FROM unnest($2::uuid[]) AS marked(id)
-                                    ON CONFLICT DO NOTHING RETURNING event_id""")
-                            .execute(Tuple.of(consumer, toMark.toArray(UUID[]::new)))
-                            .map(rows -> {
-                                Set<UUID> fresh = new HashSet<>();
-                                rows.forEach(row -> fresh.add(row.getUUID(0)));
-                                return fresh;
-                            });
-                    return marked.flatMap(fresh -> applyFresh(tx, events, fresh, outcomes, effect))
+                    return applyFresh(tx, events, new HashSet<>(marks.fresh()), outcomes, effect)
                             .call(() -> ParkedEvents.park(tx, consumer, behind, ParkedEvents.BEHIND, 0));
                 })
-                .call(() -> checkpoints(tx, consumer, events)));
+                .replaceWithVoid());
     }
 
     /** The poll again, one transaction per event, so that an event that cannot apply is parked, not fatal. */

@@ -1,12 +1,14 @@
 package fr.hubag.projection.shared.rebuild;
 
 import fr.hubag.eventsourcing.consumer.IdempotentConsumer;
+import fr.hubag.eventsourcing.consumer.PendingPolls;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
 import java.util.List;
@@ -29,11 +31,20 @@ public class Generations {
 
     private final Pool pool;
     private final IdempotentConsumer consumer;
+    private final int maxWaiting;
     private final Map<String, State> states = new ConcurrentHashMap<>();
+    private final Map<String, PendingPolls<ConsumerRecord<String, String>>> pending = new ConcurrentHashMap<>();
 
-    public Generations(Pool pool, IdempotentConsumer consumer) {
+    /**
+     * @param maxWaiting the records of a live channel that may wait for its running transaction before the
+     *                   connector is held back: what arrived meanwhile is applied in the next transaction, together
+     */
+    public Generations(Pool pool, IdempotentConsumer consumer,
+                       @ConfigProperty(name = "hub.consumer.max-waiting-records", defaultValue = "2000")
+                       int maxWaiting) {
         this.pool = pool;
         this.consumer = consumer;
+        this.maxWaiting = maxWaiting;
     }
 
     /** What the live consumer applies to; {@code singles}: its batches running that apply to the serving one only. */
@@ -67,12 +78,21 @@ public class Generations {
         }
     }
 
-    /** The live consumer's batch: one transaction for the serving generation, one more for the new one if dual. */
-    public Uni<Integer> live(ReadModel model, ConsumerRecords<String, String> events) {
+    /**
+     * A live poll of the read model's channel, applied in order: at once if the channel's previous transaction has
+     * committed, else with every poll that arrives meanwhile, in the next transaction ({@link PendingPolls}).
+     */
+    public Uni<Void> live(ReadModel model, Iterable<ConsumerRecord<String, String>> records) {
+        return pending.computeIfAbsent(model.name(), name -> new PendingPolls<>(name, maxWaiting,
+                taken -> apply(model, taken))).offer(records);
+    }
+
+    /** Live records: one transaction for the serving generation, one more for the new one if dual. */
+    private Uni<Integer> apply(ReadModel model, List<ConsumerRecord<String, String>> events) {
         State state = state(model);
         synchronized (state) {
             if (state.serving == null) { // a batch before the startup observer ran
-                return load(model).chain(loaded -> live(model, events));
+                return load(model).chain(loaded -> apply(model, events));
             }
         }
         Generation serving;
