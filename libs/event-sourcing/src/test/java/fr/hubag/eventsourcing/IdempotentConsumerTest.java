@@ -224,7 +224,9 @@ class IdempotentConsumerTest {
 
         polls.offer(List.of(polled(0))).await().atMost(WAIT);
         polls.offer(List.of(polled(1))).await().atMost(WAIT);
+        assertThat(polls.failure()).isNull();
         failing.completeExceptionally(new IllegalStateException("the store is gone"));
+        assertThat(polls.failure()).hasMessage("the store is gone");
 
         assertThatThrownBy(() -> polls.offer(List.of(polled(2))).await().atMost(WAIT))
                 .hasMessageContaining("the store is gone");

@@ -69,6 +69,14 @@ public final class PendingPolls<T> {
         });
     }
 
+    /**
+     * The failure of a transaction, once one failed: the channel fails with its next poll, and a readiness check
+     * reports it before that (no poll may come).
+     */
+    public synchronized Throwable failure() {
+        return failure;
+    }
+
     /** How many records wait for the next transaction (measures, tests). */
     public synchronized int waiting() {
         return waiting.size();

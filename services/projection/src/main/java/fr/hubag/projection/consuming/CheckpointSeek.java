@@ -46,6 +46,9 @@ public abstract class CheckpointSeek implements KafkaConsumerRebalanceListener {
     /** The read model it feeds: {@code actors}, {@code sessions}. */
     public String readModel() { return model.name(); }
 
+    /** Why its live polls can no longer be applied (a transaction failed after its retries), or null. */
+    public Throwable liveFailure() { return generations.liveFailure(model); }
+
     ConsumerActivity activity() { return activity; }
 
     @Override

@@ -21,7 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Readiness says whether every read model's consumer consumes (one {@link CheckpointSeek} per slice: actors,
  * sessions, …): DOWN when a consumer's polling thread has not answered for {@code hub.projection.consumer.stall-after}
- * (stuck, or the channel failed and closed it), or when it has held no partition for that long (a restart waiting for
+ * (stuck, or the channel failed and closed it), at once when a transaction of its polls failed (the channel fails with
+ * its next poll, which may not come), or when it has held no partition for that long (a restart waiting for
  * the group to drop its previous member, say) — a projection that reads nothing is not ready, even though its HTTP
  * side answers. UP again as soon as each polls and holds partitions. The check ({@code consumers}) says, per read
  * model, its partitions, when it last polled and why it is down ({@code actors.reason}, …).
@@ -103,6 +104,10 @@ public class ConsumingHealthCheck implements AsyncHealthCheck {
         Throwable failed = failures.get(seek.channel());
         if (failed != null) {
             return "the consumer failed: " + failed;
+        }
+        Throwable unapplied = seek.liveFailure();
+        if (unapplied != null) {
+            return "applying its polls failed: " + unapplied;
         }
         Instant now = Instant.now();
         ConsumerActivity activity = seek.activity();

@@ -87,6 +87,12 @@ public class Generations {
                 taken -> apply(model, taken))).offer(records);
     }
 
+    /** Why the read model's live polls can no longer be applied, or null (its readiness check reports it). */
+    public Throwable liveFailure(ReadModel model) {
+        PendingPolls<?> polls = pending.get(model.name());
+        return polls == null ? null : polls.failure();
+    }
+
     /** Live records: one transaction for the serving generation, one more for the new one if dual. */
     private Uni<Integer> apply(ReadModel model, List<ConsumerRecord<String, String>> events) {
         State state = state(model);
