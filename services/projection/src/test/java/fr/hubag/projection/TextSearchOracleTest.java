@@ -1,0 +1,130 @@
+package fr.hubag.projection;
+
+import fr.hubag.domain.Territory;
+import fr.hubag.projection.shared.Scope;
+import fr.hubag.projection.shared.SearchText;
+import fr.hubag.projection.support.ActorStream;
+import fr.hubag.projection.support.Api;
+import fr.hubag.projection.support.Events;
+import fr.hubag.projection.support.Places;
+import fr.hubag.testing.HubTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.Future;
+
+import static fr.hubag.projection.TextSearchTest.names;
+import static fr.hubag.projection.support.Api.await;
+import static fr.hubag.projection.support.Api.get;
+import static fr.hubag.projection.support.Api.total;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Free text answers what its definition says, whichever of its parts finds the matches (TextSearch: first words,
+ * a commune's places, other words; walked, probed or from a GIN index, with the column statistics or without): for
+ * random places whose words mix first words, communes' words, the same words elsewhere and prefixes of each other,
+ * and random queries of one to three words, the first two pages and the count equal the plain definition read from
+ * the serving table (every word a prefix of a word of the place's text, closed and merged places left out, in
+ * name order). {@link TextSearchOracleByIndexTest} runs the same with a walk of one name, so by the GIN indexes.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = HubTestResource.class, initArgs = @ResourceArg(name = "database", value = "projection"))
+class TextSearchOracleTest {
+
+    private static final String[][] COMMUNES = {{"Le Lamentin", "97213", "97232"},
+            {"Fort-de-France", "97209", "97200"}, {"Sainte-Marie", "97228", "97230"},
+            {"Schœlcher", "97229", "97233"}};
+
+    @Inject
+    Pool pool;
+
+    @Test
+    void randomPlacesAndQueriesAnswerAsTheDefinition() throws Exception {
+        Random random = new Random(20261128);
+        String mark = Api.tag();          // in every place of this test: what the await counts
+        String a = Api.tag();
+        String b = a.substring(0, 6) + Api.tag().substring(2, 6);   // shares a's first six letters
+        String c = Api.tag();
+        String[] heads = {a, b, "Espace", "Atelier", "Marie", "12"};
+        String[] middles = {"", "Lamentin", "Marie", c, a, "Fort"};
+        String[] others = {"espace", "ateliers", "marie", "lamentin", "fort", "rue", c, a, b};
+        int count = 160;
+        List<Future<?>> sent = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String name = pick(random, heads) + " " + pick(random, middles) + " " + i;
+            StringBuilder summary = new StringBuilder(mark);
+            for (int k = random.nextInt(4); k > 0; k--) {
+                summary.append(' ').append(pick(random, others));
+            }
+            String[] commune = COMMUNES[random.nextInt(COMMUNES.length)];
+            JsonObject place = Places.commune(Places.place("MQ", name.replaceAll(" +", " ")).put("summary",
+                    summary.toString()), commune[0], commune[1], commune[2]);
+            ActorStream actor = ActorStream.create("MQ");
+            sent.add(actor.publishAsync("ActorRegistered", Events.registered(actor, place)));
+        }
+        for (Future<?> future : sent) {
+            future.get();
+        }
+        await("/territories/MQ/actors?q=" + mark, r -> total(r) == count);
+
+        String[] words = {a, b, a.substring(0, 6), c, "espace", "esp", "ateliers", "atelier", "marie", "mar",
+                "lamentin", "fort", "france", "schoelcher", "sainte", "rue", "12", mark, "zzqj"};
+        List<String> queries = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            StringBuilder query = new StringBuilder(pick(random, words));
+            for (int k = random.nextInt(3); k > 0; k--) {
+                query.append(' ').append(pick(random, words));
+            }
+            queries.add(query.toString());
+        }
+        for (String query : queries) {
+            answersAsTheDefinition(query, random.nextBoolean() ? 7 : 50);
+        }
+        // the same with the column statistics, which send the rare words straight to the GIN indexes
+        pool.query("ANALYZE " + Scope.of(Territory.MQ).table("places")).execute().await().indefinitely();
+        for (String query : queries) {
+            answersAsTheDefinition(query, 20);
+        }
+    }
+
+    private void answersAsTheDefinition(String query, int size) {
+        String table = Scope.of(Territory.MQ).table("places");
+        List<String> expected = new ArrayList<>();
+        long[] total = new long[1];
+        String tsquery = SearchText.prefixQuery(query).orElseThrow();
+        for (Row row : pool.preparedQuery("SELECT p.name, count(*) OVER () AS n FROM " + table + " p WHERE "
+                        + "p.merged_into IS NULL AND p.closed_on IS NULL AND p.search @@ $1::text::tsquery "
+                        + "ORDER BY lower(p.name), p.actor_id LIMIT $2")
+                .execute(Tuple.of(tsquery, 2 * size)).await().indefinitely()) {
+            expected.add(row.getString("name"));
+            total[0] = row.getLong("n");
+        }
+        String path = "/territories/MQ/actors?size=" + size + "&q="
+                + URLEncoder.encode(query, StandardCharsets.UTF_8).replace("+", "%20");
+        ValidatableResponse first = get(path);
+        List<String> answered = new ArrayList<>(names(first));
+        String next = first.extract().path("next");
+        if (next != null) {
+            answered.addAll(names(get(next.substring(Api.BASE.length()))));
+        }
+        assertThat(answered).as("the first two pages of %s", query).containsExactlyElementsOf(expected);
+        assertThat(total(first)).as("the count of %s", query).isEqualTo((int) Math.min(total[0], 1_000));
+    }
+
+    private static String pick(Random random, String[] values) {
+        return values[random.nextInt(values.length)];
+    }
+}
