@@ -36,7 +36,8 @@ BEGIN
     FOR s IN SELECT table_schema FROM information_schema.tables WHERE table_name = 'places'
             AND table_schema IN (SELECT table_schema FROM information_schema.tables WHERE table_name = 'label_grants')
     LOOP
-        EXECUTE format('DROP INDEX %I.places_search_rest', s);
+        -- IF EXISTS: a generation a rebuild left unfinished has no secondary index yet (abandoned, dropped later)
+        EXECUTE format('DROP INDEX IF EXISTS %I.places_search_rest', s);
         EXECUTE format($t$
             ALTER TABLE %I.places
                 DROP COLUMN search_rest,
