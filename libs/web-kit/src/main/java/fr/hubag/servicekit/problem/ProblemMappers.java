@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -148,7 +149,7 @@ public class ProblemMappers {
     /** Whether {@code e} comes from writing to a connection the client has closed (Vert.x's own message). */
     static boolean clientGone(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.io.IOException && "Connection has been closed".equals(cause.getMessage())) {
+            if (cause instanceof IOException && "Connection has been closed".equals(cause.getMessage())) {
                 return true;
             }
         }

@@ -107,46 +107,45 @@ final class GroupMatches {
     }
 
     /** Adds the matches of {@code heads} (first words started by the words asked) to the page and the count. */
-    Uni<Void> byFirstWord(SqlConnection conn, Scope scope, PlaceFilter filter, List<String> words, List<String> heads,
-                          Cursor after, int limit, Set<UUID> page, Set<UUID> counted) {
+    Uni<Void> byFirstWord(SqlConnection conn, Scope scope, PlaceFilter filter, TextSearch.Asked asked,
+                          List<String> heads, Cursor after, int limit, Set<UUID> page, Set<UUID> counted) {
         if (heads.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return groups(conn, scope, words, heads).chain(groups -> match(conn, scope, filter, Keys.FIRST_WORD, words,
-                groups, after, limit, page, counted));
+        return groups(conn, scope, asked.words(), heads).chain(groups -> match(conn, scope, filter, Keys.FIRST_WORD,
+                asked, groups, after, limit, page, counted));
     }
 
     /**
      * Adds the matches with every word asked after their first word, in the communes a word asked starts (the others'
      * matches have every word among {@code search_other}: the caller finds them) to the page and the count.
      */
-    Uni<Void> byCommune(SqlConnection conn, Scope scope, PlaceFilter filter, List<String> words, Cursor after,
+    Uni<Void> byCommune(SqlConnection conn, Scope scope, PlaceFilter filter, TextSearch.Asked asked, Cursor after,
                         int limit, Set<UUID> page, Set<UUID> counted) {
-        return communes(conn, scope, words).chain(groups -> match(conn, scope, filter, Keys.COMMUNE, words, groups,
-                after, limit, page, counted));
+        return communes(conn, scope, asked.words()).chain(groups -> match(conn, scope, filter, Keys.COMMUNE, asked,
+                groups, after, limit, page, counted));
     }
 
-    private Uni<Void> match(SqlConnection conn, Scope scope, PlaceFilter filter, Keys keys, List<String> words,
+    private Uni<Void> match(SqlConnection conn, Scope scope, PlaceFilter filter, Keys keys, TextSearch.Asked asked,
                             List<Group> groups, Cursor after, int limit, Set<UUID> page, Set<UUID> counted) {
         List<Group> walked = new ArrayList<>(groups.stream().filter(g -> g.left().isEmpty()).toList());
         List<Group> open = groups.stream().filter(g -> !g.left().isEmpty()).toList();
         if (open.isEmpty()) {
             return walk(conn, scope, filter, keys, walked, after, limit, page, counted);
         }
-        return frequencies(conn, scope, words).chain(frequency -> {
-            List<Group> indexed = new ArrayList<>();
-            List<Group> probed = new ArrayList<>();
-            Map<Group, String> rarest = new HashMap<>();
-            for (Group group : open) {
-                String rare = group.left().stream().min((a, b) -> Double.compare(
-                        frequency.getOrDefault(a, 0.0), frequency.getOrDefault(b, 0.0))).orElseThrow();
-                rarest.put(group, keys.rare(group, rare));
-                (Double.valueOf(0).equals(frequency.get(rare)) ? indexed : probed).add(group);
-            }
-            return classify(conn, scope, filter, keys, probed, after, limit, Math.min(probe, window), walked, indexed)
-                    .chain(() -> walk(conn, scope, filter, keys, walked, after, limit, page, counted))
-                    .chain(() -> byIndex(conn, scope, filter, keys, indexed, rarest, after, limit, page, counted));
-        });
+        Map<String, Double> frequency = asked.frequency();
+        List<Group> indexed = new ArrayList<>();
+        List<Group> probed = new ArrayList<>();
+        Map<Group, String> rarest = new HashMap<>();
+        for (Group group : open) {
+            String rare = group.left().stream().min((a, b) -> Double.compare(
+                    frequency.getOrDefault(a, 0.0), frequency.getOrDefault(b, 0.0))).orElseThrow();
+            rarest.put(group, keys.rare(group, rare));
+            (Double.valueOf(0).equals(frequency.get(rare)) ? indexed : probed).add(group);
+        }
+        return classify(conn, scope, filter, keys, probed, after, limit, Math.min(probe, window), walked, indexed)
+                .chain(() -> walk(conn, scope, filter, keys, walked, after, limit, page, counted))
+                .chain(() -> byIndex(conn, scope, filter, keys, indexed, rarest, after, limit, page, counted));
     }
 
     /** Each head's communes (a skip along the B-tree, one descent each), with the words neither starts. */
@@ -188,29 +187,6 @@ final class GroupMatches {
         List<String> communeWords = Arrays.asList(commune.split(" "));
         return new Group(head, commune, words.stream().filter(word -> (head == null || !head.startsWith(word))
                 && communeWords.stream().noneMatch(c -> c.startsWith(word))).toList());
-    }
-
-    /**
-     * How common each word asked is among places' other words without their commune's, by the statistics ANALYZE
-     * keeps of {@code search_other} (its most common lexemes, a prefix summing those it starts): 0 when none starts
-     * with it, absent without statistics.
-     */
-    private static Uni<Map<String, Double>> frequencies(SqlConnection conn, Scope scope, List<String> words) {
-        String[] table = scope.table("places").split("\\.");
-        String sql = "SELECT w.w, CASE WHEN s.e IS NOT NULL THEN (SELECT coalesce(sum(m.f), 0) FROM unnest(s.e, s.f) "
-                + "m(e, f) WHERE starts_with(m.e, w.w)) END AS f FROM unnest($1::text[]) w(w) "
-                + "LEFT JOIN (SELECT most_common_elems::text::text[] AS e, most_common_elem_freqs AS f FROM pg_stats "
-                + "WHERE schemaname = $2 AND tablename = $3 AND attname = 'search_other') s ON true";
-        return conn.preparedQuery(sql).execute(Tuple.of(words.toArray(String[]::new), table[0], table[1]))
-                .map(rows -> {
-                    Map<String, Double> frequency = new HashMap<>();
-                    for (Row row : rows) {
-                        if (row.getDouble("f") != null) {
-                            frequency.put(row.getString("w"), row.getDouble("f"));
-                        }
-                    }
-                    return frequency;
-                });
     }
 
     /**

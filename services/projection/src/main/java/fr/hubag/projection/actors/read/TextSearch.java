@@ -11,8 +11,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -73,13 +76,14 @@ class TextSearch {
             }
             Set<UUID> page = new LinkedHashSet<>();
             Set<UUID> counted = new LinkedHashSet<>();
-            return groups.byFirstWord(conn, scope, filter, words, heads, after, limit, page, counted)
-                    .chain(() -> groups.byCommune(conn, scope, filter, words, after, limit, page, counted))
-                    .chain(() -> rarest(conn, scope, words))
-                    .chain(rare -> byRest(conn, scope, filter, rare, after, limit, page)
-                            .chain(dense -> counted.size() >= COUNTED ? Uni.createFrom().voidItem()
-                                    : restCount(conn, scope, filter, rare, dense, counted)))
-                    .map(ignored -> Optional.of(new Slice(List.copyOf(page), counted.size())));
+            return asked(conn, scope, words).chain(asked -> {
+                Rare rare = asked.rarest();
+                return groups.byFirstWord(conn, scope, filter, asked, heads, after, limit, page, counted)
+                        .chain(() -> groups.byCommune(conn, scope, filter, asked, after, limit, page, counted))
+                        .chain(() -> byRest(conn, scope, filter, rare, after, limit, page))
+                        .chain(dense -> counted.size() >= COUNTED ? Uni.createFrom().voidItem()
+                                : restCount(conn, scope, filter, rare, dense, counted));
+            }).map(ignored -> Optional.of(new Slice(List.copyOf(page), counted.size())));
         });
     }
 
@@ -99,24 +103,42 @@ class TextSearch {
     }
 
     /**
-     * The word asked that is rarest among places' other words, by the statistics ANALYZE keeps of {@code
-     * search_other} (its most common lexemes and their frequencies, a prefix summing those it starts), and whether it
-     * is rarer than any of those: the GIN index is then asked for that word alone (its few places, the others tested
-     * on them) rather than for every word, which would collect every place of a common word first. Without
-     * statistics (a table never analysed), the first word, and a walk tells.
+     * The words asked, and how common each is among places' other words without their commune's, by the statistics
+     * ANALYZE keeps of {@code search_other} (its most common lexemes and their frequencies, a prefix summing those it
+     * starts): 0 when none starts with it, absent without statistics (a table never analysed). Read once a query, for
+     * every part.
      */
-    private static Uni<Rare> rarest(SqlConnection conn, Scope scope, List<String> words) {
+    record Asked(List<String> words, Map<String, Double> frequency) {
+
+        /**
+         * The word asked that is rarest, and whether it is rarer than any common lexeme: the GIN index is then asked
+         * for that word alone (its few places, the others tested on them) rather than for every word, which would
+         * collect every place of a common word first. Without statistics, the first word, and a walk tells.
+         */
+        Rare rarest() {
+            String rare = words.stream()
+                    .min(Comparator.comparingDouble(word -> frequency.getOrDefault(word, Double.MAX_VALUE)))
+                    .orElseThrow();
+            return new Rare("'" + rare + "':*", Double.valueOf(0).equals(frequency.get(rare)));
+        }
+    }
+
+    /** The words asked with their frequencies ({@link Asked}). */
+    private static Uni<Asked> asked(SqlConnection conn, Scope scope, List<String> words) {
         String[] table = scope.table("places").split("\\.");
         String sql = "SELECT w.w, CASE WHEN s.e IS NOT NULL THEN (SELECT coalesce(sum(m.f), 0) FROM unnest(s.e, s.f) "
-                + "m(e, f) WHERE starts_with(m.e, w.w)) END AS f FROM unnest($1::text[]) WITH ORDINALITY w(w, i) "
+                + "m(e, f) WHERE starts_with(m.e, w.w)) END AS f FROM unnest($1::text[]) w(w) "
                 + "LEFT JOIN (SELECT most_common_elems::text::text[] AS e, most_common_elem_freqs AS f FROM pg_stats "
-                + "WHERE schemaname = $2 AND tablename = $3 AND attname = 'search_other') s ON true "
-                + "ORDER BY 2, w.i LIMIT 1";
+                + "WHERE schemaname = $2 AND tablename = $3 AND attname = 'search_other') s ON true";
         return conn.preparedQuery(sql).execute(Tuple.of(words.toArray(String[]::new), table[0], table[1]))
                 .map(rows -> {
-                    Row row = rows.iterator().next();
-                    Double frequency = row.getDouble("f");
-                    return new Rare("'" + row.getString("w") + "':*", frequency != null && frequency == 0);
+                    Map<String, Double> frequency = new HashMap<>();
+                    for (Row row : rows) {
+                        if (row.getDouble("f") != null) {
+                            frequency.put(row.getString("w"), row.getDouble("f"));
+                        }
+                    }
+                    return new Asked(words, frequency);
                 });
     }
 
