@@ -57,6 +57,7 @@ class QueryBenchmark {
     static final double SLOW_MS = 50;
     static final double BUDGET_MS = Integer.getInteger("hub.bench.budget", 30) * 1000.0;
     static final String BASE = "/api/projection/territories/MQ";
+    static final String HUB = "/api/projection/hub";
 
     @Inject
     Pool pool;
@@ -78,11 +79,11 @@ class QueryBenchmark {
 
         System.out.printf("%n[bench] query latency over HTTP, up to %d samples per kind (n), one at a time, ms%n",
                 SAMPLES);
-        System.out.printf("[bench] %-34s %22s %22s %15s%n", "kind", small + ": n p50 / p99", large + ": n p50 / p99",
+        System.out.printf("[bench] %-40s %22s %22s %15s%n", "kind", small + ": n p50 / p99", large + ": n p50 / p99",
                 "ratio p50 / p99");
         atSmall.forEach((kind, before) -> {
             List<Double> after = atLarge.get(kind);
-            System.out.printf("[bench] %-34s %4d %7.1f / %7.1f %4d %7.1f / %7.1f %7.2f / %5.2f%n", kind,
+            System.out.printf("[bench] %-40s %4d %7.1f / %7.1f %4d %7.1f / %7.1f %7.2f / %5.2f%n", kind,
                     before.size(), pct(before, 50), pct(before, 99), after.size(), pct(after, 50), pct(after, 99),
                     pct(after, 50) / pct(before, 50), pct(after, 99) / pct(before, 99));
         });
@@ -111,6 +112,12 @@ class QueryBenchmark {
         kinds.put("map of a commune, 500 features", n -> BASE + "/places.geojson?size=500&commune="
                 + pick(random, COMMUNES));
         kinds.put("export, first 1 000 rows", n -> BASE + "/export?format=csv");
+        // the same at hub scope: its tables are views uniting the four territories' (V127), all places here in MQ
+        for (String kind : List.of("territory, first page", "commune", "free text, one word", "free text, two words",
+                "service + label on a date", "holders of a label on a date", "one place")) {
+            IntFunction<String> inTerritory = kinds.get(kind);
+            kinds.put("hub: " + kind, n -> inTerritory.apply(n).replace(BASE, HUB));
+        }
         return kinds;
     }
 

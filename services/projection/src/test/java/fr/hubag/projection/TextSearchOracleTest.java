@@ -38,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * random places whose words mix first words, communes' words, the same words elsewhere and prefixes of each other,
  * and random queries of one to three words, the first two pages and the count equal the plain definition read from
  * the serving table (every word a prefix of a word of the place's text, closed and merged places left out, in
- * name order). {@link TextSearchOracleByIndexTest} runs the same with a walk of one name, so by the GIN indexes.
+ * name order), in Martinique and at hub scope (a view of the four territories' places). {@link TextSearchOracleByIndexTest} runs the same with a walk of one name, so by the GIN indexes.
  */
 @QuarkusTest
 @QuarkusTestResource(value = HubTestResource.class, initArgs = @ResourceArg(name = "database", value = "projection"))
@@ -90,18 +90,26 @@ class TextSearchOracleTest {
             }
             queries.add(query.toString());
         }
-        for (String query : queries) {
-            answersAsTheDefinition(query, random.nextBoolean() ? 7 : 50);
+        // in Martinique, and at hub scope: a view uniting the four territories' places (V127), with other tests' too
+        for (Scope scope : List.of(Scope.of(Territory.MQ), Scope.HUB)) {
+            for (String query : queries) {
+                answersAsTheDefinition(scope, query, random.nextBoolean() ? 7 : 50);
+            }
         }
-        // the same with the column statistics, which send the rare words straight to the GIN indexes
-        pool.query("ANALYZE " + Scope.of(Territory.MQ).table("places")).execute().await().indefinitely();
-        for (String query : queries) {
-            answersAsTheDefinition(query, 20);
+        // the same with the column statistics, which send the rare words straight to the GIN indexes (at hub scope,
+        // those of the four territories' tables, weighted by their rows)
+        for (Territory territory : Territory.values()) {
+            pool.query("ANALYZE " + Scope.of(territory).table("places")).execute().await().indefinitely();
+        }
+        for (Scope scope : List.of(Scope.of(Territory.MQ), Scope.HUB)) {
+            for (String query : queries) {
+                answersAsTheDefinition(scope, query, 20);
+            }
         }
     }
 
-    private void answersAsTheDefinition(String query, int size) {
-        String table = Scope.of(Territory.MQ).table("places");
+    private void answersAsTheDefinition(Scope scope, String query, int size) {
+        String table = scope.table("places");
         List<String> expected = new ArrayList<>();
         long[] total = new long[1];
         String tsquery = SearchText.prefixQuery(query).orElseThrow();
@@ -112,7 +120,7 @@ class TextSearchOracleTest {
             expected.add(row.getString("name"));
             total[0] = row.getLong("n");
         }
-        String path = "/territories/MQ/actors?size=" + size + "&q="
+        String path = scope.basePath().substring(Api.BASE.length()) + "/actors?size=" + size + "&q="
                 + URLEncoder.encode(query, StandardCharsets.UTF_8).replace("+", "%20");
         ValidatableResponse first = get(path);
         List<String> answered = new ArrayList<>(names(first));
@@ -120,8 +128,8 @@ class TextSearchOracleTest {
         if (next != null) {
             answered.addAll(names(get(next.substring(Api.BASE.length()))));
         }
-        assertThat(answered).as("the first two pages of %s", query).containsExactlyElementsOf(expected);
-        assertThat(total(first)).as("the count of %s", query).isEqualTo((int) Math.min(total[0], 1_000));
+        assertThat(answered).as("the first two pages of %s in %s", query, scope.name()).containsExactlyElementsOf(expected);
+        assertThat(total(first)).as("the count of %s in %s", query, scope.name()).isEqualTo((int) Math.min(total[0], 1_000));
     }
 
     private static String pick(Random random, String[] values) {

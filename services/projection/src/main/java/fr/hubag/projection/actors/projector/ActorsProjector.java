@@ -38,10 +38,10 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * Builds the actors read models of each territory, and the hub-wide ones, from the actors' stream. Each event is
- * applied once (by event id, {@link IdempotentConsumer#processPoll}) with its checkpoint in the same transaction, to
- * the schema of its territory and to {@code hub}, never to another territory's; a poll's events together, in
- * batched statements. It is a {@link ReadModel}: it applies to the
+ * Builds the actors read models of each territory from the actors' stream; the hub-wide ones are views uniting the
+ * four (V127), so an event is written once. Each event is applied once (by event id,
+ * {@link IdempotentConsumer#processPoll}) with its checkpoint in the same transaction, to the schema of its
+ * territory, never to another territory's; a poll's events together, in batched statements. It is a {@link ReadModel}: it applies to the
  * serving generation of its tables (and, during a rebuild's handover, to the next one too), and a rebuild runs the
  * same code into a new generation beside the serving one ({@link fr.hubag.projection.shared.rebuild.Rebuilds}).
  */
@@ -95,6 +95,10 @@ public class ActorsProjector implements ReadModel {
     @Override
     public String firstConsumer() { return CONSUMER; }
 
+    /** hub.places and the others are views over the territories' tables (V127): half the writes of a copy. */
+    @Override
+    public boolean hubUnitesTerritories() { return true; }
+
     @Override
     public Uni<Void> apply(SqlConnection tx, ConsumedEvent event, Generation target) {
         return applyAll(tx, List.of(event), target);
@@ -102,17 +106,17 @@ public class ActorsProjector implements ReadModel {
 
     /**
      * A poll's events in a few round trips ({@link ScopedStatements}, {@link StatementBatches}): a thousand
-     * registrations are two batched inserts, one per scope, rather than two thousand statements.
+     * registrations are one batched insert per territory, rather than a thousand statements.
      */
     @Override
     public Uni<Void> applyAll(SqlConnection tx, List<ConsumedEvent> events, Generation target) {
-        return ScopedStatements.apply(tx, events, target, this::change);
+        return ScopedStatements.apply(tx, events, this, target, this::change);
     }
 
     /** The poll's statements computed now, before its transaction (a rebuild's catch-up, {@link ReadModel}). */
     @Override
     public BatchEffect prepare(List<ConsumedEvent> events, Generation target) {
-        return ScopedStatements.prepare(events, target, this::change);
+        return ScopedStatements.prepare(events, this, target, this::change);
     }
 
     private Function<String, List<Statement>> change(ConsumedEvent event) {

@@ -111,7 +111,7 @@ class PlacesView {
 
     /**
      * The row of a place for {@link #replace}. Its JSON and its search words are the costly part of applying an
-     * event, so a row is computed once per event and written to every scope. The place goes as JSON text, cast to
+     * event, so a row is computed once per event. The place goes as JSON text, cast to
      * jsonb by the statement: no JsonObject to build and encode again.
      */
     static Tuple row(UUID actorId, String territory, Place place, OffsetDateTime at, long version) {

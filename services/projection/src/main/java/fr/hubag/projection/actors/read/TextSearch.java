@@ -1,5 +1,6 @@
 package fr.hubag.projection.actors.read;
 
+import fr.hubag.domain.Territory;
 import fr.hubag.projection.shared.Cursor;
 import fr.hubag.projection.shared.Scope;
 import io.smallrye.mutiny.Uni;
@@ -11,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -123,14 +125,23 @@ class TextSearch {
         }
     }
 
-    /** The words asked with their frequencies ({@link Asked}). */
+    /**
+     * The words asked with their frequencies ({@link Asked}). At hub scope, places is a view uniting the
+     * territories' tables (V127), which have the statistics: a word's frequency is then theirs weighted by each
+     * table's rows.
+     */
     private static Uni<Asked> asked(SqlConnection conn, Scope scope, List<String> words) {
-        String[] table = scope.table("places").split("\\.");
-        String sql = "SELECT w.w, CASE WHEN s.e IS NOT NULL THEN (SELECT coalesce(sum(m.f), 0) FROM unnest(s.e, s.f) "
-                + "m(e, f) WHERE starts_with(m.e, w.w)) END AS f FROM unnest($1::text[]) w(w) "
-                + "LEFT JOIN (SELECT most_common_elems::text::text[] AS e, most_common_elem_freqs AS f FROM pg_stats "
-                + "WHERE schemaname = $2 AND tablename = $3 AND attname = 'search_other') s ON true";
-        return conn.preparedQuery(sql).execute(Tuple.of(words.toArray(String[]::new), table[0], table[1]))
+        List<String> tables = scope.territory().isPresent() ? List.of(scope.table("places"))
+                : Arrays.stream(Territory.values()).map(t -> Scope.of(t).table("places")).toList();
+        String sql = "SELECT w.w, CASE WHEN bool_or(s.e IS NOT NULL) THEN sum(s.n * (SELECT coalesce(sum(m.f), 0) "
+                + "FROM unnest(s.e, s.f) m(e, f) WHERE starts_with(m.e, w.w))) / sum(s.n) END AS f "
+                + "FROM unnest($1::text[]) w(w) LEFT JOIN (SELECT st.most_common_elems::text::text[] AS e, "
+                + "st.most_common_elem_freqs AS f, greatest(c.reltuples, 1)::float8 AS n FROM pg_stats st "
+                + "JOIN pg_namespace ns ON ns.nspname = st.schemaname "
+                + "JOIN pg_class c ON c.relnamespace = ns.oid AND c.relname = st.tablename "
+                + "WHERE st.schemaname || '.' || st.tablename = ANY($2) AND st.attname = 'search_other') s ON true "
+                + "GROUP BY w.w";
+        return conn.preparedQuery(sql).execute(Tuple.of(words.toArray(String[]::new), tables.toArray(String[]::new)))
                 .map(rows -> {
                     Map<String, Double> frequency = new HashMap<>();
                     for (Row row : rows) {

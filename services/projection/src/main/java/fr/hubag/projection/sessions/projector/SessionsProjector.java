@@ -96,7 +96,7 @@ public class SessionsProjector implements ReadModel {
     /** A poll's events in a few round trips, each in its territory's schema and in hub's. */
     @Override
     public Uni<Void> applyAll(SqlConnection tx, List<ConsumedEvent> events, Generation target) {
-        return ScopedStatements.apply(tx, events, target, this::change);
+        return ScopedStatements.apply(tx, events, this, target, this::change);
     }
 
     private Function<String, List<Statement>> change(ConsumedEvent event) {

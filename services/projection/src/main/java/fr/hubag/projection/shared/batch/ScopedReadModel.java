@@ -47,6 +47,6 @@ public abstract class ScopedReadModel implements ReadModel {
     /** A poll's events in a few round trips, each in its territory's schema and in hub's. */
     @Override
     public Uni<Void> applyAll(SqlConnection tx, List<ConsumedEvent> events, Generation target) {
-        return ScopedStatements.apply(tx, events, target, this::change);
+        return ScopedStatements.apply(tx, events, this, target, this::change);
     }
 }

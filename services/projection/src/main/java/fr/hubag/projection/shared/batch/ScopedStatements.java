@@ -5,6 +5,7 @@ import fr.hubag.eventsourcing.consumer.BatchEffect;
 import fr.hubag.eventsourcing.consumer.ConsumedEvent;
 import fr.hubag.projection.shared.Scope;
 import fr.hubag.projection.shared.rebuild.Generation;
+import fr.hubag.projection.shared.rebuild.ReadModel;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import org.jboss.logging.Logger;
@@ -17,9 +18,10 @@ import java.util.function.Function;
 
 /**
  * How a projector applies a poll: in rounds ({@link StatementBatches#rounds}), each event's change run in the
- * schema of its territory and in {@code hub}'s, of the target generation, never in another territory's. A projector
- * says only what an event changes given a schema ({@code null}: nothing, a type it does not use). Both projectors
- * (actors, sessions) apply through it.
+ * schema of its territory and in {@code hub}'s, of the target generation, never in another territory's; only in its
+ * territory's when the hub's tables are views uniting the territories' ({@link ReadModel#hubUnitesTerritories}). A
+ * projector says only what an event changes given a schema ({@code null}: nothing, a type it does not use). Every
+ * scoped projector (actors, sessions, vouchers) applies through it.
  *
  * <p>{@link #prepare} computes the statements of a poll's events before its transaction, on the caller's thread
  * (decoding the payloads and building the rows is most of the JVM's share of applying a poll): a rebuild prepares
@@ -32,17 +34,18 @@ public final class ScopedStatements {
 
     private ScopedStatements() {}
 
-    public static Uni<Void> apply(SqlConnection tx, List<ConsumedEvent> events, Generation target,
+    public static Uni<Void> apply(SqlConnection tx, List<ConsumedEvent> events, ReadModel model, Generation target,
                                   Function<ConsumedEvent, Function<String, List<Statement>>> change) {
-        return prepare(events, target, change).apply(tx, events);
+        return prepare(events, model, target, change).apply(tx, events);
     }
 
     /** The statements of {@code events} computed now; the effect runs those of the events it is given. */
-    public static BatchEffect prepare(List<ConsumedEvent> events, Generation target,
+    public static BatchEffect prepare(List<ConsumedEvent> events, ReadModel model, Generation target,
                                       Function<ConsumedEvent, Function<String, List<Statement>>> change) {
+        boolean hubWritten = !model.hubUnitesTerritories();
         Map<ConsumedEvent, Prepared> prepared = new IdentityHashMap<>(events.size() * 2);
         for (ConsumedEvent event : events) {
-            prepared.put(event, Prepared.of(event, target, change));
+            prepared.put(event, Prepared.of(event, target, hubWritten, change));
         }
         return (tx, fresh) -> {
             Uni<Void> chain = Uni.createFrom().voidItem();
@@ -52,7 +55,7 @@ public final class ScopedStatements {
                     for (ConsumedEvent event : round) {
                         Prepared statements = prepared.get(event);
                         if (statements == null) { // not among those prepared: computed now
-                            statements = Prepared.of(event, target, change);
+                            statements = Prepared.of(event, target, hubWritten, change);
                         }
                         if (statements.failure() != null) {
                             return Uni.createFrom().failure(statements.failure());
@@ -69,7 +72,7 @@ public final class ScopedStatements {
     /** One event's statements, one sequence per schema it writes; or why they could not be computed. */
     private record Prepared(List<List<Statement>> sequences, RuntimeException failure) {
 
-        static Prepared of(ConsumedEvent event, Generation target,
+        static Prepared of(ConsumedEvent event, Generation target, boolean hubWritten,
                            Function<ConsumedEvent, Function<String, List<Statement>>> change) {
             Territory territory = Territory.parse(event.territory()).orElse(null);
             if (territory == null) {
@@ -82,7 +85,7 @@ public final class ScopedStatements {
                     return new Prepared(List.of(), null);
                 }
                 List<List<Statement>> sequences = new ArrayList<>(2);
-                for (Scope scope : List.of(Scope.of(territory), Scope.HUB)) {
+                for (Scope scope : hubWritten ? List.of(Scope.of(territory), Scope.HUB) : List.of(Scope.of(territory))) {
                     sequences.add(statements.apply(target.schema(scope.schema())));
                 }
                 return new Prepared(sequences, null);

@@ -26,9 +26,14 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * left out while the catch-up fills the tables and built once at the end ({@link #index}), copied from the base
  * schemas: maintaining a dozen indexes row by row costs PostgreSQL several times what building them in one pass
  * does, and the catch-up is where a rebuild spends its time. Unique indexes stay: {@code ON CONFLICT} needs them.
+ *
+ * <p>A read model whose hub tables are views uniting the territories' ({@link ReadModel#hubUnitesTerritories})
+ * gets the same views in its new hub schema, over the new territory tables ({@code read_model_hub_views}, V127).
  */
 @ApplicationScoped
 class GenerationSchemas {
+
+    private static final String HUB = "hub";
 
     private final Pool pool;
 
@@ -43,6 +48,9 @@ class GenerationSchemas {
             for (String base : model.baseSchemas()) {
                 String schema = generation.schema(base);
                 chain = chain.chain(() -> run(tx, "CREATE SCHEMA " + schema));
+                if (unitesTerritories(model, base)) {
+                    continue; // views, once the territories' tables exist (below)
+                }
                 for (String table : model.tables()) {
                     chain = chain.chain(() -> run(tx, "CREATE TABLE " + schema + "." + table + " (LIKE " + base
                             + "." + table + " INCLUDING ALL)"));
@@ -51,8 +59,18 @@ class GenerationSchemas {
                         .chain(() -> secondaryIndexes(tx, schema, model.tables()))
                         .chain(indexes -> dropAll(tx, schema, indexes.keySet()));
             }
+            if (model.hubUnitesTerritories()) {
+                chain = chain.chain(() -> tx.preparedQuery("SELECT read_model_hub_views($1, $2)")
+                        .execute(Tuple.of(generation.schema(HUB), model.tables().toArray(String[]::new)))
+                        .replaceWithVoid());
+            }
             return chain;
         });
+    }
+
+    /** Whether {@code base} is the hub schema of a read model whose hub tables are views (V127). */
+    private static boolean unitesTerritories(ReadModel model, String base) {
+        return model.hubUnitesTerritories() && HUB.equals(base);
     }
 
     /**
@@ -176,6 +194,9 @@ class GenerationSchemas {
                 dropped.add(number);
                 Generation old = model.generation(number);
                 for (String base : model.baseSchemas()) {
+                    if (number == 0 && unitesTerritories(model, base)) {
+                        continue; // views: emptied with the territories' tables
+                    }
                     String sql = number == 0
                             ? "TRUNCATE " + String.join(", ", model.tables().stream().map(t -> base + "." + t).toList())
                             : "DROP SCHEMA IF EXISTS " + old.schema(base) + " CASCADE";

@@ -26,6 +26,15 @@ public interface ReadModel {
     /** The tables it owns in each base schema (created by the migrations). */
     List<String> tables();
 
+    /**
+     * True when the {@code hub} schema's tables of this read model are views uniting the four territories' (V127,
+     * {@code read_model_hub_views}): an event is then written once, in its territory's schema, and a new generation's
+     * hub schema gets views, not tables. False when the hub has tables of its own, written for every event too.
+     */
+    default boolean hubUnitesTerritories() {
+        return false;
+    }
+
     /** The consumer name generation 0 applies with (the one the read model had before it had generations). */
     String firstConsumer();
 

@@ -3,6 +3,9 @@ package fr.hubag.projection.shared.batch;
 import fr.hubag.eventsourcing.consumer.BatchEffect;
 import fr.hubag.eventsourcing.consumer.ConsumedEvent;
 import fr.hubag.projection.shared.rebuild.Generation;
+import fr.hubag.projection.shared.rebuild.ReadModel;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -14,13 +17,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * What a rebuild's catch-up relies on when it prepares a poll ahead of its transaction: every event is decoded once,
- * before the transaction, into the schemas of its territory and of hub; an event that cannot be decoded does not
+ * before the transaction, into the schemas of its territory and of hub (only its territory's when hub's tables are
+ * views uniting the territories'); an event that cannot be decoded does not
  * throw there but fails the poll's effect, as it did when decoding ran inside the transaction (so the poll is applied
  * again event by event and that event parked).
  */
 class ScopedStatementsTest {
 
     private static final Generation NEXT = new Generation("actors", 3, "projection.actors.g3");
+    private static final ReadModel HUB_OF_ITS_OWN = new Model(false);
+    private static final ReadModel HUB_UNITES_TERRITORIES = new Model(true);
 
     @Test
     void decodesEachEventOnceAheadIntoItsTerritoryAndHub() {
@@ -28,7 +34,7 @@ class ScopedStatementsTest {
         List<String> schemas = new ArrayList<>();
         List<ConsumedEvent> poll = List.of(event("MQ", "a"), event("GP", "b"));
 
-        ScopedStatements.prepare(poll, NEXT, event -> {
+        ScopedStatements.prepare(poll, HUB_OF_ITS_OWN, NEXT, event -> {
             decoded.add(event.payload());
             return schema -> {
                 schemas.add(schema);
@@ -41,9 +47,22 @@ class ScopedStatementsTest {
     }
 
     @Test
+    void writesOnlyTheTerritoryWhenTheHubUnitesTheTerritories() {
+        List<String> schemas = new ArrayList<>();
+        List<ConsumedEvent> poll = List.of(event("MQ", "a"), event("GF", "b"));
+
+        ScopedStatements.prepare(poll, HUB_UNITES_TERRITORIES, NEXT, event -> schema -> {
+            schemas.add(schema);
+            return List.of();
+        });
+
+        assertThat(schemas).containsExactly("mq_actors_g3", "gf_actors_g3");
+    }
+
+    @Test
     void anEventThatCannotBeDecodedFailsTheEffectNotThePreparation() {
         ConsumedEvent poison = event("MQ", "not an event");
-        BatchEffect effect = ScopedStatements.prepare(List.of(poison), NEXT, event -> {
+        BatchEffect effect = ScopedStatements.prepare(List.of(poison), HUB_OF_ITS_OWN, NEXT, event -> {
             throw new IllegalStateException("cannot decode " + event.payload());
         });
 
@@ -51,6 +70,18 @@ class ScopedStatementsTest {
         assertThatThrownBy(() -> effect.apply(null, List.of(poison)).await().indefinitely())
                 .isInstanceOf(IllegalStateException.class).hasMessage("cannot decode not an event");
         assertThat(effect.apply(null, List.of()).await().indefinitely()).as("not new: nothing to apply").isNull();
+    }
+
+    /** A read model as ScopedStatements sees it: only whether its hub tables are views. */
+    private record Model(boolean hubUnitesTerritories) implements ReadModel {
+        @Override public String name() { return "actors"; }
+        @Override public String topic() { return "actors.events"; }
+        @Override public List<String> baseSchemas() { return List.of("gp", "gf", "mq", "mf", "hub"); }
+        @Override public List<String> tables() { return List.of("places"); }
+        @Override public String firstConsumer() { return "projection.actors.v2"; }
+        @Override public Uni<Void> apply(SqlConnection tx, ConsumedEvent event, Generation target) {
+            throw new UnsupportedOperationException("not applied here");
+        }
     }
 
     private static ConsumedEvent event(String territory, String payload) {
