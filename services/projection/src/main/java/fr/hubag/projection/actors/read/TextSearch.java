@@ -131,17 +131,18 @@ class TextSearch {
      * table's rows.
      */
     private static Uni<Asked> asked(SqlConnection conn, Scope scope, List<String> words) {
-        List<String> tables = scope.territory().isPresent() ? List.of(scope.table("places"))
-                : Arrays.stream(Territory.values()).map(t -> Scope.of(t).table("places")).toList();
+        List<String> schemas = (scope.territory().isPresent() ? List.of(scope)
+                : Arrays.stream(Territory.values()).map(Scope::of).toList())
+                .stream().map(s -> s.table("places").split("\\.")[0]).toList();
         String sql = "SELECT w.w, CASE WHEN bool_or(s.e IS NOT NULL) THEN sum(s.n * (SELECT coalesce(sum(m.f), 0) "
                 + "FROM unnest(s.e, s.f) m(e, f) WHERE starts_with(m.e, w.w))) / sum(s.n) END AS f "
                 + "FROM unnest($1::text[]) w(w) LEFT JOIN (SELECT st.most_common_elems::text::text[] AS e, "
                 + "st.most_common_elem_freqs AS f, greatest(c.reltuples, 1)::float8 AS n FROM pg_stats st "
                 + "JOIN pg_namespace ns ON ns.nspname = st.schemaname "
                 + "JOIN pg_class c ON c.relnamespace = ns.oid AND c.relname = st.tablename "
-                + "WHERE st.schemaname || '.' || st.tablename = ANY($2) AND st.attname = 'search_other') s ON true "
+                + "WHERE st.schemaname = ANY($2) AND st.tablename = 'places' AND st.attname = 'search_other') s ON true "
                 + "GROUP BY w.w";
-        return conn.preparedQuery(sql).execute(Tuple.of(words.toArray(String[]::new), tables.toArray(String[]::new)))
+        return conn.preparedQuery(sql).execute(Tuple.of(words.toArray(String[]::new), schemas.toArray(String[]::new)))
                 .map(rows -> {
                     Map<String, Double> frequency = new HashMap<>();
                     for (Row row : rows) {
