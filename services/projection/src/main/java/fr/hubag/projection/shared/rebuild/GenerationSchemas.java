@@ -77,7 +77,8 @@ class GenerationSchemas {
      * Builds the secondary indexes of {@code generation}'s tables, as the base schemas have them, on
      * {@code connections} connections side by side: one build keeps one PostgreSQL backend (a core) busy, and a
      * rebuild's indexes are independent. Each connection takes the next index from a shared queue, the costliest
-     * first (the hub-wide tables hold every row; GIN builds cost most), so they finish about together.
+     * first (a hub that has tables of its own holds every row; GIN builds cost most), so they finish about together.
+     * A hub of views (actors, V127) has no index to build.
      */
     Uni<Void> index(ReadModel model, Generation generation, int connections) {
         return definitions(model, generation).chain(definitions -> {
