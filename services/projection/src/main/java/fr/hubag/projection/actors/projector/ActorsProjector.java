@@ -41,9 +41,9 @@ import java.util.function.Function;
  * Builds the actors read models of each territory from the actors' stream; the hub-wide ones are views uniting the
  * four (V127), so an event is written once. Each event is applied once (by event id,
  * {@link IdempotentConsumer#processPoll}) with its checkpoint in the same transaction, to the schema of its
- * territory, never to another territory's; a poll's events together, in batched statements. It is a {@link ReadModel}: it applies to the
- * serving generation of its tables (and, during a rebuild's handover, to the next one too), and a rebuild runs the
- * same code into a new generation beside the serving one ({@link fr.hubag.projection.shared.rebuild.Rebuilds}).
+ * territory, never to another territory's; a poll's events together, in batched statements. It is a
+ * {@link ReadModel}: it applies to the serving generation of its tables (and, during a rebuild's handover, to the
+ * next one too), and a rebuild runs the same code into a new generation beside the serving one ({@link fr.hubag.projection.shared.rebuild.Rebuilds}).
  */
 @ApplicationScoped
 public class ActorsProjector implements ReadModel {

@@ -3,6 +3,7 @@ package fr.hubag.projection.actors.read;
 import fr.hubag.domain.Territory;
 import fr.hubag.projection.shared.Cursor;
 import fr.hubag.projection.shared.Scope;
+import fr.hubag.projection.shared.rebuild.ServingSchemas;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -133,7 +134,7 @@ class TextSearch {
     private static Uni<Asked> asked(SqlConnection conn, Scope scope, List<String> words) {
         List<String> schemas = (scope.territory().isPresent() ? List.of(scope)
                 : Arrays.stream(Territory.values()).map(Scope::of).toList())
-                .stream().map(s -> s.table("places").split("\\.")[0]).toList();
+                .stream().map(s -> ServingSchemas.of(s.schema(), "places")).toList();
         String sql = "SELECT w.w, CASE WHEN bool_or(s.e IS NOT NULL) THEN sum(s.n * (SELECT coalesce(sum(m.f), 0) "
                 + "FROM unnest(s.e, s.f) m(e, f) WHERE starts_with(m.e, w.w))) / sum(s.n) END AS f "
                 + "FROM unnest($1::text[]) w(w) LEFT JOIN (SELECT st.most_common_elems::text::text[] AS e, "

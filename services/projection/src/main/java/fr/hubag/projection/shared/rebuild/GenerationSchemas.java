@@ -1,5 +1,6 @@
 package fr.hubag.projection.shared.rebuild;
 
+import fr.hubag.projection.shared.Scope;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -33,8 +34,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 @ApplicationScoped
 class GenerationSchemas {
 
-    private static final String HUB = "hub";
-
     private final Pool pool;
 
     GenerationSchemas(Pool pool) {
@@ -61,7 +60,7 @@ class GenerationSchemas {
             }
             if (model.hubUnitesTerritories()) {
                 chain = chain.chain(() -> tx.preparedQuery("SELECT read_model_hub_views($1, $2)")
-                        .execute(Tuple.of(generation.schema(HUB), model.tables().toArray(String[]::new)))
+                        .execute(Tuple.of(generation.schema(Scope.HUB.schema()), model.tables().toArray(String[]::new)))
                         .replaceWithVoid());
             }
             return chain;
@@ -70,7 +69,7 @@ class GenerationSchemas {
 
     /** Whether {@code base} is the hub schema of a read model whose hub tables are views (V127). */
     private static boolean unitesTerritories(ReadModel model, String base) {
-        return model.hubUnitesTerritories() && HUB.equals(base);
+        return model.hubUnitesTerritories() && Scope.HUB.schema().equals(base);
     }
 
     /**
