@@ -5,8 +5,16 @@
 -- (lower(name)), services, closed_on and merged_into, as the projector writes them (V104, V121). Each statement ends with ";" at the end of a line.
 INSERT INTO mq.places (actor_id, territory, name, typologies, commune_name, insee_code, postcode, address, latitude,
     longitude, services, publics, access_modes, support_modes, fees, programmes, place, closed_on, registered_at,
-    updated_at, version, commune_key, search_text)
-SELECT md5('bench-place-' || i)::uuid, 'MQ', w.display || ' ' || c.name || ' ' || i, ARRAY[t.typ], c.name, c.insee,
+    updated_at, version, commune_key, search_text, search_head, search_other, search_pairs)
+-- the three columns the projector computes (SearchColumns), from V126's expressions, their definition
+SELECT r.*, substring(r.search_text FROM '^([a-z]+)(?: |$)'),
+    ts_delete(array_to_tsvector(string_to_array(regexp_replace(r.search_text, '^[a-z]+( |$)', ''), ' ')),
+        string_to_array(coalesce(r.commune_key, ''), ' ')),
+    ts_delete(array_to_tsvector(string_to_array(regexp_replace(regexp_replace(r.search_text, '^[a-z]+( |$)', ''),
+        '([a-z0-9]+)', substring(r.search_text FROM '^([a-z]+)(?: |$)') || '^\1', 'g'), ' ')),
+        string_to_array(regexp_replace(coalesce(r.commune_key, ''), '([a-z0-9]+)',
+            substring(r.search_text FROM '^([a-z]+)(?: |$)') || '^\1', 'g'), ' '))
+FROM (SELECT md5('bench-place-' || i)::uuid, 'MQ', w.display || ' ' || c.name || ' ' || i, ARRAY[t.typ], c.name, c.insee,
     c.postcode, (i % 97 + 1) || ' rue ' || s.street, 14.6 + (i % 1000) / 5000.0, -61.0 + (i % 777) / 5000.0,
     ARRAY[sv[1 + (hashtext('s' || i) & 2147483647) % 9], sv[1 + ((hashtext('s' || i) & 2147483647) % 9 + 1 + (hashtext('t' || i) & 2147483647) % 8) % 9]], ARRAY[pu[1 + (hashtext('p' || i) & 2147483647) % 5]], ARRAY['Se présenter'],
     ARRAY['Accompagnement individuel'], ARRAY['Gratuit'], '{}',
@@ -19,8 +27,9 @@ SELECT md5('bench-place-' || i)::uuid, 'MQ', w.display || ' ' || c.name || ' ' |
         'publics', to_jsonb(ARRAY[pu[1 + (hashtext('p' || i) & 2147483647) % 5]]), 'fees', jsonb_build_array('Gratuit'),
         'accessModes', jsonb_build_array('Se présenter'), 'supportModes', jsonb_build_array('Accompagnement individuel'),
         'updatedOn', '2026-11-20'),
-    CASE WHEN i % 50 = 0 THEN date '2026-01-01' END, now(), now(), 1, c.key,
+    CASE WHEN i % 50 = 0 THEN date '2026-01-01' END, now(), now(), 1, c.key AS commune_key,
     w.key || ' ' || c.key || ' ' || i || ' ' || (i % 97 + 1) || ' rue ' || s.key || ' espace public numerique acces libre ateliers'
+        AS search_text
 FROM generate_series($1::int, $2::int) i
 CROSS JOIN LATERAL (SELECT (ARRAY['Cyber-base', 'Espace numérique', 'Médiathèque', 'Tiers-lieu', 'Maison France services',
         'Atelier', 'Point relais', 'Fabrique', 'Bibliothèque', 'Centre social'])[1 + i % 10] AS display,
@@ -40,7 +49,7 @@ CROSS JOIN (SELECT ARRAY['Aide aux démarches administratives', 'Maîtrise des o
         'Parentalité et éducation avec le numérique', 'Loisirs et créations numériques',
         'Compréhension du monde numérique', 'Accès internet et matériel informatique',
         'Acquisition de matériel informatique à prix solidaire'] AS sv,
-    ARRAY['Jeunes', 'Étudiants', 'Familles et/ou enfants', 'Seniors', 'Femmes'] AS pu) v;
+    ARRAY['Jeunes', 'Étudiants', 'Familles et/ou enfants', 'Seniors', 'Femmes'] AS pu) v) r;
 INSERT INTO mq.label_grants (actor_id, label, valid_from, valid_until, sort_name, services, closed_on, merged_into)
 SELECT p.actor_id, (ARRAY['APTIC', 'Aidants Connect', 'Bibliothèques numérique de référence',
         'Certification PIX', 'Conseillers numériques', 'Emmaüs Connect', 'France Services', 'Grande école du numérique',

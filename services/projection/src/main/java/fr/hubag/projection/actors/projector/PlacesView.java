@@ -27,15 +27,16 @@ class PlacesView {
             name = $3, typologies = $4, commune_name = $5, insee_code = $6, postcode = $7, address = $8,
             latitude = $9, longitude = $10, services = $11, publics = $12, access_modes = $13, support_modes = $14,
             fees = $15, programmes = $16, place = $17::text::jsonb, commune_key = $18, search_text = $19,
-            updated_at = $20, version = $21""";
+            updated_at = $20, version = $21, search_head = $22, search_other = array_to_tsvector($23::text[]),
+            search_pairs = array_to_tsvector($24::text[])""";
 
     /** The columns of {@link #registration}, in order, as the element types of the arrays that carry them. */
     private static final List<Class<?>> REGISTRATION = List.of(UUID.class, String.class, String.class, String.class,
             String.class, String.class, String.class, String.class, Double.class, Double.class, String.class,
             String.class, String.class, String.class, String.class, String.class, String.class, String.class,
-            String.class, OffsetDateTime.class, Long.class);
-    /** The positions of the text[] columns in a place's row. */
-    private static final int[] ARRAYS = {3, 10, 11, 12, 13, 14, 15};
+            String.class, OffsetDateTime.class, Long.class, String.class, String.class, String.class);
+    /** The positions of the text[] columns in a place's row (the last, search_pairs, may be null). */
+    private static final int[] ARRAYS = {3, 10, 11, 12, 13, 14, 15, 22, 23};
 
     /**
      * ActorRegistered, with the row of {@link #registration}: one row of a multi-row insert, so that the
@@ -45,16 +46,18 @@ class PlacesView {
         return Statement.row("INSERT INTO " + schema + ".places (actor_id, territory, name, typologies, "
                 + "commune_name, insee_code, postcode, address, latitude, longitude, services, publics, "
                 + "access_modes, support_modes, fees, programmes, place, commune_key, search_text, "
-                + "updated_at, version, registered_at) "
+                + "updated_at, version, registered_at, search_head, search_other, search_pairs) "
                 + "SELECT id, territory, name, typologies::text[], commune_name, insee_code, postcode, address, "
                 + "latitude, longitude, services::text[], publics::text[], access_modes::text[], "
                 + "support_modes::text[], fees::text[], programmes::text[], place::jsonb, commune_key, search_text, "
-                + "at, version, at FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], "
+                + "at, version, at, head, array_to_tsvector(other::text[]), array_to_tsvector(pairs::text[]) "
+                + "FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], "
                 + "$6::text[], $7::text[], $8::text[], $9::float8[], $10::float8[], $11::text[], $12::text[], "
                 + "$13::text[], $14::text[], $15::text[], $16::text[], $17::text[], $18::text[], $19::text[], "
-                + "$20::timestamptz[], $21::int8[]) AS r(id, territory, name, typologies, commune_name, insee_code, "
-                + "postcode, address, latitude, longitude, services, publics, access_modes, support_modes, fees, "
-                + "programmes, place, commune_key, search_text, at, version) "
+                + "$20::timestamptz[], $21::int8[], $22::text[], $23::text[], $24::text[]) AS r(id, territory, name, "
+                + "typologies, commune_name, insee_code, postcode, address, latitude, longitude, services, publics, "
+                + "access_modes, support_modes, fees, programmes, place, commune_key, search_text, at, version, head, "
+                + "other, pairs) "
                 + "ON CONFLICT (actor_id) DO NOTHING", registration, REGISTRATION);
     }
 
@@ -104,7 +107,9 @@ class PlacesView {
     static Tuple registration(UUID actorId, String territory, Place place, OffsetDateTime at, long version) {
         List<Object> values = values(actorId, territory, place, at, version);
         for (int column : ARRAYS) {
-            values.set(column, Statement.arrayLiteral((String[]) values.get(column)));
+            if (values.get(column) != null) {
+                values.set(column, Statement.arrayLiteral((String[]) values.get(column)));
+            }
         }
         return Tuple.from(values);
     }
@@ -120,13 +125,14 @@ class PlacesView {
 
     private static List<Object> values(UUID actorId, String territory, Place place, OffsetDateTime at, long version) {
         Commune commune = place.commune();
+        String communeKey = FrenchText.words(commune.name());
+        String searchText = FrenchText.words(place.name(), commune.name(), place.address(), place.summary());
+        SearchColumns search = SearchColumns.of(searchText, communeKey);
         return Arrays.asList(actorId, territory, place.name(), place.typologies().toArray(String[]::new),
                 commune.name(), commune.inseeCode(), commune.postcode(), place.address(), place.latitude(),
                 place.longitude(), codes(place.services()), codes(place.publics()), codes(place.accessModes()),
                 codes(place.supportModes()), codes(place.fees()), codes(place.programmes()), ActorPayloads.jsonText(place),
-                FrenchText.words(commune.name()),
-                FrenchText.words(place.name(), commune.name(), place.address(), place.summary()),
-                at, version);
+                communeKey, searchText, at, version, search.head(), search.other(), search.pairs());
     }
 
     /** A list of the standard's values as a SQL text[] of their codes. */
