@@ -29,10 +29,11 @@ import java.util.function.Function;
 /**
  * Builds the vouchers read models of each territory and the hub-wide ones from {@code vouchers.events}: the orders
  * (per funder), the ledger per order and territory (with expired passes and credit notes), redemptions by month,
- * actor and commune, the actors' monthly statements and the refused redemptions. Applied like the
- * sessions read models: once by event id with the partition's checkpoint, a poll's events together in batched
- * statements, to the schema of the order's territory (its streams') and to {@code hub}; and each statement is
- * idempotent on its own (counters move only when a pass's state changes), so a replay changes nothing either.
+ * actor and commune, the actors' monthly statements and the refused redemptions. Applied like the sessions read
+ * models: once by event id with the partition's checkpoint, a poll's events together in batched statements, to the
+ * schema of the territory of the event's stream (an order's and its passes': the order's), which {@code hub}'s
+ * views unite (V142); and each statement is idempotent on its own (counters move only when a pass's state
+ * changes), so a replay changes nothing either.
  * Payloads are read through the contracts' records ({@link VoucherEvents#TOPIC}); a type this projector does not
  * know yet is skipped until a case is added here. Rebuilt by {@code ./hub rebuild vouchers} without downtime.
  */
@@ -77,6 +78,13 @@ public class VouchersProjector extends ScopedReadModel {
 
     @Override
     public String firstConsumer() { return CONSUMER; }
+
+    /**
+     * hub's vouchers tables are views over the territories' (V142): every key is written from one stream's events,
+     * in its territory, so the union is what a copy was, for half the writes.
+     */
+    @Override
+    public boolean hubUnitesTerritories() { return true; }
 
     @Override
     protected Function<String, List<Statement>> change(ConsumedEvent event) {
