@@ -131,8 +131,8 @@ class PlacesView {
         return Arrays.asList(actorId, territory, place.name(), place.typologies().toArray(String[]::new),
                 commune.name(), commune.inseeCode(), commune.postcode(), place.address(), place.latitude(),
                 place.longitude(), codes(place.services()), codes(place.publics()), codes(place.accessModes()),
-                codes(place.supportModes()), codes(place.fees()), codes(place.programmes()), ActorPayloads.jsonText(place),
-                communeKey, searchText, at, version, search.head(), search.other(), search.pairs());
+                codes(place.supportModes()), codes(place.fees()), codes(place.programmes()),
+                ActorPayloads.jsonText(place), communeKey, searchText, at, version, search.head(), search.other(), search.pairs());
     }
 
     /** A list of the standard's values as a SQL text[] of their codes. */

@@ -44,7 +44,7 @@ public abstract class ScopedReadModel implements ReadModel {
         return applyAll(tx, List.of(event), target);
     }
 
-    /** A poll's events in a few round trips, each in its territory's schema and in hub's. */
+    /** A poll's events in a few round trips, each in its territory's schema (and in hub's, unless hub's are views). */
     @Override
     public Uni<Void> applyAll(SqlConnection tx, List<ConsumedEvent> events, Generation target) {
         return ScopedStatements.apply(tx, events, this, target, this::change);
