@@ -7,6 +7,7 @@ import fr.hubag.projection.support.ActorStream;
 import fr.hubag.projection.support.Api;
 import fr.hubag.projection.support.Events;
 import fr.hubag.projection.support.Places;
+import fr.hubag.projection.support.SearchDefinition;
 import fr.hubag.testing.HubTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -35,10 +36,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Free text answers what its definition says, whichever of its parts finds the matches (TextSearch: first words,
  * a commune's places, other words; walked, probed or from a GIN index, with the column statistics or without): for
- * random places whose words mix first words, communes' words, the same words elsewhere and prefixes of each other,
- * and random queries of one to three words, the first two pages and the count equal the plain definition read from
- * the serving table (every word a prefix of a word of the place's text, closed and merged places left out, in
- * name order), in Martinique and at hub scope (a view of the four territories' places). {@link TextSearchOracleByIndexTest} runs the same with a walk of one name, so by the GIN indexes.
+ * random places (a quarter of them changed after their registration) whose words mix first words, communes' words,
+ * the same words elsewhere and prefixes of each other, and random queries of one to three words, the first two
+ * pages and the count equal the plain definition read from the serving table (every word a prefix of a word of the
+ * place's text, closed and merged places left out, in name order), in Martinique and at hub scope (a view of the
+ * four territories' places). The columns the projector computes for it (V128) are checked against their definition
+ * first. {@link TextSearchOracleByIndexTest} runs the same with a walk of one name, so by the GIN indexes.
  */
 @QuarkusTest
 @QuarkusTestResource(value = HubTestResource.class, initArgs = @ResourceArg(name = "database", value = "projection"))
@@ -63,22 +66,41 @@ class TextSearchOracleTest {
         String[] others = {"espace", "ateliers", "marie", "lamentin", "fort", "rue", c, a, b};
         int count = 160;
         List<Future<?>> sent = new ArrayList<>();
+        List<ActorStream> actors = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            String name = pick(random, heads) + " " + pick(random, middles) + " " + i;
-            StringBuilder summary = new StringBuilder(mark);
-            for (int k = random.nextInt(4); k > 0; k--) {
-                summary.append(' ').append(pick(random, others));
-            }
-            String[] commune = COMMUNES[random.nextInt(COMMUNES.length)];
-            JsonObject place = Places.commune(Places.place("MQ", name.replaceAll(" +", " ")).put("summary",
-                    summary.toString()), commune[0], commune[1], commune[2]);
             ActorStream actor = ActorStream.create("MQ");
-            sent.add(actor.publishAsync("ActorRegistered", Events.registered(actor, place)));
+            actors.add(actor);
+            sent.add(actor.publishAsync("ActorRegistered", Events.registered(actor,
+                    place(random, pick(random, heads) + " " + pick(random, middles) + " " + i, mark, others))));
         }
         for (Future<?> future : sent) {
             future.get();
         }
         await("/territories/MQ/actors?q=" + mark, r -> total(r) == count);
+        // a quarter of them change name, commune and summary (the projector's other statement)
+        String changed = Api.tag();
+        sent.clear();
+        for (int i = 0; i < count; i += 4) {
+            ActorStream actor = actors.get(i);
+            sent.add(actor.publishAsync("ActorDetailsChanged", Events.detailsChanged(actor, place(random,
+                    pick(random, heads) + " " + pick(random, middles) + " " + i, mark + " " + changed, others))));
+        }
+        for (Future<?> future : sent) {
+            future.get();
+        }
+        await("/territories/MQ/actors?q=" + changed, r -> total(r) == count / 4);
+        // the columns free text reads beside its words, as the projector wrote them, are their definition
+        String text = "p.search_text";
+        String commune = "p.commune_key";
+        Row columns = pool.preparedQuery("SELECT count(*) FILTER (WHERE p.search_head IS DISTINCT FROM "
+                        + SearchDefinition.head(text) + " OR p.search_other IS DISTINCT FROM "
+                        + SearchDefinition.other(text, commune) + " OR p.search_pairs IS DISTINCT FROM "
+                        + SearchDefinition.pairs(text, commune) + ") AS differing, count(*) AS places FROM "
+                        + Scope.of(Territory.MQ).table("places") + " p WHERE p.search_text LIKE '%' || $1 || '%'")
+                .execute(Tuple.of(mark)).await().indefinitely().iterator().next();
+        assertThat(columns.getLong("places")).as("this test's places").isEqualTo(count);
+        assertThat(columns.getLong("differing")).as("places whose search columns differ from their definition")
+                .isZero();
 
         String[] words = {a, b, a.substring(0, 6), c, "espace", "esp", "ateliers", "atelier", "marie", "mar",
                 "lamentin", "fort", "france", "schoelcher", "sainte", "rue", "12", mark, "zzqj"};
@@ -130,6 +152,17 @@ class TextSearchOracleTest {
         }
         assertThat(answered).as("the first two pages of %s in %s", query, scope.name()).containsExactlyElementsOf(expected);
         assertThat(total(first)).as("the count of %s in %s", query, scope.name()).isEqualTo((int) Math.min(total[0], 1_000));
+    }
+
+    /** A place of Martinique named {@code name}, in a random commune, its summary the words given then random others. */
+    private static JsonObject place(Random random, String name, String words, String[] others) {
+        StringBuilder summary = new StringBuilder(words);
+        for (int k = random.nextInt(4); k > 0; k--) {
+            summary.append(' ').append(pick(random, others));
+        }
+        String[] commune = COMMUNES[random.nextInt(COMMUNES.length)];
+        return Places.commune(Places.place("MQ", name.replaceAll(" +", " ")).put("summary", summary.toString()),
+                commune[0], commune[1], commune[2]);
     }
 
     private static String pick(Random random, String[] values) {

@@ -2,6 +2,7 @@ package fr.hubag.projection.actors.projector;
 
 import fr.hubag.contracts.standard.FrenchText;
 import fr.hubag.projection.shared.batch.Statement;
+import fr.hubag.projection.support.SearchDefinition;
 import fr.hubag.testing.HubTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -20,9 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The free-text columns the projector writes (V128) are those PostgreSQL generated before, V126's expressions over
- * the same words, which free text's queries were written for: compared by PostgreSQL itself, as tsvectors, for texts
- * normalised from real-looking places and for random words that mix first words with and without digits, the
- * commune's words before, after and among the others, repeated words, a single word and none.
+ * the same words ({@link SearchDefinition}), which free text's queries were written for: compared by PostgreSQL
+ * itself, as tsvectors, for texts normalised from real-looking places and for random words that mix first words with
+ * and without digits, the commune's words before, after and among the others, repeated words, a single word and none.
+ * TextSearchOracleTest compares the rows the projector wrote, registered and changed.
  */
 @QuarkusTest
 @QuarkusTestResource(value = HubTestResource.class, initArgs = @ResourceArg(name = "database", value = "projection"))
@@ -68,18 +70,11 @@ class SearchColumnsTest {
         }
 
         int compared = 0;
-        for (Row row : pool.preparedQuery("""
-                        SELECT t, c, head, substring(t FROM '^([a-z]+)(?: |$)') AS expected_head,
-                               array_to_tsvector(other::text[])::text AS other,
-                               ts_delete(array_to_tsvector(string_to_array(regexp_replace(t, '^[a-z]+( |$)', ''), ' ')),
-                                         string_to_array(coalesce(c, ''), ' '))::text AS expected_other,
-                               array_to_tsvector(pairs::text[])::text AS pairs,
-                               ts_delete(array_to_tsvector(string_to_array(regexp_replace(regexp_replace(t,
-                                   '^[a-z]+( |$)', ''), '([a-z0-9]+)', substring(t FROM '^([a-z]+)(?: |$)') || '^\\1',
-                                   'g'), ' ')), string_to_array(regexp_replace(coalesce(c, ''), '([a-z0-9]+)',
-                                   substring(t FROM '^([a-z]+)(?: |$)') || '^\\1', 'g'), ' '))::text AS expected_pairs
-                          FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])
-                               AS given(t, c, head, other, pairs)""")
+        for (Row row : pool.preparedQuery("SELECT t, c, head, " + SearchDefinition.head("t") + " AS expected_head, "
+                        + "array_to_tsvector(other::text[])::text AS other, " + SearchDefinition.other("t", "c")
+                        + "::text AS expected_other, array_to_tsvector(pairs::text[])::text AS pairs, "
+                        + SearchDefinition.pairs("t", "c") + "::text AS expected_pairs FROM unnest($1::text[], "
+                        + "$2::text[], $3::text[], $4::text[], $5::text[]) AS given(t, c, head, other, pairs)")
                 .execute(Tuple.of(texts.toArray(String[]::new), communes.toArray(String[]::new),
                         heads.toArray(String[]::new), others.toArray(String[]::new), pairs.toArray(String[]::new)))
                 .await().indefinitely()) {
