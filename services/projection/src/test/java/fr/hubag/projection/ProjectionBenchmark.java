@@ -34,8 +34,8 @@ import java.util.concurrent.Future;
 /**
  * Prints how fast the actors read models are fed and read on this machine, against the same embedded PostgreSQL and
  * in-JVM broker as the tests: projection throughput for N places registered through Kafka into one territory (each
- * applied once, to its territory, with its checkpoint; the hub's tables are views of the territories', V127), directory latency over mixed queries, and the
- * time to export the territory. Opt-in, asserts nothing about time:
+ * applied once, to its territory, with its checkpoint; the hub's tables are views of the territories', V127),
+ * directory latency over mixed queries, and the time to export the territory. Opt-in, asserts nothing about time:
  * {@code ./mvnw -o test -pl services/projection -am -Dsurefire.failIfNoSpecifiedTests=false
  * -Dtest=ProjectionBenchmark -Dhub.bench=true [-Dhub.bench.places=10000]}
  */
@@ -95,7 +95,8 @@ class ProjectionBenchmark {
         waitForLabels(tag, places / 3 + (places % 3 == 0 ? 0 : 1), deadline);
         double projectSeconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("%n[bench] projection: %d events (%d places, %d labels) published in %.1f s, projected "
-                        + "(its territory, read by the hub's views, once, with checkpoint) in %.1f s from the first send: %.0f events/s%n",
+                        + "(its territory, read by the hub's views, once, with checkpoint) in %.1f s from the first "
+                        + "send: %.0f events/s%n",
                 events, places, events - places, publishSeconds, projectSeconds, events / projectSeconds);
 
         String base = "/api/projection/territories/MQ/actors?";

@@ -36,8 +36,9 @@ import java.util.UUID;
  * What a campaign costs the vouchers read models: orders of 10 000 passes each distributed then redeemed, applied
  * as the live consumer applies polls (500 events a transaction, each once by event id with its checkpoint, to mq,
  * which hub's views unite since V142) through the kernel's consumer and the projector, without Kafka in between.
- * Prints events/s per phase; asserts nothing about time. {@code ./mvnw -o -q verify -pl services/projection -am -Dtest=VouchersProjectionBenchmark
- * -Dsurefire.failIfNoSpecifiedTests=false -Dhub.bench=true [-Dhub.bench.orders=2]}
+ * Prints events/s per phase; asserts nothing about time. {@code ./mvnw -o -q verify -pl services/projection -am
+ * -Dtest=VouchersProjectionBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dhub.bench=true
+ * [-Dhub.bench.orders=2]}
  */
 @QuarkusTest
 @QuarkusTestResource(value = HubTestResource.class, initArgs = @ResourceArg(name = "database", value = "projection"))

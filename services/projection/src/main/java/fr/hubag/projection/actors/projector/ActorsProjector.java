@@ -43,7 +43,8 @@ import java.util.function.Function;
  * {@link IdempotentConsumer#processPoll}) with its checkpoint in the same transaction, to the schema of its
  * territory, never to another territory's; a poll's events together, in batched statements. It is a
  * {@link ReadModel}: it applies to the serving generation of its tables (and, during a rebuild's handover, to the
- * next one too), and a rebuild runs the same code into a new generation beside the serving one ({@link fr.hubag.projection.shared.rebuild.Rebuilds}).
+ * next one too), and a rebuild runs the same code into a new generation beside the serving one
+ * ({@link fr.hubag.projection.shared.rebuild.Rebuilds}).
  */
 @ApplicationScoped
 public class ActorsProjector implements ReadModel {

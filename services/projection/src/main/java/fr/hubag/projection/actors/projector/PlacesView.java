@@ -132,7 +132,8 @@ class PlacesView {
                 commune.name(), commune.inseeCode(), commune.postcode(), place.address(), place.latitude(),
                 place.longitude(), codes(place.services()), codes(place.publics()), codes(place.accessModes()),
                 codes(place.supportModes()), codes(place.fees()), codes(place.programmes()),
-                ActorPayloads.jsonText(place), communeKey, searchText, at, version, search.head(), search.other(), search.pairs());
+                ActorPayloads.jsonText(place), communeKey, searchText, at, version, search.head(), search.other(),
+                search.pairs());
     }
 
     /** A list of the standard's values as a SQL text[] of their codes. */

@@ -85,7 +85,8 @@ public final class ScopedStatements {
                     return new Prepared(List.of(), null);
                 }
                 List<List<Statement>> sequences = new ArrayList<>(2);
-                List<Scope> scopes = hubWritten ? List.of(Scope.of(territory), Scope.HUB) : List.of(Scope.of(territory));
+                List<Scope> scopes = hubWritten ? List.of(Scope.of(territory), Scope.HUB)
+                        : List.of(Scope.of(territory));
                 for (Scope scope : scopes) {
                     sequences.add(statements.apply(target.schema(scope.schema())));
                 }

@@ -84,8 +84,9 @@ class GenerationSchemas {
             Queue<String> queue = new ConcurrentLinkedQueue<>(definitions);
             List<Uni<Void>> builders = new ArrayList<>();
             for (int i = 0; i < Math.max(1, connections); i++) {
-                // a GIN build sorts its entries in this memory; the default 64 MB spills to disk beyond ~100 000 places.
-                // No parallel workers of PostgreSQL's own per B-tree build: the connections already keep the cores busy
+                // a GIN build gathers its entries in this memory (at a million places, 64 MB, 256 MB and 1 GB built
+                // the search_pairs index in 8-10 s alike: docs/benchmarks.md, sixth day). No parallel workers of
+                // PostgreSQL's own per B-tree build: the connections already keep the cores busy
                 builders.add(pool.withTransaction(tx -> run(tx, "SET LOCAL maintenance_work_mem = '256MB'")
                         .chain(() -> run(tx, "SET LOCAL max_parallel_maintenance_workers = 0"))
                         .chain(() -> buildFrom(tx, queue))));
