@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The real parts every test needs, started once per test JVM: an embedded PostgreSQL server (zonky, real
@@ -25,7 +27,9 @@ public final class HubInfrastructure {
     private HubInfrastructure() throws Exception {
         long start = System.nanoTime();
         // Zonky's own shutdown hook is off: the single hook below stops Kafka, then PostgreSQL, in that order.
-        postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
+        EmbeddedPostgres.Builder server = EmbeddedPostgres.builder().setRegisterShutdownHook(false);
+        serverConfig().forEach(server::setServerConfig);
+        postgres = server.start();
         kafka = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                 // Our own folder, deleted by kafka.close() once the broker has stopped. Without it the kit takes one
                 // from Kafka's TestUtils, which deletes it in a shutdown hook of its own, concurrently with ours:
@@ -48,6 +52,31 @@ public final class HubInfrastructure {
         Runtime.getRuntime().addShutdownHook(new Thread(this::close, "hub-test-infra-shutdown"));
         System.out.printf("[hub-test] PostgreSQL on %d, Kafka on %s, up in %d ms%n", postgres.getPort(),
                 kafka.bootstrapServers(), (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /**
+     * Settings for the test server beyond zonky's, from {@code -Dhub.test.postgres=name=value,name=value}: the
+     * benchmarks pass the runtime's memory and checkpoints ({@code ./hub}'s LocalPostgres: shared_buffers an eighth
+     * of the machine's memory, max_wal_size 4GB, checkpoint_timeout 15min), which a million rows need and the suite
+     * does not. Empty by default.
+     */
+    static Map<String, String> serverConfig() {
+        return serverConfig(System.getProperty("hub.test.postgres", ""));
+    }
+
+    static Map<String, String> serverConfig(String given) {
+        Map<String, String> config = new LinkedHashMap<>();
+        for (String setting : given.split(",")) {
+            if (setting.isBlank()) {
+                continue;
+            }
+            int eq = setting.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("hub.test.postgres: name=value expected, not " + setting);
+            }
+            config.put(setting.substring(0, eq).trim(), setting.substring(eq + 1).trim());
+        }
+        return config;
     }
 
     public static HubInfrastructure get() {
