@@ -3,7 +3,7 @@
 -- that fills it merges the whole list into the index, inside the projector's transaction. At 550 registrations/s the
 -- eight GIN indexes of a territory's places filled a 4 MB list every few seconds; each merge kept one poll's insert
 -- busy for 100-300 ms (pg_stat_activity sampled every 20 ms: "INSERT INTO mq.places", active, no wait event), and
--- every event behind it waited: p99 from commit to visible 134-221 ms. With 256 kB the merges are sixteen times
+-- every event behind it waited: p99 from commit to visible 115-221 ms. With 256 kB the merges are sixteen times
 -- smaller and the p99 was 46-68 ms, on the same platform and the same load (docs/benchmarks.md, seventh day).
 -- fastupdate = off (no list: each insert updates the index) took the spikes away too but raised every insert's
 -- cost, and its p99 was worse (52-141 ms).
