@@ -23,6 +23,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
@@ -139,7 +140,8 @@ class QueryBenchmark {
                     double ms = call(path);
                     millis.computeIfAbsent(kind.getKey(), k -> new ArrayList<>()).add(ms);
                     if (ms > SLOW_MS) { // the tail's own queries, to read their plans again
-                        System.out.printf("[bench] slow at %d: %s %.1f ms %s%n", loaded, kind.getKey(), ms, path);
+                        System.out.printf("[bench] slow at %d, %s: %s %.1f ms %s%n", loaded, LocalTime.now(),
+                                kind.getKey(), ms, path);
                     }
                     spent.merge(kind.getKey(), ms, Double::sum);
                 }
@@ -172,7 +174,10 @@ class QueryBenchmark {
         return ms;
     }
 
-    /** Places {@code from}..{@code to} by bulk SQL, in chunks, then ANALYZE as autovacuum would. */
+    /**
+     * Places {@code from}..{@code to} by bulk SQL, in chunks, then VACUUM ANALYZE as autovacuum would, and a
+     * checkpoint.
+     */
     private void load(int from, int to) throws Exception {
         String[] statements = new String(getClass().getResourceAsStream("/bench/places.sql").readAllBytes(),
                 StandardCharsets.UTF_8).replaceAll("(?m)^--.*\n", "").split(";\n");
@@ -188,6 +193,8 @@ class QueryBenchmark {
         for (String table : List.of("places", "label_grants", "aidants", "aidant_trainings")) {
             pool.query("VACUUM ANALYZE mq." + table).execute().await().indefinitely();
         }
+        // the load's dirty pages written now, not by a checkpoint in the middle of the samples
+        pool.query("CHECKPOINT").execute().await().indefinitely();
         System.out.printf("[bench] loaded places %d to %d in %.0f s%n", from, to, (System.nanoTime() - start) / 1e9);
     }
 

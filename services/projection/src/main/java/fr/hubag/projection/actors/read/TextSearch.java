@@ -61,10 +61,15 @@ class TextSearch {
     private final int window;
     private final GroupMatches groups;
 
-    /** @param window the most names a walk may look at for a page (a test makes it tiny to take the other path) */
-    TextSearch(@ConfigProperty(name = "hub.projection.text-window", defaultValue = "5000") int window) {
+    /**
+     * @param window      the most names a walk may look at for a page (a test makes it tiny to take the other path)
+     * @param countWindow the most places of a group a count in name order reads ({@link GroupMatches#COUNT_WINDOW}
+     *                    unless set: a test makes it tiny to cut the count short)
+     */
+    TextSearch(@ConfigProperty(name = "hub.projection.text-window", defaultValue = "5000") int window,
+               @ConfigProperty(name = "hub.projection.count-window") Optional<Integer> countWindow) {
         this.window = window;
-        this.groups = new GroupMatches(PROBE, window);
+        this.groups = new GroupMatches(PROBE, window, countWindow.orElse(GroupMatches.COUNT_WINDOW));
     }
 
     /** Up to {@code limit} matches after {@code after} (any order: the caller sorts them) and their capped count. */
