@@ -20,35 +20,35 @@ public final class ExportEncoders {
     public static String csvHeader() {
         StringBuilder line = new StringBuilder();
         for (String column : StandardRows.COLUMNS) {
-            quoted(line, column);
+            quoted(line, line.isEmpty(), column);
         }
-        return endLine(line);
+        return line.append("\r\n").toString();
     }
 
-    public static String csv(List<Map<String, Object>> rows) {
+    /** @param rows rows of {@link StandardRows#of}, their values in the order of its columns */
+    public static String csv(List<Object[]> rows) {
         StringBuilder text = new StringBuilder(rows.size() * 600);
-        for (Map<String, Object> row : rows) {
-            StringBuilder line = new StringBuilder();
-            for (String column : StandardRows.COLUMNS) {
-                Object value = row.get(column);
-                quoted(line, value == null ? "" : value instanceof Double d ? plain(d) : value.toString());
+        for (Object[] row : rows) {
+            for (int i = 0; i < row.length; i++) {
+                Object value = row[i];
+                quoted(text, i == 0, value == null ? "" : value instanceof Double d ? plain(d) : value.toString());
             }
-            text.append(endLine(line));
+            text.append("\r\n");
         }
         return text.toString();
     }
 
     /** @param first whether these rows open the array (no comma before the first one) */
-    public static String json(ObjectMapper mapper, List<Map<String, Object>> rows, boolean first) {
+    public static String json(ObjectMapper mapper, List<Object[]> rows, boolean first) {
         StringBuilder text = new StringBuilder(rows.size() * 700);
         boolean comma = !first;
-        for (Map<String, Object> row : rows) {
+        for (Object[] row : rows) {
             Map<String, Object> present = new LinkedHashMap<>();
-            row.forEach((key, value) -> {
-                if (value != null) {
-                    present.put(key, value);
+            for (int i = 0; i < row.length; i++) {
+                if (row[i] != null) {
+                    present.put(StandardRows.COLUMNS.get(i), row[i]);
                 }
-            });
+            }
             try {
                 text.append(comma ? "," : "").append(mapper.writeValueAsString(present));
             } catch (JsonProcessingException e) {
@@ -59,15 +59,17 @@ public final class ExportEncoders {
         return text.toString();
     }
 
-    private static void quoted(StringBuilder line, String value) {
-        if (!line.isEmpty()) {
+    private static void quoted(StringBuilder line, boolean first, String value) {
+        if (!first) {
             line.append(',');
         }
-        line.append('"').append(value.replace("\"", "\"\"")).append('"');
-    }
-
-    private static String endLine(StringBuilder line) {
-        return line.append("\r\n").toString();
+        line.append('"');
+        if (value.indexOf('"') < 0) {
+            line.append(value);
+        } else {
+            line.append(value.replace("\"", "\"\""));
+        }
+        line.append('"');
     }
 
     private static String plain(Double value) {

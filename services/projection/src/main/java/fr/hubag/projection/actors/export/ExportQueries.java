@@ -11,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.Map;
 
 /**
  * Streams the open, non-merged places of a scope as standard rows through a server-side cursor (rows fetched 500 at
@@ -39,8 +38,8 @@ public class ExportQueries {
     private record Held(SqlConnection connection, Transaction transaction) {}
 
     /** @param today the day whose labels count as programmes */
-    public Multi<Map<String, Object>> openPlaces(Scope scope, LocalDate today) {
-        String sql = "SELECT p.actor_id, p.place, ARRAY(SELECT g.label FROM " + scope.table("label_grants")
+    public Multi<Object[]> openPlaces(Scope scope, LocalDate today) {
+        String sql = "SELECT p.actor_id, p.place::text AS place, ARRAY(SELECT g.label FROM " + scope.table("label_grants")
                 + " g WHERE g.actor_id = p.actor_id AND g.valid_from <= $1 AND (g.valid_until IS NULL "
                 + "OR g.valid_until >= $1)) AS labels FROM " + scope.table("places") + " p "
                 + "WHERE p.merged_into IS NULL AND p.closed_on IS NULL ORDER BY lower(p.name), p.actor_id";
@@ -53,7 +52,7 @@ public class ExportQueries {
                                 .createStream(FETCH, Tuple.of(today)).toMulti()
                                 .onTermination().call((failure, cancelled) -> statement.close())))
                 .withFinalizer(ExportQueries::release)
-                .map(row -> StandardRows.of(row.getUUID("actor_id"), row.getJsonObject("place"),
+                .map(row -> StandardRows.of(row.getUUID("actor_id"), row.getString("place"),
                         Arrays.asList(row.getArrayOfStrings("labels"))));
     }
 

@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -38,12 +37,12 @@ public class StandardExport {
     /** Must be written from a worker thread: it waits for rows. */
     public StreamingOutput of(Scope scope, Format format, LocalDate today) {
         return out -> {
-            try (Stream<List<Map<String, Object>>> batches = queries.openPlaces(scope, today)
+            try (Stream<List<Object[]>> batches = queries.openPlaces(scope, today)
                     .group().intoLists().of(BATCH).subscribe().asStream()) {
                 write(out, format == Format.CSV ? ExportEncoders.csvHeader() : "[");
                 boolean first = true;
-                for (Iterator<List<Map<String, Object>>> it = batches.iterator(); it.hasNext(); first = false) {
-                    List<Map<String, Object>> rows = it.next();
+                for (Iterator<List<Object[]>> it = batches.iterator(); it.hasNext(); first = false) {
+                    List<Object[]> rows = it.next();
                     write(out, format == Format.CSV ? ExportEncoders.csv(rows)
                             : ExportEncoders.json(mapper, rows, first));
                 }
