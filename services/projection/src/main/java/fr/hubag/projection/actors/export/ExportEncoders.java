@@ -63,13 +63,7 @@ public final class ExportEncoders {
         if (!first) {
             line.append(',');
         }
-        line.append('"');
-        if (value.indexOf('"') < 0) {
-            line.append(value);
-        } else {
-            line.append(value.replace("\"", "\"\""));
-        }
-        line.append('"');
+        line.append('"').append(value.replace("\"", "\"\"")).append('"');
     }
 
     private static String plain(Double value) {

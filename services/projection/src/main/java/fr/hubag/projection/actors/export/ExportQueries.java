@@ -39,8 +39,8 @@ public class ExportQueries {
 
     /** @param today the day whose labels count as programmes */
     public Multi<Object[]> openPlaces(Scope scope, LocalDate today) {
-        String sql = "SELECT p.actor_id, p.place::text AS place, ARRAY(SELECT g.label FROM " + scope.table("label_grants")
-                + " g WHERE g.actor_id = p.actor_id AND g.valid_from <= $1 AND (g.valid_until IS NULL "
+        String sql = "SELECT p.actor_id, p.place::text AS place, ARRAY(SELECT g.label FROM "
+                + scope.table("label_grants") + " g WHERE g.actor_id = p.actor_id AND g.valid_from <= $1 AND (g.valid_until IS NULL "
                 + "OR g.valid_until >= $1)) AS labels FROM " + scope.table("places") + " p "
                 + "WHERE p.merged_into IS NULL AND p.closed_on IS NULL ORDER BY lower(p.name), p.actor_id";
         return Multi.createFrom().resourceFromUni(

@@ -22,8 +22,8 @@ import java.util.UUID;
  * {@code |}. Values are strings, but latitude and longitude are numbers; an absent value is null.
  *
  * <p>The place's JSON is read as a stream of tokens into the row, not decoded into a tree first: an export writes
- * every place of a territory, and the tree (a map per object, every text checked as a client's would be) was most of
- * the time the JVM spent on each row.
+ * every place of a territory, and the tree (a map per object, every text checked as a client's would be) was a large
+ * share of the JVM's samples on each row (JFR during QueryBenchmark).
  */
 public final class StandardRows {
 
@@ -38,8 +38,6 @@ public final class StandardRows {
     private static final JsonFactory JSON = new JsonFactory();
 
     private static final int ID = index("id");
-    private static final int LATITUDE = index("latitude");
-    private static final int LONGITUDE = index("longitude");
     private static final int PROGRAMMES = index("dispositif_programmes_nationaux");
 
     /** The place's keys whose value is one text, by column. */
@@ -59,6 +57,10 @@ public final class StandardRows {
             Map.entry("trainingLabels", "formations_labels"),
             Map.entry("otherTrainingLabels", "autres_formations_labels"), Map.entry("accessModes", "modalites_acces"),
             Map.entry("supportModes", "modalites_accompagnement"));
+
+    /** The place's keys whose value is a number, by column. */
+    private static final Map<String, Integer> NUMBERS = positions(Map.entry("latitude", "latitude"),
+            Map.entry("longitude", "longitude"));
 
     /** The commune's keys, by column. */
     private static final Map<String, Integer> COMMUNE = positions(Map.entry("name", "commune"),
@@ -83,14 +85,14 @@ public final class StandardRows {
                 JsonToken value = parser.nextToken();
                 Integer text = TEXTS.get(key);
                 Integer list = LISTS.get(key);
+                Integer number = NUMBERS.get(key);
                 if (text != null) {
                     row[text] = text(parser, value);
                 } else if (list != null) {
                     List<String> values = values(parser, value);
                     row[list] = values.isEmpty() ? null : String.join("|", values);
-                } else if (key.equals("latitude") || key.equals("longitude")) {
-                    row[key.equals("latitude") ? LATITUDE : LONGITUDE] = value.isNumeric() ? parser.getDoubleValue()
-                            : null;
+                } else if (number != null) {
+                    row[number] = value.isNumeric() ? parser.getDoubleValue() : null;
                 } else if (key.equals("programmes")) {
                     programmes = values(parser, value);
                 } else if (key.equals("commune") && value == JsonToken.START_OBJECT) {
