@@ -4,11 +4,14 @@ import fr.hubag.testing.TestKeys;
 import fr.hubag.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
 
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.CRC32;
@@ -17,7 +20,8 @@ import java.util.zip.CRC32;
  * An HTTP server standing in for the services behind the gateway, to test the gateway's own job (authentication,
  * territory check at the edge, forwarding, merging OpenAPI). It answers every request with what it received, so a
  * test sees exactly what the gateway forwarded (an upload, by its length and checksum); {@code /q/openapi} returns
- * a small document. The services
+ * a small document; a request under {@code /api/vouchers/closing} that comes on a connection which served one before
+ * is dropped with its connection, unanswered. The services
  * themselves are tested against real parts in their own modules and end to end by .ci/smoke-test.
  */
 public class RecordingBackend implements QuarkusTestResourceLifecycleManager {
@@ -26,13 +30,30 @@ public class RecordingBackend implements QuarkusTestResourceLifecycleManager {
     private HttpServer server;
     /** Uploads received and not yet answered ({@code GET /test/uploads-in-flight}, straight to this server). */
     private final AtomicInteger uploadsInFlight = new AtomicInteger();
+    /** Connections that have answered a request: a request under /api/vouchers/closing on one of them is dropped. */
+    private final Set<HttpConnection> used = ConcurrentHashMap.newKeySet();
+    /** Requests dropped so ({@code GET /test/dropped}). */
+    private final AtomicInteger dropped = new AtomicInteger();
 
     @Override
     public Map<String, String> start() {
         vertx = Vertx.vertx();
         server = vertx.createHttpServer().requestHandler(request -> {
+            HttpConnection connection = request.connection();
+            if (used.add(connection)) {
+                connection.closeHandler(closed -> used.remove(connection));
+            } else if (request.path().startsWith("/api/vouchers/closing")) {
+                // a service closing a kept-alive connection just as the gateway sends on it
+                dropped.incrementAndGet();
+                connection.close();
+                return;
+            }
             if (request.path().equals("/test/uploads-in-flight")) {
                 request.response().end(Integer.toString(uploadsInFlight.get()));
+                return;
+            }
+            if (request.path().equals("/test/dropped")) {
+                request.response().end(Integer.toString(dropped.get()));
                 return;
             }
             if (request.path().startsWith("/api/actors/imports") && request.method().name().equals("POST")) {

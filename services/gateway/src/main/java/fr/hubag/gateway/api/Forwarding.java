@@ -9,9 +9,11 @@ import io.vertx.core.AsyncResult;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.RequestOptions;
@@ -22,6 +24,7 @@ import org.jboss.logging.Logger;
 import java.net.ConnectException;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -33,6 +36,12 @@ import java.util.concurrent.TimeoutException;
  * OpenTelemetry's instrumentation of the client. Each forwarded request is timed per service and status as
  * {@code hub_gateway_forwarded_seconds} (docs/observability.md), since the HTTP server's own series see one
  * templated path for all services. A service down or too slow is a 503 or 504 problem with Retry-After.
+ * <p>
+ * A kept-alive connection the service closes just as a request is sent on it fails that request before any answer
+ * (HttpClosedException): the service may close idle connections at any moment, and HTTP/1.1 gives no way to know.
+ * A request without a body that may be sent twice (an idempotent method, or an Idempotency-Key the service keeps)
+ * is sent once more on a new connection, as browsers and Go's HTTP client do; any other is a 503, since the service
+ * may have applied it.
  */
 final class Forwarding {
 
@@ -42,8 +51,16 @@ final class Forwarding {
     private static final List<String> RESPONSE_HEADERS = List.of("Content-Type", "Content-Length", "Location",
             "ETag", "WWW-Authenticate", "Retry-After", "Cache-Control", "Content-Disposition", "Aidant-Id");
 
-    /** Where an admitted request goes, with which client, how long to wait, and how much body it may carry. */
-    record Target(String service, Backend backend, HttpClient client, long timeoutMillis, long maxBody) {}
+    /** Methods whose request, sent twice, has the effect of one (RFC 9110 §9.2.2). */
+    private static final Set<HttpMethod> IDEMPOTENT = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS,
+            HttpMethod.PUT, HttpMethod.DELETE);
+
+    /**
+     * Where an admitted request goes, with which client (and which to send it again with), how long to wait, and how
+     * much body it may carry.
+     */
+    record Target(String service, Backend backend, HttpClient client, HttpClient replay, long timeoutMillis,
+                  long maxBody) {}
 
     private final EdgeAnswers answers;
     private final MeterRegistry registry;
@@ -79,7 +96,7 @@ final class Forwarding {
                 .setURI(query == null ? ctx.normalizedPath() : ctx.normalizedPath() + "?" + query)
                 .setIdleTimeout(target.timeoutMillis())
                 .setHeaders(headers);
-        Exchange exchange = new Exchange(ctx, target, correlation, done);
+        Exchange exchange = new Exchange(ctx, target, correlation, options, done);
         ctx.addEndHandler(exchange::over);
         target.client().request(options).onComplete(exchange::connected);
     }
@@ -98,6 +115,7 @@ final class Forwarding {
         private final HttpServerResponse out;
         private final Target target;
         private final String correlation;
+        private final RequestOptions options;
         private final Runnable done;
         private final long start = System.nanoTime();
         private HttpClientRequest toService;
@@ -105,13 +123,15 @@ final class Forwarding {
         private boolean requestEnded;
         private boolean answered;
         private boolean over;
+        private boolean replayed;
 
-        Exchange(RoutingContext ctx, Target target, String correlation, Runnable done) {
+        Exchange(RoutingContext ctx, Target target, String correlation, RequestOptions options, Runnable done) {
             this.ctx = ctx;
             this.in = ctx.request();
             this.out = ctx.response();
             this.target = target;
             this.correlation = correlation;
+            this.options = options;
             this.done = done;
         }
 
@@ -173,6 +193,14 @@ final class Forwarding {
             if (over || answered) {
                 return;
             }
+            if (result.failed() && result.cause() instanceof HttpClosedException && replayable()) {
+                replayed = true;
+                LOG.debugf("%s %s: connection to %s closed before any answer; sent again on a new one",
+                        ctx.normalizedPath(), correlation, target.service());
+                toService = null;
+                target.replay().request(options).onComplete(this::connected);
+                return;
+            }
             answered = true;
             if (result.failed()) {
                 unavailable(result.cause());
@@ -207,6 +235,12 @@ final class Forwarding {
                     in.connection().close();
                 }
             }));
+        }
+
+        /** Not sent again already, no body (a streamed body is gone), and an effect that two sends do not double. */
+        private boolean replayable() {
+            return !replayed && !EdgeAnswers.hasBody(in)
+                    && (IDEMPOTENT.contains(in.method()) || in.getHeader("Idempotency-Key") != null);
         }
 
         private void unavailable(Throwable failure) {

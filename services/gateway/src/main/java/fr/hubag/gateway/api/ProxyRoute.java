@@ -169,7 +169,7 @@ public class ProxyRoute {
             return;
         }
         Runnable done = upload ? () -> limits.endUpload(caller) : () -> { };
-        forwarding.forward(ctx, new Forwarding.Target(service, backend, services.proxy(upload),
+        forwarding.forward(ctx, new Forwarding.Target(service, backend, services.proxy(upload), services.replay(),
                 (upload ? gateway.uploads().timeout() : gateway.timeout()).toMillis(), limit), correlation, done);
     }
 

@@ -18,7 +18,8 @@ import java.util.Optional;
 /**
  * The gateway's connections to the services: pooled HTTP/1.1 keep-alive clients that stream (the proxy), one pool
  * for ordinary requests and a smaller one for uploads, so that long imports never hold every connection an ordinary
- * command needs; and a web client for the OpenAPI merger, which reads small documents whole. Base URLs are parsed
+ * command needs; one that makes a connection per request, to send again a request whose kept-alive connection
+ * closed under it; and a web client for the OpenAPI merger, which reads small documents whole. Base URLs are parsed
  * once, not per request.
  */
 @ApplicationScoped
@@ -34,6 +35,7 @@ public class ServiceClient {
     private final WebClient documents;
     private final HttpClient commands;
     private final HttpClient uploads;
+    private final HttpClient replays;
     private final Map<String, Backend> backends = new HashMap<>();
 
     public ServiceClient(Vertx vertx, Routes routes) {
@@ -46,6 +48,8 @@ public class ServiceClient {
         this.commands = vertx.getDelegate().createHttpClient(proxyOptions(),
                 new PoolOptions().setHttp1MaxSize(COMMAND_CONNECTIONS));
         this.uploads = vertx.getDelegate().createHttpClient(proxyOptions(),
+                new PoolOptions().setHttp1MaxSize(UPLOAD_CONNECTIONS));
+        this.replays = vertx.getDelegate().createHttpClient(proxyOptions().setKeepAlive(false),
                 new PoolOptions().setHttp1MaxSize(UPLOAD_CONNECTIONS));
         routes.routes().forEach((service, base) -> {
             URI uri = URI.create(base);
@@ -71,6 +75,13 @@ public class ServiceClient {
         return upload ? uploads : commands;
     }
 
+    /**
+     * The client a request is sent again with when its pooled connection closed before any answer: each connection
+     * serves one request and closes, so the second try never lands on another pooled connection the service is
+     * closing at the same moment.
+     */
+    public HttpClient replay() { return replays; }
+
     public WebClient client() { return documents; }
 
     @PreDestroy
@@ -78,5 +89,6 @@ public class ServiceClient {
         documents.close();
         commands.close();
         uploads.close();
+        replays.close();
     }
 }
