@@ -41,7 +41,8 @@ import java.util.function.IntFunction;
  * with varied parameters. Opt-in, asserts nothing about time (minutes: loading a million places takes most):
  * {@code ./hub test -pl services/projection -Dtest=QueryBenchmark -Dhub.bench=true
  * -Dsurefire.failIfNoSpecifiedTests=false [-Dhub.bench.small=10000 -Dhub.bench.large=1000000
- * -Dhub.bench.samples=200 -Dhub.bench.budget=30]} (the budget: seconds a kind may take at each size)
+ * -Dhub.bench.samples=200 -Dhub.bench.budget=30 -Dhub.bench.kinds=export.*]} (the budget: seconds a kind may take
+ * at each size; the kinds: a regular expression of their names)
  */
 @QuarkusTest
 @QuarkusTestResource(value = HubTestResource.class, initArgs = @ResourceArg(name = "database", value = "projection"))
@@ -57,6 +58,8 @@ class QueryBenchmark {
     /** A sample slower than this is printed with its path (the p99 objective at a million places). */
     static final double SLOW_MS = 50;
     static final double BUDGET_MS = Integer.getInteger("hub.bench.budget", 30) * 1000.0;
+    /** The kinds measured: those whose name matches this regular expression ({@code -Dhub.bench.kinds=export.*}). */
+    static final String ONLY = System.getProperty("hub.bench.kinds", ".*");
     static final String BASE = "/api/projection/territories/MQ";
     static final String HUB = "/api/projection/hub";
 
@@ -119,6 +122,7 @@ class QueryBenchmark {
             IntFunction<String> inTerritory = kinds.get(kind);
             kinds.put("hub: " + kind, n -> inTerritory.apply(n).replace(BASE, HUB));
         }
+        kinds.keySet().removeIf(kind -> !kind.matches(ONLY));
         return kinds;
     }
 

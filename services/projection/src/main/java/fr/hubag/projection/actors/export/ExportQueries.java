@@ -11,10 +11,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
 
 /**
- * Streams the open, non-merged places of a scope as standard rows through a server-side cursor (rows fetched 500 at
- * a time, one read snapshot), so a whole territory is exported without holding it in memory. The connection goes
+ * Streams the open, non-merged places of a scope as stored, with their labels, through a server-side cursor (rows
+ * fetched 500 at a time, one read snapshot); {@link StandardExport} makes them standard rows on its worker thread, so a whole territory is exported without holding it in memory. The connection goes
  * back to the pool however the stream ends (done, failed, or the client gone).
  */
 @ApplicationScoped
@@ -37,9 +39,15 @@ public class ExportQueries {
 
     private record Held(SqlConnection connection, Transaction transaction) {}
 
+    /**
+     * A place as stored, its JSON as UTF-8 bytes (read as bytes, not decoded into a String and then parsed as
+     * characters), with the labels its actor holds on the day.
+     */
+    record StoredPlace(UUID actorId, byte[] place, List<String> labels) {}
+
     /** @param today the day whose labels count as programmes */
-    public Multi<Object[]> openPlaces(Scope scope, LocalDate today) {
-        String sql = "SELECT p.actor_id, p.place::text AS place, ARRAY(SELECT g.label FROM "
+    Multi<StoredPlace> openPlaces(Scope scope, LocalDate today) {
+        String sql = "SELECT p.actor_id, convert_to(p.place::text, 'UTF8') AS place, ARRAY(SELECT g.label FROM "
                 + scope.table("label_grants") + " g WHERE g.actor_id = p.actor_id AND g.valid_from <= $1 AND (g.valid_until IS NULL "
                 + "OR g.valid_until >= $1)) AS labels FROM " + scope.table("places") + " p "
                 + "WHERE p.merged_into IS NULL AND p.closed_on IS NULL ORDER BY lower(p.name), p.actor_id";
@@ -52,7 +60,7 @@ public class ExportQueries {
                                 .createStream(FETCH, Tuple.of(today)).toMulti()
                                 .onTermination().call((failure, cancelled) -> statement.close())))
                 .withFinalizer(ExportQueries::release)
-                .map(row -> StandardRows.of(row.getUUID("actor_id"), row.getString("place"),
+                .map(row -> new StoredPlace(row.getUUID("actor_id"), row.getBuffer("place").getBytes(),
                         Arrays.asList(row.getArrayOfStrings("labels"))));
     }
 

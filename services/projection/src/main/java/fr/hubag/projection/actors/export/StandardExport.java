@@ -9,7 +9,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.Iterator;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -37,12 +37,12 @@ public class StandardExport {
     /** Must be written from a worker thread: it waits for rows. */
     public StreamingOutput of(Scope scope, Format format, LocalDate today) {
         return out -> {
-            try (Stream<List<Object[]>> batches = queries.openPlaces(scope, today)
+            try (Stream<List<ExportQueries.StoredPlace>> batches = queries.openPlaces(scope, today)
                     .group().intoLists().of(BATCH).subscribe().asStream()) {
                 write(out, format == Format.CSV ? ExportEncoders.csvHeader() : "[");
                 boolean first = true;
-                for (Iterator<List<Object[]>> it = batches.iterator(); it.hasNext(); first = false) {
-                    List<Object[]> rows = it.next();
+                for (var it = batches.iterator(); it.hasNext(); first = false) {
+                    List<Object[]> rows = rows(it.next());
                     write(out, format == Format.CSV ? ExportEncoders.csv(rows)
                             : ExportEncoders.json(mapper, rows, first));
                 }
@@ -51,6 +51,15 @@ public class StandardExport {
                 }
             }
         };
+    }
+
+    /** Parsed here, on this worker, while the event loop reads the next rows from the database. */
+    private static List<Object[]> rows(List<ExportQueries.StoredPlace> places) {
+        List<Object[]> rows = new ArrayList<>(places.size());
+        for (ExportQueries.StoredPlace place : places) {
+            rows.add(StandardRows.of(place.actorId(), place.place(), place.labels()));
+        }
+        return rows;
     }
 
     private static void write(OutputStream out, String text) throws IOException {

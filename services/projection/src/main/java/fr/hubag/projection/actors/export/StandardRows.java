@@ -11,7 +11,6 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -40,74 +39,66 @@ public final class StandardRows {
     private static final int ID = index("id");
     private static final int PROGRAMMES = index("dispositif_programmes_nationaux");
 
-    /** The place's keys whose value is one text, by column. */
-    private static final Map<String, Integer> TEXTS = positions(Map.entry("pivot", "pivot"),
-            Map.entry("name", "nom"), Map.entry("address", "adresse"),
-            Map.entry("addressComplement", "complement_adresse"), Map.entry("phone", "telephone"),
-            Map.entry("openingHours", "horaires"), Map.entry("summary", "presentation_resume"),
-            Map.entry("description", "presentation_detail"), Map.entry("source", "source"),
-            Map.entry("parentStructure", "structure_parente"), Map.entry("updatedOn", "date_maj"),
-            Map.entry("accesLibreUrl", "fiche_acces_libre"), Map.entry("appointmentUrl", "prise_rdv"));
+    /** What a key of the stored place holds, and in which column it goes (-1: none of its own). */
+    private enum Kind { TEXT, LIST, NUMBER, PROGRAMMES, COMMUNE }
 
-    /** The place's keys whose value is a list, joined with {@code |}, by column. */
-    private static final Map<String, Integer> LISTS = positions(Map.entry("typologies", "typologie"),
-            Map.entry("emails", "courriels"), Map.entry("websites", "site_web"), Map.entry("itinerance", "itinerance"),
-            Map.entry("services", "services"), Map.entry("publics", "publics_specifiquement_adresses"),
-            Map.entry("specificSupport", "prise_en_charge_specifique"), Map.entry("fees", "frais_a_charge"),
-            Map.entry("trainingLabels", "formations_labels"),
-            Map.entry("otherTrainingLabels", "autres_formations_labels"), Map.entry("accessModes", "modalites_acces"),
-            Map.entry("supportModes", "modalites_accompagnement"));
+    private record Field(Kind kind, int column) {}
 
-    /** The place's keys whose value is a number, by column. */
-    private static final Map<String, Integer> NUMBERS = positions(Map.entry("latitude", "latitude"),
-            Map.entry("longitude", "longitude"));
+    /** The stored place's keys, each with what it holds and its column: one lookup per key. */
+    private static final Map<String, Field> FIELDS = Map.ofEntries(
+            field(Kind.TEXT, "pivot", "pivot"), field(Kind.TEXT, "name", "nom"),
+            field(Kind.TEXT, "address", "adresse"), field(Kind.TEXT, "addressComplement", "complement_adresse"),
+            field(Kind.TEXT, "phone", "telephone"), field(Kind.TEXT, "openingHours", "horaires"),
+            field(Kind.TEXT, "summary", "presentation_resume"), field(Kind.TEXT, "description", "presentation_detail"),
+            field(Kind.TEXT, "source", "source"), field(Kind.TEXT, "parentStructure", "structure_parente"),
+            field(Kind.TEXT, "updatedOn", "date_maj"), field(Kind.TEXT, "accesLibreUrl", "fiche_acces_libre"),
+            field(Kind.TEXT, "appointmentUrl", "prise_rdv"),
+            field(Kind.LIST, "typologies", "typologie"), field(Kind.LIST, "emails", "courriels"),
+            field(Kind.LIST, "websites", "site_web"), field(Kind.LIST, "itinerance", "itinerance"),
+            field(Kind.LIST, "services", "services"), field(Kind.LIST, "publics", "publics_specifiquement_adresses"),
+            field(Kind.LIST, "specificSupport", "prise_en_charge_specifique"),
+            field(Kind.LIST, "fees", "frais_a_charge"), field(Kind.LIST, "trainingLabels", "formations_labels"),
+            field(Kind.LIST, "otherTrainingLabels", "autres_formations_labels"),
+            field(Kind.LIST, "accessModes", "modalites_acces"),
+            field(Kind.LIST, "supportModes", "modalites_accompagnement"),
+            field(Kind.NUMBER, "latitude", "latitude"), field(Kind.NUMBER, "longitude", "longitude"),
+            Map.entry("programmes", new Field(Kind.PROGRAMMES, -1)),
+            Map.entry("commune", new Field(Kind.COMMUNE, -1)));
 
     /** The commune's keys, by column. */
-    private static final Map<String, Integer> COMMUNE = positions(Map.entry("name", "commune"),
-            Map.entry("postcode", "code_postal"), Map.entry("inseeCode", "code_insee"));
+    private static final Map<String, Integer> COMMUNE = Map.of("name", index("commune"),
+            "postcode", index("code_postal"), "inseeCode", index("code_insee"));
 
     private StandardRows() {}
 
     /**
      * The row's values in the order of {@link #COLUMNS}.
      *
-     * @param place      the place as the read model stores it (its JSON text)
+     * @param place      the place as the read model stores it (its JSON, UTF-8)
      * @param labelsHeld the labels the actor holds on the export's day
      */
-    public static Object[] of(UUID actorId, String place, Collection<String> labelsHeld) {
+    public static Object[] of(UUID actorId, byte[] place, Collection<String> labelsHeld) {
         Object[] row = new Object[COLUMNS.size()];
         row[ID] = actorId.toString();
         List<String> programmes = List.of();
         try (JsonParser parser = JSON.createParser(place)) {
             expect(parser.nextToken(), JsonToken.START_OBJECT);
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String key = parser.currentName();
+                Field field = FIELDS.get(parser.currentName());
                 JsonToken value = parser.nextToken();
-                Integer text = TEXTS.get(key);
-                Integer list = LISTS.get(key);
-                Integer number = NUMBERS.get(key);
-                if (text != null) {
-                    row[text] = text(parser, value);
-                } else if (list != null) {
-                    List<String> values = values(parser, value);
-                    row[list] = values.isEmpty() ? null : String.join("|", values);
-                } else if (number != null) {
-                    row[number] = value.isNumeric() ? parser.getDoubleValue() : null;
-                } else if (key.equals("programmes")) {
-                    programmes = values(parser, value);
-                } else if (key.equals("commune") && value == JsonToken.START_OBJECT) {
-                    while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                        String communeKey = parser.currentName();
-                        JsonToken communeValue = parser.nextToken();
-                        Integer column = COMMUNE.get(communeKey);
-                        if (column != null) {
-                            row[column] = text(parser, communeValue);
-                        } else {
-                            parser.skipChildren();
-                        }
-                    }
-                } else {
+                if (field == null) {
                     parser.skipChildren();
+                    continue;
+                }
+                switch (field.kind()) {
+                    case TEXT -> row[field.column()] = text(parser, value);
+                    case LIST -> {
+                        List<String> values = values(parser, value);
+                        row[field.column()] = values.isEmpty() ? null : String.join("|", values);
+                    }
+                    case NUMBER -> row[field.column()] = value.isNumeric() ? parser.getDoubleValue() : null;
+                    case PROGRAMMES -> programmes = values(parser, value);
+                    case COMMUNE -> commune(parser, value, row);
                 }
             }
         } catch (IOException e) {
@@ -117,13 +108,24 @@ public final class StandardRows {
         return row;
     }
 
-    @SafeVarargs
-    private static Map<String, Integer> positions(Map.Entry<String, String>... columnByKey) {
-        Map<String, Integer> positions = new HashMap<>();
-        for (Map.Entry<String, String> entry : columnByKey) {
-            positions.put(entry.getKey(), index(entry.getValue()));
+    private static void commune(JsonParser parser, JsonToken value, Object[] row) throws IOException {
+        if (value != JsonToken.START_OBJECT) {
+            parser.skipChildren();
+            return;
         }
-        return Map.copyOf(positions);
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            Integer column = COMMUNE.get(parser.currentName());
+            JsonToken communeValue = parser.nextToken();
+            if (column != null) {
+                row[column] = text(parser, communeValue);
+            } else {
+                parser.skipChildren();
+            }
+        }
+    }
+
+    private static Map.Entry<String, Field> field(Kind kind, String key, String column) {
+        return Map.entry(key, new Field(kind, index(column)));
     }
 
     /** The position of a column in a row. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -29,7 +30,7 @@ class StandardRowsTest {
                  "services": ["Prendre en main un ordinateur", "Réaliser des démarches administratives"],
                  "programmes": ["Conseillers numériques", "Aidants Connect"], "unknown": {"deep": [{"x": 1}]},
                  "accessModes": ["Se présenter"], "updatedOn": "2026-11-20", "source": null}
-                """, Set.of("France Services", "APTIC"));
+                """.getBytes(UTF_8), Set.of("France Services", "APTIC"));
 
         assertThat(row).hasSize(StandardRows.COLUMNS.size());
         assertThat(value(row, "id")).isEqualTo(ID.toString());
@@ -58,7 +59,7 @@ class StandardRowsTest {
         Object[] row = StandardRows.of(ID, """
                 {"name": 12, "commune": null, "typologies": "CYBER", "emails": [null, "a@b.fr"],
                  "openingHours": {"mo": "8-12"}, "latitude": "14.6", "publics": [["x"]]}
-                """, List.of());
+                """.getBytes(UTF_8), List.of());
 
         assertThat(value(row, "nom")).isEqualTo("12");
         assertThat(value(row, "commune")).isNull();
@@ -72,6 +73,6 @@ class StandardRowsTest {
 
     @Test
     void aStoredPlaceThatIsNotAnObjectIsAnError() {
-        assertThatThrownBy(() -> StandardRows.of(ID, "[1]", List.of())).hasMessageContaining("not JSON");
+        assertThatThrownBy(() -> StandardRows.of(ID, "[1]".getBytes(UTF_8), List.of())).hasMessageContaining("not JSON");
     }
 }
