@@ -172,6 +172,11 @@ class RebuildTest {
                                     "CREATE INDEX places_search_idx ON places USING gin (search)" // V143
                                             + " WITH (gin_pending_list_limit='256')"));
         }
+        // analysed once its indexes were built (autovacuum was off during the catch-up, its storage option reset
+        // above): the statistics of the name order's expression, lower(name), exist before it serves
+        assertThat(pool.preparedQuery("SELECT count(*) FROM pg_stats WHERE schemaname = $1 AND tablename = $2")
+                .execute(Tuple.of("mq_actors_g" + generation, "places_live_by_name")).await().indefinitely()
+                .iterator().next().getLong(0)).as("statistics of the new generation's lower(name)").isPositive();
         return generation;
     }
 

@@ -34,6 +34,13 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 @ApplicationScoped
 class GenerationSchemas {
 
+    /**
+     * Off on a new generation's tables while the catch-up fills them: autovacuum would vacuum and analyse them again
+     * and again as they grow, taking a core from the catch-up. They are analysed once at the end ({@link #index}),
+     * and autovacuum, back on, vacuums them once they serve.
+     */
+    static final String AUTOVACUUM = "autovacuum_enabled";
+
     private final Pool pool;
 
     GenerationSchemas(Pool pool) {
@@ -52,7 +59,9 @@ class GenerationSchemas {
                 }
                 for (String table : model.tables()) {
                     chain = chain.chain(() -> run(tx, "CREATE TABLE " + schema + "." + table + " (LIKE " + base
-                            + "." + table + " INCLUDING ALL)"));
+                            + "." + table + " INCLUDING ALL)"))
+                            .chain(() -> run(tx, "ALTER TABLE " + schema + "." + table + " SET (" + AUTOVACUUM
+                                    + " = false)"));
                 }
                 chain = chain.chain(() -> copyStorageOptions(tx, base, schema, model.tables()))
                         .chain(() -> secondaryIndexes(tx, schema, model.tables()))
@@ -92,7 +101,34 @@ class GenerationSchemas {
                         .chain(() -> buildFrom(tx, queue))));
             }
             return Uni.join().all(builders).andFailFast().replaceWithVoid();
-        });
+        }).chain(() -> analyze(model, generation, connections));
+    }
+
+    /**
+     * Gives {@code generation}'s tables their statistics, the indexes' expressions included, before they serve, and
+     * autovacuum back: it was off while the catch-up filled them (below). Table by table, on {@code connections}
+     * connections side by side.
+     */
+    private Uni<Void> analyze(ReadModel model, Generation generation, int connections) {
+        Queue<String> queue = new ConcurrentLinkedQueue<>();
+        for (String base : model.baseSchemas()) {
+            if (!unitesTerritories(model, base)) {
+                model.tables().forEach(table -> queue.add(generation.schema(base) + "." + table));
+            }
+        }
+        List<Uni<Void>> analysers = new ArrayList<>();
+        for (int i = 0; i < Math.max(1, connections); i++) {
+            analysers.add(pool.withConnection(connection -> analyseFrom(connection, queue)));
+        }
+        return Uni.join().all(analysers).andFailFast().replaceWithVoid();
+    }
+
+    private static Uni<Void> analyseFrom(SqlConnection connection, Queue<String> tables) {
+        String table = tables.poll();
+        return table == null ? Uni.createFrom().voidItem()
+                : run(connection, "ALTER TABLE " + table + " RESET (" + AUTOVACUUM + ")")
+                        .chain(() -> run(connection, "ANALYZE " + table))
+                        .chain(() -> analyseFrom(connection, tables));
     }
 
     /** The CREATE INDEX statements of {@code generation}'s secondary indexes, costliest first. */
