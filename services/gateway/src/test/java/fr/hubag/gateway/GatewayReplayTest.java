@@ -20,7 +20,8 @@ import static org.hamcrest.Matchers.equalTo;
 /**
  * A kept-alive connection that the service closes just as the gateway sends on it: RecordingBackend drops every
  * request under /api/vouchers/closing that comes on a connection which served one before, as a service closing an
- * idle connection would. What may be sent twice is sent again on a new connection; what may not is a 503.
+ * idle connection would. What may be sent twice is sent again on a new connection; what may not is a 503, and so
+ * is a request whose connection closed only after a while.
  */
 @QuarkusTest
 @QuarkusTestResource(RecordingBackend.class)
@@ -60,13 +61,24 @@ class GatewayReplayTest {
         assertThat(dropped() - before).as("a streamed body is not kept to be sent again").isEqualTo(1);
     }
 
+    @Test
+    void aReadWhoseConnectionClosesAfterASecondIsNotSentAgain() throws Exception {
+        int before = dropped();
+        staff().get("/api/vouchers/dying/orders/1").then().statusCode(503)
+                .contentType("application/problem+json").body("code", equalTo("service-unavailable"));
+        assertThat(dropped() - before).as("the service may have died of it: not sent to it again").isEqualTo(1);
+    }
+
     private static RequestSpecification staff() {
         return given().header("Authorization", bearer(TestTokens.coordinator("MQ")));
     }
 
+    /** Requests the backend dropped so far, asked of it directly. */
     private static int dropped() throws Exception {
         String backend = ConfigProvider.getConfig().getValue("hub.routes.vouchers", String.class);
-        return Integer.parseInt(HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(backend + "/test/dropped")).build(), HttpResponse.BodyHandlers.ofString()).body());
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            return Integer.parseInt(client.send(HttpRequest.newBuilder(URI.create(backend + "/test/dropped")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body());
+        }
     }
 }

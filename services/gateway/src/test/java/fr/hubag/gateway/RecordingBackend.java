@@ -21,7 +21,8 @@ import java.util.zip.CRC32;
  * territory check at the edge, forwarding, merging OpenAPI). It answers every request with what it received, so a
  * test sees exactly what the gateway forwarded (an upload, by its length and checksum); {@code /q/openapi} returns
  * a small document; a request under {@code /api/vouchers/closing} that comes on a connection which served one before
- * is dropped with its connection, unanswered. The services
+ * is dropped with its connection, unanswered; one under {@code /api/vouchers/dying} has its connection closed after
+ * 1.2 s, unanswered. The services
  * themselves are tested against real parts in their own modules and end to end by .ci/smoke-test.
  */
 public class RecordingBackend implements QuarkusTestResourceLifecycleManager {
@@ -40,6 +41,12 @@ public class RecordingBackend implements QuarkusTestResourceLifecycleManager {
         vertx = Vertx.vertx();
         server = vertx.createHttpServer().requestHandler(request -> {
             HttpConnection connection = request.connection();
+            if (request.path().startsWith("/api/vouchers/dying")) {
+                // a service that dies while it works on the request
+                dropped.incrementAndGet();
+                vertx.setTimer(1_200, t -> connection.close());
+                return;
+            }
             if (used.add(connection)) {
                 connection.closeHandler(closed -> used.remove(connection));
             } else if (request.path().startsWith("/api/vouchers/closing")) {

@@ -21,6 +21,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.core.Response.Status;
 import org.jboss.logging.Logger;
 
+import java.io.IOException;
 import java.net.ConnectException;
 import java.util.List;
 import java.util.Map;
@@ -37,11 +38,11 @@ import java.util.concurrent.TimeoutException;
  * {@code hub_gateway_forwarded_seconds} (docs/observability.md), since the HTTP server's own series see one
  * templated path for all services. A service down or too slow is a 503 or 504 problem with Retry-After.
  * <p>
- * A kept-alive connection the service closes just as a request is sent on it fails that request before any answer
- * (HttpClosedException): the service may close idle connections at any moment, and HTTP/1.1 gives no way to know.
- * A request without a body that may be sent twice (an idempotent method, or an Idempotency-Key the service keeps)
- * is sent once more on a new connection, as browsers and Go's HTTP client do; any other is a 503, since the service
- * may have applied it.
+ * A kept-alive connection the service closes just as a request is sent on it fails that request at once, before any
+ * answer (closed, or reset): the service may close idle connections at any moment, and HTTP/1.1 gives no way to know.
+ * A request without a body that may be sent twice (an idempotent method, RFC 9110 §9.2.2, or an Idempotency-Key the
+ * service keeps) and that failed so within {@link #REPLAY_WITHIN_NANOS} is sent once more on a new connection, as
+ * browsers do with idempotent requests; any other is a 503, since the service may have applied it.
  */
 final class Forwarding {
 
@@ -50,6 +51,13 @@ final class Forwarding {
             "Accept-Language", "Idempotency-Key", "If-Match", "If-None-Match", "X-Request-Id", "Aidant-Id");
     private static final List<String> RESPONSE_HEADERS = List.of("Content-Type", "Content-Length", "Location",
             "ETag", "WWW-Authenticate", "Retry-After", "Cache-Control", "Content-Disposition", "Aidant-Id");
+
+    /**
+     * How soon a closed connection must fail a request for it to be sent again: a connection closing under it does so
+     * at once, where a service that dies while it works on a request has taken its time (and a replay would make the
+     * caller wait past the timeout twice).
+     */
+    static final long REPLAY_WITHIN_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     /** Methods whose request, sent twice, has the effect of one (RFC 9110 §9.2.2). */
     private static final Set<HttpMethod> IDEMPOTENT = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS,
@@ -193,7 +201,7 @@ final class Forwarding {
             if (over || answered) {
                 return;
             }
-            if (result.failed() && result.cause() instanceof HttpClosedException && replayable()) {
+            if (result.failed() && closed(result.cause()) && replayable()) {
                 replayed = true;
                 LOG.debugf("%s %s: connection to %s closed before any answer; sent again on a new one",
                         ctx.normalizedPath(), correlation, target.service());
@@ -237,10 +245,18 @@ final class Forwarding {
             }));
         }
 
-        /** Not sent again already, no body (a streamed body is gone), and an effect that two sends do not double. */
+        /**
+         * Not sent again already, failed at once, no body (a streamed body is gone), and an effect that two sends do
+         * not double.
+         */
         private boolean replayable() {
-            return !replayed && !EdgeAnswers.hasBody(in)
+            return !replayed && System.nanoTime() - start < REPLAY_WITHIN_NANOS && !EdgeAnswers.hasBody(in)
                     && (IDEMPOTENT.contains(in.method()) || in.getHeader("Idempotency-Key") != null);
+        }
+
+        /** The connection closed or was reset under the request (not a timeout, which is no reason to retry). */
+        private static boolean closed(Throwable failure) {
+            return failure instanceof HttpClosedException || failure instanceof IOException;
         }
 
         private void unavailable(Throwable failure) {

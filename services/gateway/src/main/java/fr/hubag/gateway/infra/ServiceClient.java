@@ -28,6 +28,8 @@ public class ServiceClient {
     /** Connections per pool: about the clients the platform serves at once (the benchmark runs 64). */
     static final int COMMAND_CONNECTIONS = 64;
     static final int UPLOAD_CONNECTIONS = 16;
+    /** Requests sent again at once: each on a connection of its own, closed after its answer. */
+    static final int REPLAY_CONNECTIONS = 16;
 
     /** Where one service listens. */
     public record Backend(String host, int port, boolean ssl) {}
@@ -50,7 +52,7 @@ public class ServiceClient {
         this.uploads = vertx.getDelegate().createHttpClient(proxyOptions(),
                 new PoolOptions().setHttp1MaxSize(UPLOAD_CONNECTIONS));
         this.replays = vertx.getDelegate().createHttpClient(proxyOptions().setKeepAlive(false),
-                new PoolOptions().setHttp1MaxSize(UPLOAD_CONNECTIONS));
+                new PoolOptions().setHttp1MaxSize(REPLAY_CONNECTIONS));
         routes.routes().forEach((service, base) -> {
             URI uri = URI.create(base);
             boolean ssl = "https".equalsIgnoreCase(uri.getScheme());
