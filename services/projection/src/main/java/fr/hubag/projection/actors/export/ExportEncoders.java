@@ -63,8 +63,7 @@ public final class ExportEncoders {
         if (!first) {
             line.append(',');
         }
-        // most values have no quote: found by one vectorised scan, then appended whole
-        line.append('"').append(value.indexOf('"') < 0 ? value : value.replace("\"", "\"\"")).append('"');
+        line.append('"').append(value.replace("\"", "\"\"")).append('"');
     }
 
     private static String plain(Double value) {

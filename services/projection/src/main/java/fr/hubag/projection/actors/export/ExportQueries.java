@@ -16,8 +16,9 @@ import java.util.UUID;
 
 /**
  * Streams the open, non-merged places of a scope as stored, with their labels, through a server-side cursor (rows
- * fetched 500 at a time, one read snapshot); {@link StandardExport} makes them standard rows on its worker thread, so a whole territory is exported without holding it in memory. The connection goes
- * back to the pool however the stream ends (done, failed, or the client gone).
+ * fetched 500 at a time, one read snapshot), so a whole territory is exported without holding it in memory;
+ * {@link StandardExport} makes them standard rows on its worker thread. The connection goes back to the pool however
+ * the stream ends (done, failed, or the client gone).
  */
 @ApplicationScoped
 public class ExportQueries {
@@ -48,8 +49,8 @@ public class ExportQueries {
     /** @param today the day whose labels count as programmes */
     Multi<StoredPlace> openPlaces(Scope scope, LocalDate today) {
         String sql = "SELECT p.actor_id, convert_to(p.place::text, 'UTF8') AS place, ARRAY(SELECT g.label FROM "
-                + scope.table("label_grants") + " g WHERE g.actor_id = p.actor_id AND g.valid_from <= $1 AND (g.valid_until IS NULL "
-                + "OR g.valid_until >= $1)) AS labels FROM " + scope.table("places") + " p "
+                + scope.table("label_grants") + " g WHERE g.actor_id = p.actor_id AND g.valid_from <= $1"
+                + " AND (g.valid_until IS NULL OR g.valid_until >= $1)) AS labels FROM " + scope.table("places") + " p "
                 + "WHERE p.merged_into IS NULL AND p.closed_on IS NULL ORDER BY lower(p.name), p.actor_id";
         return Multi.createFrom().resourceFromUni(
                         () -> pool.getConnection().flatMap(connection -> connection.begin()

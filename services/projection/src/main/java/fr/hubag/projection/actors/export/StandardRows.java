@@ -96,7 +96,10 @@ public final class StandardRows {
                         List<String> values = values(parser, value);
                         row[field.column()] = values.isEmpty() ? null : String.join("|", values);
                     }
-                    case NUMBER -> row[field.column()] = value.isNumeric() ? parser.getDoubleValue() : null;
+                    case NUMBER -> {
+                        row[field.column()] = value.isNumeric() ? parser.getDoubleValue() : null;
+                        parser.skipChildren(); // an object or a list where a number was expected
+                    }
                     case PROGRAMMES -> programmes = values(parser, value);
                     case COMMUNE -> commune(parser, value, row);
                 }

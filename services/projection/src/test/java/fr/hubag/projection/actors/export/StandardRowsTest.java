@@ -72,7 +72,20 @@ class StandardRowsTest {
     }
 
     @Test
+    void aNumberGivenAsAnObjectOrAListIsSkippedWhole() {
+        Object[] row = StandardRows.of(ID, """
+                {"latitude": {"name": "x"}, "longitude": [1, {"phone": "0596"}], "name": "Cyber-base", "phone": "+596"}
+                """.getBytes(UTF_8), List.of());
+
+        assertThat(value(row, "latitude")).isNull();
+        assertThat(value(row, "longitude")).isNull();
+        assertThat(value(row, "nom")).as("not the object's name").isEqualTo("Cyber-base");
+        assertThat(value(row, "telephone")).as("read after the list").isEqualTo("+596");
+    }
+
+    @Test
     void aStoredPlaceThatIsNotAnObjectIsAnError() {
-        assertThatThrownBy(() -> StandardRows.of(ID, "[1]".getBytes(UTF_8), List.of())).hasMessageContaining("not JSON");
+        assertThatThrownBy(() -> StandardRows.of(ID, "[1]".getBytes(UTF_8), List.of()))
+                .hasMessageContaining("not JSON");
     }
 }
