@@ -108,7 +108,7 @@ final class CatchUp implements Runnable {
                         await(records); // every poll read so far applied before the indexes are built
                         long indexing = System.nanoTime();
                         schemas.index(model, next, indexConnections).await().atMost(INDEXING);
-                        LOG.infof("rebuild %d of %s: secondary indexes of generation %d built, its tables analysed, in %.1f s",
+                        LOG.infof("rebuild %d of %s: generation %d vacuumed, indexed and analysed in %.1f s",
                                 progress.id(), model.name(), next.number(), (System.nanoTime() - indexing) / 1e9);
                         takenOver = generations.beginDual(model, next);
                         progress.dual(takenOver);

@@ -36,8 +36,8 @@ class GenerationSchemas {
 
     /**
      * Off on a new generation's tables while the catch-up fills them: autovacuum would vacuum and analyse them again
-     * and again as they grow, taking a core from the catch-up. They are analysed once at the end ({@link #index}),
-     * and autovacuum, back on, vacuums them once they serve.
+     * and again as they grow, taking a core from the catch-up. They are vacuumed and analysed once at the end
+     * ({@link #index}), then it is back on.
      */
     static final String AUTOVACUUM = "autovacuum_enabled";
 
@@ -82,53 +82,61 @@ class GenerationSchemas {
     }
 
     /**
-     * Builds the secondary indexes of {@code generation}'s tables, as the base schemas have them, on
-     * {@code connections} connections side by side: one build keeps one PostgreSQL backend (a core) busy, and a
-     * rebuild's indexes are independent. Each connection takes the next index from a shared queue, the costliest
-     * first (a hub that has tables of its own holds every row; GIN builds cost most), so they finish about together.
-     * A hub of views (actors, V127) has no index to build.
+     * Makes {@code generation}'s filled tables ready to serve: vacuums them (their visibility map, which index-only
+     * scans read), builds their secondary indexes as the base schemas have them, analyses them (the indexes'
+     * expressions included, so the planner knows the new generation before it serves) and puts autovacuum back.
+     * Each step on {@code connections} connections side by side: one build keeps one PostgreSQL backend (a core)
+     * busy, and a rebuild's tables and indexes are independent. The indexes are taken costliest first (a hub that has
+     * tables of its own holds every row; GIN builds cost most), so the connections finish about together. A hub of
+     * views (actors, V127) has nothing to vacuum or index.
      */
     Uni<Void> index(ReadModel model, Generation generation, int connections) {
-        return definitions(model, generation).chain(definitions -> {
-            Queue<String> queue = new ConcurrentLinkedQueue<>(definitions);
-            List<Uni<Void>> builders = new ArrayList<>();
-            for (int i = 0; i < Math.max(1, connections); i++) {
-                // a GIN build gathers its entries in this memory (at a million places, 64 MB, 256 MB and 1 GB built
-                // the search_pairs index in 8-10 s alike: docs/benchmarks.md, sixth day). No parallel workers of
-                // PostgreSQL's own per B-tree build: the connections already keep the cores busy
-                builders.add(pool.withTransaction(tx -> run(tx, "SET LOCAL maintenance_work_mem = '256MB'")
-                        .chain(() -> run(tx, "SET LOCAL max_parallel_maintenance_workers = 0"))
-                        .chain(() -> buildFrom(tx, queue))));
+        List<String> tables = new ArrayList<>();
+        for (String base : model.baseSchemas()) {
+            if (!unitesTerritories(model, base)) {
+                model.tables().forEach(table -> tables.add(generation.schema(base) + "." + table));
             }
-            return Uni.join().all(builders).andFailFast().replaceWithVoid();
-        }).chain(() -> analyze(model, generation, connections));
+        }
+        // a GIN build gathers its entries in this memory (at a million places, 64 MB, 256 MB and 1 GB built the
+        // search_pairs index in 8-10 s alike: docs/benchmarks.md, sixth day). No parallel workers of PostgreSQL's own
+        // per B-tree build: the connections already keep the cores busy
+        List<String> buildSettings = List.of("SET LOCAL maintenance_work_mem = '256MB'",
+                "SET LOCAL max_parallel_maintenance_workers = 0");
+        return sideBySide(connections, null, tables.stream().map(table -> List.of("VACUUM " + table)).toList())
+                .chain(() -> definitions(model, generation))
+                .chain(definitions -> sideBySide(connections, buildSettings, definitions.stream().map(List::of)
+                        .toList()))
+                .chain(() -> sideBySide(connections, null, tables.stream().map(table -> List.of("ANALYZE " + table,
+                        "ALTER TABLE " + table + " RESET (" + AUTOVACUUM + ")")).toList()));
     }
 
     /**
-     * Gives {@code generation}'s tables their statistics, the indexes' expressions included, before they serve, and
-     * autovacuum back: it was off while the catch-up filled them (below). Table by table, on {@code connections}
-     * connections side by side.
+     * Runs each piece of {@code work} (statements run in their order) on one of {@code connections} connections side
+     * by side, each connection taking the next piece from a shared queue: in a transaction opened with
+     * {@code settings}, or with none outside any transaction ({@code VACUUM} cannot run in one).
      */
-    private Uni<Void> analyze(ReadModel model, Generation generation, int connections) {
-        Queue<String> queue = new ConcurrentLinkedQueue<>();
-        for (String base : model.baseSchemas()) {
-            if (!unitesTerritories(model, base)) {
-                model.tables().forEach(table -> queue.add(generation.schema(base) + "." + table));
-            }
-        }
-        List<Uni<Void>> analysers = new ArrayList<>();
+    private Uni<Void> sideBySide(int connections, List<String> settings, List<List<String>> work) {
+        Queue<List<String>> queue = new ConcurrentLinkedQueue<>(work);
+        List<Uni<Void>> workers = new ArrayList<>();
         for (int i = 0; i < Math.max(1, connections); i++) {
-            analysers.add(pool.withConnection(connection -> analyseFrom(connection, queue)));
+            workers.add(settings == null ? pool.withConnection(connection -> runFrom(connection, queue))
+                    : pool.withTransaction(tx -> runAll(tx, settings).chain(() -> runFrom(tx, queue))));
         }
-        return Uni.join().all(analysers).andFailFast().replaceWithVoid();
+        return Uni.join().all(workers).andFailFast().replaceWithVoid();
     }
 
-    private static Uni<Void> analyseFrom(SqlConnection connection, Queue<String> tables) {
-        String table = tables.poll();
-        return table == null ? Uni.createFrom().voidItem()
-                : run(connection, "ALTER TABLE " + table + " RESET (" + AUTOVACUUM + ")")
-                        .chain(() -> run(connection, "ANALYZE " + table))
-                        .chain(() -> analyseFrom(connection, tables));
+    private static Uni<Void> runFrom(SqlConnection connection, Queue<List<String>> queue) {
+        List<String> next = queue.poll();
+        return next == null ? Uni.createFrom().voidItem()
+                : runAll(connection, next).chain(() -> runFrom(connection, queue));
+    }
+
+    private static Uni<Void> runAll(SqlConnection connection, List<String> statements) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (String statement : statements) {
+            chain = chain.chain(() -> run(connection, statement));
+        }
+        return chain;
     }
 
     /** The CREATE INDEX statements of {@code generation}'s secondary indexes, costliest first. */
@@ -148,11 +156,6 @@ class GenerationSchemas {
 
     private static int cost(String definition) {
         return (definition.contains(" ON hub") ? 2 : 0) + (definition.contains(" USING gin ") ? 1 : 0);
-    }
-
-    private static Uni<Void> buildFrom(SqlConnection tx, Queue<String> queue) {
-        String next = queue.poll();
-        return next == null ? Uni.createFrom().voidItem() : run(tx, next).chain(() -> buildFrom(tx, queue));
     }
 
     /** The non-unique indexes of a schema's tables, by name: their definitions ({@code CREATE INDEX ... ON s.t}). */
