@@ -6,7 +6,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
@@ -71,12 +70,8 @@ class GatewayLimitsTest {
 
     /** The first upload is admitted and held by the service (it answers after its delay). */
     private static void awaitUploadAtTheService() throws Exception {
-        String backend = ConfigProvider.getConfig().getValue("hub.routes.actors", String.class);
         for (int attempt = 0; attempt < 200; attempt++) {
-            String inFlight = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                    java.net.URI.create(backend + "/test/uploads-in-flight")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
-            if (!inFlight.equals("0")) {
+            if (!RecordingBackend.ask("/test/uploads-in-flight").equals("0")) {
                 return;
             }
             Thread.sleep(50);

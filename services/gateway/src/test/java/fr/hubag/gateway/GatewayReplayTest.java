@@ -4,13 +4,7 @@ import fr.hubag.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
-
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 
 import static fr.hubag.testing.TestTokens.bearer;
 import static io.restassured.RestAssured.given;
@@ -73,12 +67,8 @@ class GatewayReplayTest {
         return given().header("Authorization", bearer(TestTokens.coordinator("MQ")));
     }
 
-    /** Requests the backend dropped so far, asked of it directly. */
+    /** Requests the backend dropped so far. */
     private static int dropped() throws Exception {
-        String backend = ConfigProvider.getConfig().getValue("hub.routes.vouchers", String.class);
-        try (HttpClient client = HttpClient.newHttpClient()) {
-            return Integer.parseInt(client.send(HttpRequest.newBuilder(URI.create(backend + "/test/dropped")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body());
-        }
+        return Integer.parseInt(RecordingBackend.ask("/test/dropped"));
     }
 }

@@ -8,7 +8,12 @@ import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
+import org.eclipse.microprofile.config.ConfigProvider;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,6 +40,18 @@ public class RecordingBackend implements QuarkusTestResourceLifecycleManager {
     private final Set<HttpConnection> used = ConcurrentHashMap.newKeySet();
     /** Requests dropped so ({@code GET /test/dropped}). */
     private final AtomicInteger dropped = new AtomicInteger();
+
+    private static final HttpClient DIRECT = HttpClient.newHttpClient();
+
+    /**
+     * Asks this server itself, not through the gateway, what one of its {@code /test/...} counters says (the
+     * running test's backend, from its configuration).
+     */
+    static String ask(String path) throws Exception {
+        String backend = ConfigProvider.getConfig().getValue("hub.routes.actors", String.class);
+        return DIRECT.send(HttpRequest.newBuilder(URI.create(backend + path)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
 
     @Override
     public Map<String, String> start() {

@@ -57,7 +57,7 @@ final class Forwarding {
      * at once, where a service that dies while it works on a request has taken its time (and a replay would make the
      * caller wait past the timeout twice).
      */
-    static final long REPLAY_WITHIN_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private static final long REPLAY_WITHIN_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     /** Methods whose request, sent twice, has the effect of one (RFC 9110 §9.2.2). */
     private static final Set<HttpMethod> IDEMPOTENT = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS,

@@ -39,9 +39,10 @@ public final class StandardRows {
     private static final int ID = index("id");
     private static final int PROGRAMMES = index("dispositif_programmes_nationaux");
 
-    /** What a key of the stored place holds, and in which column it goes (-1: none of its own). */
+    /** What a key of the stored place holds. */
     private enum Kind { TEXT, LIST, NUMBER, PROGRAMMES, COMMUNE }
 
+    /** A key's kind and the column it goes in (-1 for the programmes and the commune, which fill others). */
     private record Field(Kind kind, int column) {}
 
     /** The stored place's keys, each with what it holds and its column: one lookup per key. */
