@@ -19,6 +19,7 @@ import fr.hubag.projection.shared.Scope;
 import fr.hubag.servicekit.problem.Problem;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -271,14 +272,16 @@ public class ScopeResource {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY,
                     implementation = Object.class))})
     public Response export(@Parameter(description = "csv (default) or json", schema = @Schema(
-            enumeration = {"csv", "json"}, defaultValue = "csv")) @QueryParam("format") String format) {
+            enumeration = {"csv", "json"}, defaultValue = "csv")) @QueryParam("format") String format,
+                           @Context HttpServerRequest request) {
         QueryParams params = new QueryParams();
         boolean json = "json".equals(params.oneOf("format", format, List.of("csv", "json")));
         params.check();
         LocalDate today = scope.today();
         String file = "lieux-mediation-numerique-" + scope.name() + "-" + today + (json ? ".json" : ".csv");
-        return Response.ok(read.export.of(scope, json ? StandardExport.Format.JSON : StandardExport.Format.CSV,
-                        today), json ? "application/json; charset=UTF-8" : "text/csv; charset=UTF-8")
+        StandardExport.Format as = json ? StandardExport.Format.JSON : StandardExport.Format.CSV;
+        return Response.ok(read.export.of(scope, as, today, () -> request.response().closed()),
+                        json ? "application/json; charset=UTF-8" : "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"" + file + "\"")
                 .build();
     }

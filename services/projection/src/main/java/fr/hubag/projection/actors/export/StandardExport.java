@@ -11,18 +11,17 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.function.BooleanSupplier;
 
 /**
- * The export as a stream written on a worker thread: rows come from the database cursor 200 at a time and go out as
- * they are encoded, so 10 000 places never sit in memory as one text. Written this way (not as a reactive stream
+ * The export as a stream written on a worker thread: rows come from the database cursor a fetch at a time and go out
+ * as they are encoded, so 10 000 places never sit in memory as one text. Written this way (not as a reactive stream
  * of buffers) because the CSV must end lines with CRLF exactly and a streamed reactive answer adds its own
- * separators. Stopping early (client gone) closes the stream, which cancels the query and releases the connection.
+ * separators. Stopping early (client gone: a write fails) closes the cursor, ends the transaction and releases the
+ * connection.
  */
 @ApplicationScoped
 public class StandardExport {
-
-    static final int BATCH = 200;
 
     private final ExportQueries queries;
     private final ObjectMapper mapper;
@@ -34,15 +33,26 @@ public class StandardExport {
 
     public enum Format { CSV, JSON }
 
-    /** Must be written from a worker thread: it waits for rows. */
-    public StreamingOutput of(Scope scope, Format format, LocalDate today) {
+    /**
+     * Must be written from a worker thread: it waits for rows.
+     *
+     * @param clientGone whether the client has gone (its connection closed), asked before each batch is written
+     */
+    public StreamingOutput of(Scope scope, Format format, LocalDate today, BooleanSupplier clientGone) {
+        return of(scope, format, today, clientGone, ExportQueries.FETCH);
+    }
+
+    StreamingOutput of(Scope scope, Format format, LocalDate today, BooleanSupplier clientGone, int fetch) {
         return out -> {
-            try (Stream<List<ExportQueries.StoredPlace>> batches = queries.openPlaces(scope, today)
-                    .group().intoLists().of(BATCH).subscribe().asStream()) {
+            try (ExportQueries.Places places = queries.open(scope, today, fetch)) {
                 write(out, format == Format.CSV ? ExportEncoders.csvHeader() : "[");
                 boolean first = true;
-                for (var it = batches.iterator(); it.hasNext(); first = false) {
-                    List<Object[]> rows = rows(it.next());
+                for (List<ExportQueries.StoredPlace> batch = places.next(); !batch.isEmpty();
+                     batch = places.next(), first = false) {
+                    if (clientGone.getAsBoolean()) {
+                        return;
+                    }
+                    List<Object[]> rows = rows(batch);
                     write(out, format == Format.CSV ? ExportEncoders.csv(rows)
                             : ExportEncoders.json(mapper, rows, first));
                 }
@@ -53,7 +63,7 @@ public class StandardExport {
         };
     }
 
-    /** Parsed here, on this worker, while the event loop reads the next rows from the database. */
+    /** Parsed here, on this worker, while the database reads the next rows. */
     private static List<Object[]> rows(List<ExportQueries.StoredPlace> places) {
         List<Object[]> rows = new ArrayList<>(places.size());
         for (ExportQueries.StoredPlace place : places) {
