@@ -66,17 +66,25 @@ public class ExportQueries {
                 + scope.table("label_grants") + " g WHERE g.actor_id = p.actor_id AND g.valid_from <= $1"
                 + " AND (g.valid_until IS NULL OR g.valid_until >= $1)) AS labels FROM " + scope.table("places") + " p "
                 + "WHERE p.merged_into IS NULL AND p.closed_on IS NULL ORDER BY lower(p.name), p.actor_id";
-        SqlConnection connection = pool.getConnection().await().atMost(WAIT);
+        SqlConnection connection = await(pool.getConnection());
         Transaction transaction = null;
         try {
-            transaction = connection.begin().await().atMost(WAIT);
-            connection.query(IN_INDEX_ORDER).execute().await().atMost(WAIT);
-            PreparedStatement statement = connection.prepare(sql).await().atMost(WAIT);
+            transaction = await(connection.begin());
+            await(connection.query(IN_INDEX_ORDER).execute());
+            PreparedStatement statement = await(connection.prepare(sql));
             return new Places(connection, transaction, statement, statement.cursor(Tuple.of(today)), fetch);
         } catch (RuntimeException e) {
-            release(connection, transaction, null, null);
+            try {
+                release(connection, transaction, null);
+            } catch (RuntimeException alsoFailed) {
+                e.addSuppressed(alsoFailed);
+            }
             throw e;
         }
+    }
+
+    private static <T> T await(Uni<T> step) {
+        return step.await().atMost(WAIT);
     }
 
     /** The rows of one export, a fetch at a time, the next fetch already asked for. Read by one thread. */
@@ -108,7 +116,7 @@ public class ExportQueries {
             if (ahead == null) {
                 return List.of();
             }
-            RowSet<Row> rows = Uni.createFrom().completionStage(ahead).await().atMost(WAIT);
+            RowSet<Row> rows = await(Uni.createFrom().completionStage(ahead));
             // asked for before these rows are parsed and written, so that the database works meanwhile
             ahead = cursor.hasMore() ? read() : null;
             List<StoredPlace> places = new ArrayList<>(rows.size());
@@ -119,26 +127,26 @@ public class ExportQueries {
             return places;
         }
 
-        /** Ends the transaction and gives the connection back, whether or not every row was read. */
+        /**
+         * Ends the transaction and gives the connection back, whether or not every row was read. The cursor is not
+         * closed on its own: the rollback ends it, and closing it from this thread would race with the fetch ahead,
+         * which the event loop may not have sent yet (it would start the query again from its first row).
+         */
         @Override
         public void close() {
-            release(connection, transaction, statement, cursor);
+            release(connection, transaction, statement);
         }
     }
 
     /** Each step even if the one before failed: the connection goes back to the pool in every case. */
-    private static void release(SqlConnection connection, Transaction transaction, PreparedStatement statement,
-                                Cursor cursor) {
+    private static void release(SqlConnection connection, Transaction transaction, PreparedStatement statement) {
         Uni<Void> steps = Uni.createFrom().voidItem();
-        if (cursor != null) {
-            steps = steps.call(() -> cursor.close().onFailure().recoverWithNull());
-        }
         if (statement != null) {
             steps = steps.call(() -> statement.close().onFailure().recoverWithNull());
         }
         if (transaction != null) {
             steps = steps.call(() -> transaction.rollback().onFailure().recoverWithNull());
         }
-        steps.eventually(connection::close).await().atMost(WAIT);
+        await(steps.eventually(connection::close));
     }
 }

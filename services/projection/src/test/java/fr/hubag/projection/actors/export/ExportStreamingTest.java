@@ -6,6 +6,7 @@ import fr.hubag.projection.support.ActorStream;
 import fr.hubag.projection.support.Api;
 import fr.hubag.projection.support.Events;
 import fr.hubag.projection.support.Places;
+import fr.hubag.testing.Csv;
 import fr.hubag.testing.HubTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -59,7 +60,8 @@ class ExportStreamingTest {
         tag = Api.tag();
         for (String name : List.of("a", "b", "c", "d", "e", "f", "g")) {
             ActorStream actor = ActorStream.create("GF");
-            actor.publish("ActorRegistered", Events.registered(actor, Places.place("GF", "Export " + tag + " " + name)));
+            String place = "Export " + tag + " " + name;
+            actor.publish("ActorRegistered", Events.registered(actor, Places.place("GF", place)));
             inNameOrder.add(actor.id());
         }
         await("/territories/GF/actors?q=" + tag, r -> total(r) == 7);
@@ -68,9 +70,10 @@ class ExportStreamingTest {
     @Test
     void everyRowComesOnceInNameOrderHoweverManyFetchesItTakes() {
         List<UUID> byTwo = read(2);
-        List<UUID> atOnce = read(10_000);
-        assertThat(byTwo).isEqualTo(atOnce).doesNotHaveDuplicates();
+        assertThat(byTwo).doesNotHaveDuplicates();
+        // other classes' places may still arrive between two reads: these seven are the ones compared
         assertThat(byTwo.stream().filter(inNameOrder::contains).toList()).isEqualTo(inNameOrder);
+        assertThat(read(10_000).stream().filter(inNameOrder::contains).toList()).isEqualTo(inNameOrder);
     }
 
     @Test
@@ -80,7 +83,7 @@ class ExportStreamingTest {
                 assertThat(places.next()).hasSize(2);
             }
         }
-        assertThat(idleInTransaction()).isZero();
+        assertThat(exportsInATransaction()).isZero();
         assertThat(read(3)).containsAll(inNameOrder);
     }
 
@@ -88,21 +91,23 @@ class ExportStreamingTest {
     void anExportWhoseClientHasGoneStopsAtItsNextBatch() throws Exception {
         AtomicInteger asked = new AtomicInteger();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        // the client leaves once the second batch of two rows is written
+        // the client leaves once two batches of two rows are written
         export.of(GUYANE, StandardExport.Format.CSV, TODAY, () -> asked.incrementAndGet() > 2, 2).write(out);
-        String[] lines = out.toString(StandardCharsets.UTF_8).split("\r\n");
-        assertThat(lines).hasSize(1 + 4); // the header, two batches of two rows
+        assertThat(Csv.records(out.toString(StandardCharsets.UTF_8))).hasSize(1 + 4); // the header, two batches
         assertThat(asked).hasValue(3);
-        assertThat(idleInTransaction()).isZero();
+        assertThat(exportsInATransaction()).isZero();
         ByteArrayOutputStream whole = new ByteArrayOutputStream();
         export.of(GUYANE, StandardExport.Format.CSV, TODAY, () -> false, 2).write(whole);
-        assertThat(whole.toString(StandardCharsets.UTF_8).split("\r\n")).hasSize(1 + read(100).size());
+        List<String> names = Csv.parse(whole.toString(StandardCharsets.UTF_8)).stream()
+                .map(row -> row.get("nom")).filter(name -> name.startsWith("Export " + tag)).toList();
+        assertThat(names).hasSize(7).isSorted();
     }
 
-    private long idleInTransaction() {
-        return pool.query("SELECT count(*) FROM pg_stat_activity WHERE state = 'idle in transaction' "
-                + "AND query LIKE '%convert_to(p.place%'").execute().await().indefinitely()
-                .iterator().next().getLong(0);
+    /** Backends other than this one in a transaction that runs or ran the export's statement. */
+    private long exportsInATransaction() {
+        return pool.query("SELECT count(*) FROM pg_stat_activity WHERE xact_start IS NOT NULL "
+                        + "AND pid <> pg_backend_pid() AND query LIKE '%convert_to(p.place%'")
+                .execute().await().indefinitely().iterator().next().getLong(0);
     }
 
     private List<UUID> read(int fetch) {
