@@ -30,7 +30,8 @@ import java.util.concurrent.Future;
 import static fr.hubag.projection.support.Api.as;
 
 /**
- * Prints how fast the actors read models are rebuilt, and the projection JVM's RSS and heap before and after, for N
+ * Prints how fast the actors read models are rebuilt, the projection JVM's RSS and heap before and after, and the CPU
+ * the rebuild used (PostgreSQL's, this JVM's, the machine's) beside what 20 000 events/s would allow, for N
  * places registered in Martinique (with the production poll size and dual threshold); first, how fast the live
  * consumer applied them as they were published (500 records a poll). Opt-in, asserts nothing about
  * time: {@code ./mvnw -o verify -pl services/projection -am -Dsurefire.failIfNoSpecifiedTests=false
@@ -88,6 +89,7 @@ class RebuildBenchmark {
         System.gc();
         String before = memory();
 
+        Cpu cpuBefore = Cpu.now(postmaster());
         ValidatableResponse started = as(TestTokens.hubAdmin()).contentType("application/json")
                 .body("{\"readModel\":\"actors\"}").post(Api.BASE + "/admin/rebuilds").then().statusCode(202);
         long id = started.extract().<Number>path("id").longValue();
@@ -100,11 +102,84 @@ class RebuildBenchmark {
             done = Api.get(TestTokens.hubAdmin(), "/admin/rebuilds/" + id);
         }
         String after = memory();
+        Cpu cpu = Cpu.now(postmaster()).minus(cpuBefore);
         System.gc();
         System.out.printf("%n[bench] rebuild of actors: %s, %s of %s records (%d places of this run) in %s, %s "
                         + "events/s%n[bench] memory before: %s; during (last sample): %s; after: %s; after GC: %s%n%n",
                 done.extract().path("state"), done.extract().path("applied"), done.extract().path("total"), places,
                 seconds(done), done.extract().path("eventsPerSecond"), before, peak, after, memory());
+        Number applied = done.extract().path("applied");
+        double perMillion = 1e6 / applied.doubleValue();
+        System.out.printf("[bench] CPU from the request to the switch, core-seconds: PostgreSQL %.1f, this JVM %.1f "
+                        + "(of which the in-JVM broker's threads %.1f), the whole machine %.1f of %.1f (%d cores x "
+                        + "%.1f s); per million events %.0f, where 20 000 events/s on %d cores allows %.0f%n%n",
+                cpu.postgres(), cpu.jvm(), cpu.broker(), cpu.machine(), cpu.cores() * cpu.elapsed(), cpu.cores(),
+                cpu.elapsed(), cpu.machine() * perMillion, cpu.cores(), cpu.cores() * 1e6 / 20_000);
+    }
+
+    /**
+     * CPU time used so far, in core-seconds: PostgreSQL's (the postmaster, its live processes, and those it has
+     * reaped), this JVM's (and its broker threads' share, by their names), the machine's (every process, /proc/stat),
+     * and the wall clock. Linux only, as the benchmarks are.
+     */
+    record Cpu(double postgres, double jvm, double broker, double machine, double elapsed, int cores) {
+
+        static final double TICK = 100.0; // USER_HZ: /proc counts CPU time in hundredths of a second
+
+        static Cpu now(long postmaster) throws Exception {
+            double postgres = 0;
+            try (var processes = Files.list(Path.of("/proc"))) {
+                for (Path process : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                    long[] stat = stat(process);
+                    if (stat.length > 0 && (stat[0] == postmaster || stat[1] == postmaster)) {
+                        postgres += stat[2] + stat[3] + (stat[0] == postmaster ? stat[4] + stat[5] : 0);
+                    }
+                }
+            }
+            var threads = ManagementFactory.getThreadMXBean();
+            long broker = 0;
+            for (var thread : threads.getThreadInfo(threads.getAllThreadIds())) {
+                if (thread != null && thread.getThreadName().matches(".*(kafka-request-handler|kafka-network-thread"
+                        + "|data-plane|ReplicaFetcher|kafka-log|ExpirationReaper).*")) {
+                    broker += Math.max(0, threads.getThreadCpuTime(thread.getThreadId()));
+                }
+            }
+            String[] all = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
+            long busy = 0;
+            for (int i = 1; i < all.length; i++) {
+                busy += i == 4 || i == 5 ? 0 : Long.parseLong(all[i]); // all but idle and iowait
+            }
+            double jvm = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                    .getProcessCpuTime() / 1e9;
+            return new Cpu(postgres / TICK, jvm, broker / 1e9, busy / TICK, System.nanoTime() / 1e9,
+                    Runtime.getRuntime().availableProcessors());
+        }
+
+        Cpu minus(Cpu before) {
+            return new Cpu(postgres - before.postgres, jvm - before.jvm, broker - before.broker,
+                    machine - before.machine, elapsed - before.elapsed, cores);
+        }
+
+        /** pid, ppid, utime, stime, cutime, cstime; empty if the process has gone. */
+        private static long[] stat(Path process) {
+            try {
+                String line = Files.readString(process.resolve("stat"));
+                String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
+                return new long[] {Long.parseLong(process.getFileName().toString()), Long.parseLong(fields[1]),
+                        Long.parseLong(fields[11]), Long.parseLong(fields[12]), Long.parseLong(fields[13]),
+                        Long.parseLong(fields[14])};
+            } catch (java.io.IOException | RuntimeException gone) {
+                return new long[0];
+            }
+        }
+    }
+
+    /** The PostgreSQL server's main process: the parent of this connection's backend. */
+    private long postmaster() throws Exception {
+        int backend = pool.query("SELECT pg_backend_pid()").execute().await().indefinitely().iterator().next()
+                .getInteger(0);
+        String line = Files.readString(Path.of("/proc/" + backend + "/stat"));
+        return Long.parseLong(line.substring(line.lastIndexOf(')') + 2).split(" ")[1]);
     }
 
     private long applied() {
