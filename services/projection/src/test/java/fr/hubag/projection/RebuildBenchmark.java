@@ -146,8 +146,8 @@ class RebuildBenchmark {
             }
             String[] all = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
             long busy = 0;
-            for (int i = 1; i < all.length; i++) {
-                busy += i == 4 || i == 5 ? 0 : Long.parseLong(all[i]); // all but idle and iowait
+            for (int i : new int[] {1, 2, 3, 6, 7}) { // user, nice, system, irq, softirq (guest is inside user)
+                busy += Long.parseLong(all[i]);
             }
             double jvm = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                     .getProcessCpuTime() / 1e9;

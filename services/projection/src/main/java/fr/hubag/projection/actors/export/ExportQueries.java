@@ -128,13 +128,20 @@ public class ExportQueries {
         }
 
         /**
-         * Ends the transaction and gives the connection back, whether or not every row was read. The cursor is not
-         * closed on its own: the rollback ends it, and closing it from this thread would race with the fetch ahead,
-         * which the event loop may not have sent yet (it would start the query again from its first row).
+         * Ends the transaction and gives the connection back, whether or not every row was read. The fetch ahead is
+         * waited for first (its rows dropped): sent after the rollback, it would reach the connection's next user. The
+         * cursor is not closed on its own, the rollback ends it: closing it from this thread raced with that fetch,
+         * which could then start the query again from its first row.
          */
         @Override
         public void close() {
-            release(connection, transaction, statement);
+            try {
+                if (ahead != null) {
+                    await(Uni.createFrom().completionStage(ahead).replaceWithVoid().onFailure().recoverWithNull());
+                }
+            } finally {
+                release(connection, transaction, statement);
+            }
         }
     }
 

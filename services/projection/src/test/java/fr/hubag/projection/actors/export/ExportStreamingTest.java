@@ -1,5 +1,7 @@
 package fr.hubag.projection.actors.export;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.hubag.domain.Territory;
 import fr.hubag.projection.shared.Scope;
 import fr.hubag.projection.support.ActorStream;
@@ -29,9 +31,9 @@ import static fr.hubag.projection.support.Api.total;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The export's cursor read a fetch ahead: every row comes once and in name order however many fetches it takes; an
- * export whose client has gone stops at its next batch; and an export closed midway ends its transaction and gives
- * its connection back, every time.
+ * The export's cursor read a fetch ahead: every row comes once and in name order however many fetches it takes, a
+ * JSON export stays one array across its batches, an export whose client has gone stops at its next batch, and an
+ * export closed midway ends its transaction and gives its connection back, every time.
  */
 @QuarkusTest
 @QuarkusTestResource(value = HubTestResource.class, initArgs = @ResourceArg(name = "database", value = "projection"))
@@ -101,6 +103,17 @@ class ExportStreamingTest {
         List<String> names = Csv.parse(whole.toString(StandardCharsets.UTF_8)).stream()
                 .map(row -> row.get("nom")).filter(name -> name.startsWith("Export " + tag)).toList();
         assertThat(names).hasSize(7).isSorted();
+    }
+
+    @Test
+    void aJsonExportOverManyBatchesIsOneArray() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        export.of(GUYANE, StandardExport.Format.JSON, TODAY, () -> false, 2).write(out);
+        JsonNode rows = new ObjectMapper().readTree(out.toByteArray()); // fails on a comma missing between batches
+        assertThat(rows.isArray()).isTrue();
+        List<String> names = new ArrayList<>();
+        rows.forEach(row -> names.add(row.path("nom").asText()));
+        assertThat(names.stream().filter(name -> name.startsWith("Export " + tag)).toList()).hasSize(7).isSorted();
     }
 
     /** Backends other than this one in a transaction that runs or ran the export's statement. */
