@@ -178,8 +178,7 @@ class RebuildBenchmark {
     private long postmaster() throws Exception {
         int backend = pool.query("SELECT pg_backend_pid()").execute().await().indefinitely().iterator().next()
                 .getInteger(0);
-        String line = Files.readString(Path.of("/proc/" + backend + "/stat"));
-        return Long.parseLong(line.substring(line.lastIndexOf(')') + 2).split(" ")[1]);
+        return Cpu.stat(Path.of("/proc/" + backend))[1];
     }
 
     private long applied() {
